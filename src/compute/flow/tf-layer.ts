@@ -1,0 +1,131 @@
+/**
+ * One autoregressive affine layer in tfjs: a MADE conditioner with masked dense layers,
+ * its parallel direction T and its sequential inverse T⁻¹ (see core/flow/config.ts).
+ * All functions return tensors and are meant to be called inside tf.tidy.
+ */
+import { tf } from '../tf';
+import type { ArLayerWeights, DenseWeights, FlowConfig } from '../../core/flow/config';
+import { madeMasks } from '../../core/flow/made';
+
+interface TfDense {
+  w: tf.Variable<tf.Rank.R2>;
+  b: tf.Variable<tf.Rank.R1>;
+  /** Constant 0/1 mask, same shape as w. */
+  mask: tf.Tensor2D;
+}
+
+export interface TfConditioner {
+  /** [n, D] */
+  mu: tf.Tensor2D;
+  /** Bounded log-scale α = B·tanh(a/B), [n, D]. */
+  alpha: tf.Tensor2D;
+}
+
+export interface TfLayerResult {
+  out: tf.Tensor2D;
+  /** log|det| of the applied map per point, [n]. */
+  logDet: tf.Tensor1D;
+}
+
+let nextId = 0;
+
+function toDense(d: DenseWeights, mask: Float32Array, trainable: boolean, name: string): TfDense {
+  return {
+    w: tf.variable(tf.tensor2d(d.w, [d.inDim, d.outDim]), trainable, `${name}_w`),
+    b: tf.variable(tf.tensor1d(d.b), trainable, `${name}_b`),
+    mask: tf.keep(tf.tensor2d(mask, [d.inDim, d.outDim])),
+  };
+}
+
+export class TfArLayer {
+  readonly dim: number;
+  readonly order: readonly number[];
+  private readonly hidden: TfDense[];
+  private readonly output: TfDense;
+  /** One-hot row e_i per variable, [1, D], and its complement, for sequential updates. */
+  private readonly unit: tf.Tensor2D[];
+  private readonly notUnit: tf.Tensor2D[];
+
+  constructor(
+    readonly weights: ArLayerWeights,
+    private readonly config: FlowConfig,
+    trainable = true,
+  ) {
+    const masks = madeMasks(weights.structure);
+    const id = nextId++;
+    this.dim = config.dim;
+    this.order = weights.structure.order;
+    this.hidden = weights.hidden.map((d, l) => toDense(d, masks.hidden[l], trainable, `ar${id}_h${l}`));
+    this.output = toDense(weights.output, masks.output, trainable, `ar${id}_out`);
+    this.unit = [];
+    this.notUnit = [];
+    for (let i = 0; i < this.dim; i++) {
+      const e = new Float32Array(this.dim);
+      e[i] = 1;
+      this.unit.push(tf.keep(tf.tensor2d(e, [1, this.dim])));
+      this.notUnit.push(tf.keep(tf.tensor2d(e.map((v) => 1 - v), [1, this.dim])));
+    }
+  }
+
+  variables(): tf.Variable[] {
+    return [...this.hidden, this.output].flatMap((d) => [d.w, d.b]);
+  }
+
+  /** One MADE pass on v [n, D]: μ and α for every variable. */
+  conditioner(v: tf.Tensor2D): TfConditioner {
+    let h: tf.Tensor2D = v;
+    for (const d of this.hidden) {
+      const pre = tf.add(tf.matMul(h, tf.mul(d.w, d.mask)), d.b) as tf.Tensor2D;
+      h = this.config.activation === 'relu' ? tf.relu(pre) : tf.tanh(pre);
+    }
+    const out = tf.add(tf.matMul(h, tf.mul(this.output.w, this.output.mask)), this.output.b) as tf.Tensor2D;
+    const D = this.dim;
+    const [mu, raw] = tf.split(out, [D, D], 1) as [tf.Tensor2D, tf.Tensor2D];
+    const B = this.config.alphaBound;
+    return { mu, alpha: tf.mul(tf.tanh(tf.div(raw, B)), B) };
+  }
+
+  /** T(v): w = (v − μ(v))·e^{−α(v)}, log|det| = −Σα. One pass. */
+  parallel(v: tf.Tensor2D): TfLayerResult {
+    const { mu, alpha } = this.conditioner(v);
+    return { out: tf.mul(tf.sub(v, mu), tf.exp(tf.neg(alpha))), logDet: tf.neg(tf.sum(alpha, 1)) };
+  }
+
+  /** T⁻¹(w): v_i = w_i·e^{α_i(v_<i)} + μ_i(v_<i), one pass per order position; log|det| = +Σα. */
+  sequential(w: tf.Tensor2D): TfLayerResult {
+    let v: tf.Tensor2D = tf.zerosLike(w);
+    let alphaSum: tf.Tensor1D = tf.zeros([w.shape[0]]);
+    for (const i of this.order) {
+      const { mu, alpha } = this.conditioner(v);
+      const candidate = tf.add(tf.mul(w, tf.exp(alpha)), mu);
+      v = tf.add(tf.mul(v, this.notUnit[i]), tf.mul(candidate, this.unit[i]));
+      alphaSum = tf.add(alphaSum, tf.sum(tf.mul(alpha, this.unit[i]), 1));
+    }
+    return { out: v, logDet: alphaSum };
+  }
+
+  /** The current weights, read back (one await per tensor). */
+  async readWeights(): Promise<ArLayerWeights> {
+    const read = async (d: TfDense): Promise<DenseWeights> => ({
+      inDim: d.w.shape[0],
+      outDim: d.w.shape[1],
+      w: (await d.w.data()) as Float32Array,
+      b: (await d.b.data()) as Float32Array,
+    });
+    return {
+      structure: this.weights.structure,
+      hidden: await Promise.all(this.hidden.map(read)),
+      output: await read(this.output),
+    };
+  }
+
+  dispose(): void {
+    for (const d of [...this.hidden, this.output]) {
+      d.w.dispose();
+      d.b.dispose();
+      d.mask.dispose();
+    }
+    this.unit.forEach((t) => t.dispose());
+    this.notUnit.forEach((t) => t.dispose());
+  }
+}

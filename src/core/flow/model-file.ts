@@ -1,0 +1,170 @@
+/**
+ * The model file: a versioned JSON document holding a flow's config and weights
+ * (docs/model-format.md). Parsing validates everything — shapes, finite numbers, the variable
+ * orders and hidden degrees against the config — and throws a ModelFormatError naming the
+ * first problem; a file is loaded whole or not at all.
+ *
+ * Weight arrays are stored as base64 of little-endian float32 ({ "f32": "…" }), exact and
+ * compact; plain arrays of numbers are accepted too, for hand-written files.
+ */
+import type { ArLayerWeights, DenseWeights, FlowConfig, FlowKind, FlowWeights } from './config';
+import { validateFlowConfig } from './init';
+import { hiddenDegrees as deterministicDegrees, layerOrder } from './made';
+import { createRng } from '../rng';
+import { decodeFloat32Base64, encodeFloat32Base64 } from './base64';
+
+export const MODEL_FORMAT = 'flow-lab-model';
+export const MODEL_VERSION = 1;
+
+export class ModelFormatError extends Error {
+  override name = 'ModelFormatError';
+}
+
+export interface ModelMeta {
+  /** Which flow the weights were trained as. */
+  kind: FlowKind;
+  /** Data set or energy target it was fitted to, if any. */
+  dataset?: string;
+  /** Free-form training summary (steps, final NLL, …). */
+  training?: Record<string, number | string>;
+}
+
+export interface LoadedModel {
+  weights: FlowWeights;
+  meta: ModelMeta;
+}
+
+type Json = unknown;
+
+function fail(path: string, problem: string): never {
+  throw new ModelFormatError(`${path}: ${problem}`);
+}
+
+function isRecord(v: Json): v is Record<string, Json> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function floats(v: Json, length: number, path: string): Float32Array {
+  let out: Float32Array;
+  if (Array.isArray(v)) {
+    if (!v.every((x) => typeof x === 'number')) fail(path, 'expected an array of numbers');
+    out = Float32Array.from(v as number[]);
+  } else if (isRecord(v) && typeof v.f32 === 'string') {
+    try {
+      out = decodeFloat32Base64(v.f32);
+    } catch (e) {
+      fail(path, (e as Error).message);
+    }
+  } else fail(path, 'expected an array of numbers or { "f32": base64 }');
+  if (out.length !== length) fail(path, `expected ${length} numbers, got ${out.length}`);
+  for (let k = 0; k < out.length; k++) if (!Number.isFinite(out[k])) fail(path, `value ${k} is not finite`);
+  return out;
+}
+
+function dense(v: Json, inDim: number, outDim: number, path: string): DenseWeights {
+  if (!isRecord(v)) fail(path, 'expected an object with w and b');
+  return { inDim, outDim, w: floats(v.w, inDim * outDim, `${path}.w`), b: floats(v.b, outDim, `${path}.b`) };
+}
+
+function parseConfig(v: Json): FlowConfig {
+  if (!isRecord(v)) fail('config', 'missing');
+  const config = v as unknown as FlowConfig;
+  try {
+    validateFlowConfig(config);
+  } catch (e) {
+    fail('config', (e as Error).message);
+  }
+  return { ...config, hidden: [...config.hidden] };
+}
+
+function intArray(v: Json, path: string): number[] {
+  if (!Array.isArray(v) || !v.every((x) => Number.isInteger(x))) fail(path, 'expected an array of integers');
+  return v as number[];
+}
+
+/** Checks the order and degrees of layer k against what the config prescribes. */
+function parseLayer(v: Json, k: number, config: FlowConfig, expectedOrder: number[] | null): ArLayerWeights {
+  const path = `layers[${k}]`;
+  if (!isRecord(v)) fail(path, 'expected an object');
+  const D = config.dim;
+  const order = intArray(v.order, `${path}.order`);
+  const sorted = [...order].sort((a, b) => a - b);
+  if (order.length !== D || sorted.some((x, i) => x !== i)) fail(`${path}.order`, `must be a permutation of 0..${D - 1}`);
+  if (expectedOrder && order.some((x, i) => x !== expectedOrder[i]))
+    fail(`${path}.order`, `does not match order "${config.order}" of the config`);
+  if (!Array.isArray(v.hiddenDegrees) || v.hiddenDegrees.length !== config.hidden.length)
+    fail(`${path}.hiddenDegrees`, `expected ${config.hidden.length} arrays`);
+  const expectedDegrees =
+    config.hiddenDegrees === 'deterministic' ? deterministicDegrees(D, config.hidden, 'deterministic', createRng(0)) : null;
+  const degrees = v.hiddenDegrees.map((d, l) => {
+    const p = `${path}.hiddenDegrees[${l}]`;
+    const arr = intArray(d, p);
+    if (arr.length !== config.hidden[l]) fail(p, `expected ${config.hidden[l]} degrees, got ${arr.length}`);
+    if (arr.some((x) => x < 1 || x > D - 1)) fail(p, `degrees must lie in 1..${D - 1}`);
+    if (expectedDegrees && arr.some((x, i) => x !== expectedDegrees[l][i]))
+      fail(p, 'does not match the deterministic degrees of the config');
+    return arr;
+  });
+  if (!Array.isArray(v.hidden) || v.hidden.length !== config.hidden.length)
+    fail(`${path}.hidden`, `expected ${config.hidden.length} dense layers`);
+  let inDim = D;
+  const hidden = v.hidden.map((h, l) => {
+    const d = dense(h, inDim, config.hidden[l], `${path}.hidden[${l}]`);
+    inDim = config.hidden[l];
+    return d;
+  });
+  return {
+    structure: { dim: D, order, hiddenDegrees: degrees },
+    hidden,
+    output: dense(v.output, inDim, 2 * D, `${path}.output`),
+  };
+}
+
+/** Parses and validates a model document (already JSON-decoded). */
+export function parseModel(doc: Json): LoadedModel {
+  if (!isRecord(doc)) fail('file', 'is not a JSON object');
+  if (doc.format !== MODEL_FORMAT) fail('format', `expected "${MODEL_FORMAT}"`);
+  if (doc.version !== MODEL_VERSION) fail('version', `unsupported version ${String(doc.version)}, expected ${MODEL_VERSION}`);
+  if (doc.kind !== 'maf' && doc.kind !== 'iaf') fail('kind', 'expected "maf" or "iaf"');
+  const config = parseConfig(doc.config);
+  if (!Array.isArray(doc.layers) || doc.layers.length !== config.layers)
+    fail('layers', `expected ${config.layers} layers`);
+  const rng = createRng(0);
+  const layers = doc.layers.map((l, k) =>
+    parseLayer(l, k, config, config.order === 'alternate' ? layerOrder(config.dim, k, 'alternate', rng) : null),
+  );
+  const meta: ModelMeta = { kind: doc.kind };
+  if (typeof doc.dataset === 'string') meta.dataset = doc.dataset;
+  if (isRecord(doc.training)) meta.training = doc.training as Record<string, number | string>;
+  return { weights: { config, layers }, meta };
+}
+
+/** Parses model text; JSON syntax errors become ModelFormatErrors too. */
+export function parseModelText(text: string): LoadedModel {
+  let doc: Json;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new ModelFormatError(`file: not valid JSON (${(e as Error).message})`);
+  }
+  return parseModel(doc);
+}
+
+/** The document for a model; `JSON.stringify` it to write the file. */
+export function serializeModel(weights: FlowWeights, meta: ModelMeta): Record<string, Json> {
+  const d = (x: DenseWeights) => ({ w: { f32: encodeFloat32Base64(x.w) }, b: { f32: encodeFloat32Base64(x.b) } });
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    kind: meta.kind,
+    ...(meta.dataset ? { dataset: meta.dataset } : {}),
+    config: weights.config,
+    layers: weights.layers.map((l) => ({
+      order: l.structure.order,
+      hiddenDegrees: l.structure.hiddenDegrees,
+      hidden: l.hidden.map(d),
+      output: d(l.output),
+    })),
+    ...(meta.training ? { training: meta.training } : {}),
+  };
+}
