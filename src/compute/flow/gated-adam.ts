@@ -1,10 +1,13 @@
 /**
- * Adam (Kingma & Ba 2015) with global-norm gradient clipping and a finiteness gate, written
- * with plain tfjs ops so that a bad step is skipped entirely on the device, with no readback:
- *   g ← g · min(1, c / ‖g‖₂)
- *   m ← β₁m + (1−β₁)g,  v ← β₂v + (1−β₂)g²,  θ ← θ − η · m̂ / (√v̂ + ε)
- * and every assignment is `where(ok, new, old)` with ok = isFinite(loss) ∧ isFinite(‖g‖).
- * A skipped step leaves θ, m and v bit-identical and adds 1 to `skipped`.
+ * Adam (Kingma & Ba 2015) with global-norm gradient clipping and a finiteness gate, on one
+ * flat vector of all parameters so that a step costs a fixed, small number of kernels
+ * whatever the number of weight tensors:
+ *   g ← concat(grads) · min(1, c / ‖g‖₂)                                   [P]
+ *   m ← β₁m + (1−β₁)g,  v ← β₂v + (1−β₂)g²,  u = η·m̂ / (√v̂ + ε)
+ *   θ_k ← θ_k − u_k   (u split back to each variable's shape)
+ * With ok = isFinite(loss) ∧ isFinite(‖g‖) as 1 or 0: m ← ok·m_new + (1−ok)·m (exact either way),
+ * t counts accepted steps, and u carries a factor ok, so a rejected step leaves every parameter
+ * bit-identical (θ − 0 = θ) and adds 1 to `skipped`. No readback: the gate is evaluated on the device.
  */
 import { tf } from '../tf';
 
@@ -17,11 +20,12 @@ export interface AdamOptions {
 }
 
 export class GatedAdam {
-  private readonly m: tf.Variable[];
-  private readonly v: tf.Variable[];
-  /** Number of applied (not skipped) steps, for bias correction; a device scalar. */
+  private readonly m: tf.Variable<tf.Rank.R1>;
+  private readonly v: tf.Variable<tf.Rank.R1>;
+  /** Applied (not skipped) steps, for bias correction; a device scalar. */
   private readonly t: tf.Variable;
   readonly skipped: tf.Variable;
+  private readonly sizes: number[];
   learningRate: number;
 
   constructor(
@@ -29,10 +33,13 @@ export class GatedAdam {
     private readonly options: AdamOptions,
   ) {
     this.learningRate = options.learningRate;
-    this.m = vars.map((p) => tf.variable(tf.zerosLike(p), false));
-    this.v = vars.map((p) => tf.variable(tf.zerosLike(p), false));
-    this.t = tf.variable(tf.scalar(0), false);
-    this.skipped = tf.variable(tf.scalar(0), false);
+    this.sizes = vars.map((p) => p.size);
+    const total = this.sizes.reduce((a, b) => a + b, 0);
+    // tf.tidy disposes the initial-value tensors; the variables keep their own reference.
+    this.m = tf.tidy(() => tf.variable(tf.zeros([total]), false));
+    this.v = tf.tidy(() => tf.variable(tf.zeros([total]), false));
+    this.t = tf.tidy(() => tf.variable(tf.scalar(0), false));
+    this.skipped = tf.tidy(() => tf.variable(tf.scalar(0), false));
   }
 
   /** Applies one step for `grads` (aligned with the variables) unless loss or grads are non-finite. */
@@ -41,29 +48,40 @@ export class GatedAdam {
     const b2 = this.options.beta2 ?? 0.999;
     const eps = this.options.epsilon ?? 1e-8;
     tf.tidy(() => {
-      const sq = grads.map((g) => tf.sum(tf.square(g)));
-      const norm = tf.sqrt(tf.addN(sq));
-      const ok = tf.logicalAnd(tf.isFinite(loss), tf.isFinite(norm));
-      const scale = tf.minimum(1, tf.div(this.options.clipNorm, tf.add(norm, 1e-12)));
-      const tNew = tf.add(this.t, 1);
-      const c1 = tf.sub(1, tf.pow(b1, tNew));
-      const c2 = tf.sub(1, tf.pow(b2, tNew));
-      const stepSize = tf.div(tf.mul(this.learningRate, tf.sqrt(c2)), c1);
-      grads.forEach((gRaw, k) => {
-        const g = tf.mul(gRaw, scale);
-        const m = tf.add(tf.mul(this.m[k], b1), tf.mul(g, 1 - b1));
-        const v = tf.add(tf.mul(this.v[k], b2), tf.mul(tf.square(g), 1 - b2));
-        const p = tf.sub(this.vars[k], tf.mul(stepSize, tf.div(m, tf.add(tf.sqrt(v), eps))));
-        this.m[k].assign(tf.where(ok, m, this.m[k]));
-        this.v[k].assign(tf.where(ok, v, this.v[k]));
-        this.vars[k].assign(tf.where(ok, p, this.vars[k]));
+      const raw = tf.concat(grads.map((g) => tf.reshape(g, [-1])));
+      const norm = tf.sqrt(tf.sum(tf.square(raw)));
+      // 1 when the step is accepted, 0 when rejected. Gating by arithmetic, not tf.where with a
+      // scalar condition (which tiles the condition to [P]: the slowest op of the step on WASM).
+      const ok = tf.cast(tf.logicalAnd(tf.isFinite(loss), tf.isFinite(norm)), 'float32');
+      const keep = tf.sub(1, ok);
+      // Non-finite entries are zeroed so that everything below stays finite (0·finite = 0).
+      const safe = tf.where(tf.isFinite(raw), raw, tf.zerosLike(raw));
+      const clip = tf.minimum(1, tf.div(this.options.clipNorm, tf.add(tf.sqrt(tf.sum(tf.square(safe))), 1e-12)));
+      const g = tf.mul(safe, clip);
+      const blend = (fresh: tf.Tensor, old: tf.Tensor) => tf.add(tf.mul(fresh, ok), tf.mul(old, keep));
+      const m = blend(tf.add(tf.mul(this.m, b1), tf.mul(g, 1 - b1)), this.m);
+      const v = blend(tf.add(tf.mul(this.v, b2), tf.mul(tf.square(g), 1 - b2)), this.v);
+      const tNew = tf.add(this.t, ok);
+      // η·√(1−β₂ᵗ)/(1−β₁ᵗ) folds both bias corrections into one step size; ·ok zeroes a rejected step.
+      const stepSize = tf.mul(
+        tf.div(tf.mul(this.learningRate, tf.sqrt(tf.sub(1, tf.pow(b2, tf.maximum(tNew, 1))))), tf.sub(1, tf.pow(b1, tf.maximum(tNew, 1)))),
+        ok,
+      );
+      const update = tf.mul(stepSize, tf.div(m, tf.add(tf.sqrt(v), eps)));
+      let offset = 0;
+      this.vars.forEach((p, k) => {
+        const part = tf.slice(update, offset, this.sizes[k]);
+        offset += this.sizes[k];
+        p.assign(tf.sub(p, tf.reshape(part, p.shape)));
       });
-      this.t.assign(tf.where(ok, tNew, this.t));
-      this.skipped.assign(tf.add(this.skipped, tf.sub(1, tf.cast(ok, 'float32'))));
+      this.m.assign(m as tf.Tensor1D);
+      this.v.assign(v as tf.Tensor1D);
+      this.t.assign(tNew);
+      this.skipped.assign(tf.add(this.skipped, keep));
     });
   }
 
   dispose(): void {
-    [...this.m, ...this.v, this.t, this.skipped].forEach((t) => t.dispose());
+    [this.m, this.v, this.t, this.skipped].forEach((t) => t.dispose());
   }
 }

@@ -6,6 +6,7 @@
 import { tf } from '../tf';
 import type { ArLayerWeights, DenseWeights, FlowConfig } from '../../core/flow/config';
 import { madeMasks } from '../../core/flow/made';
+import { matMul } from './matmul';
 
 interface TfDense {
   w: tf.Variable<tf.Rank.R2>;
@@ -31,8 +32,9 @@ let nextId = 0;
 
 function toDense(d: DenseWeights, mask: Float32Array, trainable: boolean, name: string): TfDense {
   return {
-    w: tf.variable(tf.tensor2d(d.w, [d.inDim, d.outDim]), trainable, `${name}_w`),
-    b: tf.variable(tf.tensor1d(d.b), trainable, `${name}_b`),
+    // tf.tidy disposes the initial-value tensors; the variables keep their own reference.
+    w: tf.tidy(() => tf.variable(tf.tensor2d(d.w, [d.inDim, d.outDim]), trainable, `${name}_w`)),
+    b: tf.tidy(() => tf.variable(tf.tensor1d(d.b), trainable, `${name}_b`)),
     mask: tf.keep(tf.tensor2d(mask, [d.inDim, d.outDim])),
   };
 }
@@ -75,10 +77,10 @@ export class TfArLayer {
   conditioner(v: tf.Tensor2D): TfConditioner {
     let h: tf.Tensor2D = v;
     for (const d of this.hidden) {
-      const pre = tf.add(tf.matMul(h, tf.mul(d.w, d.mask)), d.b) as tf.Tensor2D;
+      const pre = tf.add(matMul(h, tf.mul(d.w, d.mask)), d.b) as tf.Tensor2D;
       h = this.config.activation === 'relu' ? tf.relu(pre) : tf.tanh(pre);
     }
-    const out = tf.add(tf.matMul(h, tf.mul(this.output.w, this.output.mask)), this.output.b) as tf.Tensor2D;
+    const out = tf.add(matMul(h, tf.mul(this.output.w, this.output.mask)), this.output.b) as tf.Tensor2D;
     const D = this.dim;
     const [mu, raw] = tf.split(out, [D, D], 1) as [tf.Tensor2D, tf.Tensor2D];
     const B = this.config.alphaBound;

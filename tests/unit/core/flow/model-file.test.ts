@@ -25,7 +25,9 @@ describe('model file', () => {
   });
 
   const valid = () => roundTrip(serializeModel(randomFlowWeights({ dim: 2, seed: 1 }), { kind: 'maf' }));
-  const cases: [string, (d: any) => void, RegExp][] = [
+  // A model document as parsed JSON, mutated freely by the cases below.
+  type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const cases: [string, (d: Doc) => void, RegExp][] = [
     ['wrong format', (d) => (d.format = 'x'), /^format/],
     ['future version', (d) => (d.version = 2), /^version: unsupported version 2/],
     ['bad kind', (d) => (d.kind = 'realnvp'), /^kind/],

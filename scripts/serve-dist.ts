@@ -1,0 +1,141 @@
+/**
+ * A tiny static server for the production build (dist/), used by `npm start`, the browser
+ * tests and the screenshot script. It serves files only (GET/HEAD), never outside the root,
+ * with the MIME types browsers insist on (text/javascript for module workers,
+ * application/wasm for WebAssembly streaming compilation).
+ *
+ *   tsx scripts/serve-dist.ts [--port 4173] [--host 127.0.0.1] [--root dist]
+ */
+import { createServer, type Server } from 'node:http';
+import { stat, readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.ico': 'image/x-icon',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.bin': 'application/octet-stream',
+};
+
+export interface StaticServer {
+  /** Base URL with a trailing slash, e.g. http://127.0.0.1:4173/ */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface StaticServerOptions {
+  root?: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+}
+
+export function mimeType(path: string): string {
+  return MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Maps a request path to a file under root, or null when it would escape root. */
+export function resolveUnderRoot(root: string, requestPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(requestPath.split('?')[0]);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const relative = normalize(decoded.endsWith('/') ? `${decoded}index.html` : decoded);
+  const file = join(root, relative);
+  return file === root || file.startsWith(root + sep) ? file : null;
+}
+
+async function readIfFile(path: string): Promise<Buffer | null> {
+  try {
+    return (await stat(path)).isFile() ? await readFile(path) : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function startStaticServer(options: StaticServerOptions = {}): Promise<StaticServer> {
+  const root = resolve(options.root ?? 'dist');
+  if (!(await readIfFile(join(root, 'index.html')))) {
+    throw new Error(`${root}/index.html not found: run \`npm run build\` first.`);
+  }
+  const server: Server = createServer(async (request, response) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = resolveUnderRoot(root, request.url ?? '/');
+    const body = file ? await readIfFile(file) : null;
+    if (!file || !body) {
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    response.writeHead(200, {
+      'Content-Type': mimeType(file),
+      'Content-Length': body.length,
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, host, () => done());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${host}:${port}/`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const port = Number(argument('port') ?? process.env.PORT ?? 4173);
+  try {
+    const server = await startStaticServer({
+      root: argument('root') ?? 'dist',
+      host: argument('host') ?? '127.0.0.1',
+      port,
+    });
+    console.log(`Flow Lab is running at ${server.url}  (open it in your browser; Ctrl+C stops)`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Port ${port} is in use. Choose another: PORT=4174 npm start`
+        : `Could not start the server: ${message}`,
+    );
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void main();
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The whole test suite (`npm test`): typecheck, lint, unit tests, production build, then the
+# browser tests twice — Chromium with a (software) WebGPU adapter and without one.
+# Stops at the first failure. Needs the system Chromium (Debian/Ubuntu package `chromium`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CHROMIUM="${FLOWLAB_CHROMIUM:-/usr/bin/chromium}"
+INSTALL_CMD="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium"
+
+if [[ ! -x "$CHROMIUM" ]]; then
+  if [[ "$(id -u)" -eq 0 ]]; then
+    echo "Chromium not found at $CHROMIUM; installing it: $INSTALL_CMD"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  else
+    echo "Chromium not found at $CHROMIUM. Install it as root, then rerun:" >&2
+    echo "  sudo sh -c '$INSTALL_CMD'" >&2
+    exit 1
+  fi
+fi
+
+suite_start=$SECONDS
+step() {
+  local name="$1"
+  shift
+  local start=$SECONDS
+  echo
+  echo "▶ $name"
+  "$@"
+  echo "✔ $name ($((SECONDS - start)) s)"
+}
+
+step "typecheck" npm run --silent typecheck
+step "lint" npm run --silent lint
+step "unit tests" npx vitest run
+step "production build" npx vite build --logLevel warn
+step "browser tests, WebGPU on" env FLOWLAB_WEBGPU=on npx vitest run -c vitest.e2e.config.ts
+step "browser tests, WebGPU off" env FLOWLAB_WEBGPU=off npx vitest run -c vitest.e2e.config.ts
+
+echo
+echo "All tests passed in $((SECONDS - suite_start)) s."

@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import { useStatusStore } from '../state/status';
+
+/** Worker failures (persistent alerts) and the dismissible `?backend=` fallback notice. */
+export function Notices() {
+  const compute = useStatusStore((s) => s.compute);
+  const workerError = useStatusStore((s) => s.workerError);
+  const [dismissed, setDismissed] = useState(false);
+  const notice = compute.phase === 'ready' ? compute.report.notice : null;
+  return (
+    <>
+      {compute.phase === 'failed' && (
+        <div className="notice notice-error" role="alert">
+          Compute worker failed to start: {compute.error}. Training and plots are unavailable;
+          reloading the page may help.
+        </div>
+      )}
+      {workerError && (
+        <div className="notice notice-error" role="alert">
+          Compute worker error: {workerError}
+        </div>
+      )}
+      {notice && !dismissed && (
+        <section className="notice" aria-label="Backend notice">
+          <p>{notice}</p>
+          <button type="button" onClick={() => setDismissed(true)}>
+            Dismiss
+          </button>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * The real `BackendProbe`, for the compute worker (browser only).
+ *
+ * The WebGPU, WebGL and WASM backends are imported on demand, so the worker downloads only
+ * the backend it uses. The WASM binaries are bundled assets served from our own origin.
+ */
+import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { tf } from './tf';
+import {
+  chooseBackend,
+  softwareRendererName,
+  type BackendName,
+  type BackendProbe,
+  type BackendReport,
+  type Inspection,
+} from './backend';
+
+const loadBackend: Record<BackendName, () => Promise<void>> = {
+  webgpu: async () => {
+    await import('@tensorflow/tfjs-backend-webgpu');
+  },
+  webgl: async () => {
+    await import('@tensorflow/tfjs-backend-webgl');
+  },
+  wasm: async () => {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    wasm.setWasmPaths({
+      'tfjs-backend-wasm.wasm': absolute(wasmPlainUrl),
+      'tfjs-backend-wasm-simd.wasm': absolute(wasmSimdUrl),
+      'tfjs-backend-wasm-threaded-simd.wasm': absolute(wasmThreadedUrl),
+    });
+  },
+  cpu: async () => {}, // registered by ./tf
+};
+
+/** Asset URLs may be relative (Vite base './'); tfjs fetches them from the worker's location. */
+function absolute(url: string): string {
+  return new URL(url, self.location.href).href;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function inspectWebGpu(): Promise<Inspection> {
+  if (!('gpu' in navigator) || !navigator.gpu) {
+    return {
+      usable: false,
+      reason: self.isSecureContext ? 'not supported by this browser' : 'needs an HTTPS page',
+    };
+  }
+  try {
+    const adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
+    if (!adapter) return { usable: false, reason: 'no adapter' };
+    const info = adapter.info;
+    const detail = [info?.vendor, info?.architecture || info?.description].filter(Boolean);
+    return { usable: true, detail: detail.join(' ') || undefined };
+  } catch (error) {
+    return { usable: false, reason: `adapter request failed (${errorText(error)})` };
+  }
+}
+
+function inspectWebGl(): Inspection {
+  if (typeof OffscreenCanvas === 'undefined') {
+    return { usable: false, reason: 'no OffscreenCanvas in workers' };
+  }
+  const canvas = new OffscreenCanvas(1, 1);
+  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+  if (!gl) return { usable: false, reason: 'no WebGL context' };
+  const debugInfo = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(
+    gl.getParameter(debugInfo ? debugInfo.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '',
+  );
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  const software = softwareRendererName(renderer);
+  return {
+    usable: true,
+    detail: renderer || undefined,
+    ...(software ? { softwareRenderer: software } : {}),
+  };
+}
+
+/** Makes `name` the active tfjs backend and checks that 1 + [1, 2] reads back as [2, 3]. */
+async function activate(name: BackendName): Promise<string | null> {
+  try {
+    await loadBackend[name]();
+    if (!(await tf.setBackend(name))) return 'failed to initialise';
+    const sum = tf.tidy(() => tf.add(tf.tensor1d([1, 2]), tf.scalar(1)));
+    try {
+      const values = await sum.data();
+      if (values[0] !== 2 || values[1] !== 3) {
+        return `test operation returned [${Array.from(values).join(', ')}]`;
+      }
+    } finally {
+      sum.dispose();
+    }
+    return null;
+  } catch (error) {
+    return `failed to initialise (${errorText(error)})`;
+  }
+}
+
+export const browserProbe: BackendProbe = {
+  async inspect(name) {
+    if (name === 'webgpu') return inspectWebGpu();
+    if (name === 'webgl') return inspectWebGl();
+    if (name === 'wasm' && typeof WebAssembly !== 'object') {
+      return { usable: false, reason: 'WebAssembly is not supported' };
+    }
+    return { usable: true };
+  },
+  activate,
+};
+
+let chosen: Promise<BackendReport> | null = null;
+
+/** Chooses the backend once per worker; later calls return the first report. */
+export function initBackend(requestedBackend: string | null | undefined): Promise<BackendReport> {
+  chosen ??= chooseBackend(requestedBackend, browserProbe);
+  return chosen;
+}
+
+/** The report of the finished choice; throws if `initBackend` has not completed. */
+export async function requireBackend(): Promise<BackendReport> {
+  if (!chosen) throw new Error('Compute backend not initialised: call init() first.');
+  return chosen;
+}

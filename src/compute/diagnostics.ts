@@ -1,0 +1,13 @@
+/** Implementation of `DiagnosticsApi` for the worker. */
+import type { DiagnosticsApi } from './api';
+import { initBackend, requireBackend } from './backend-probe';
+import { memoryInfo, runSelfCheck } from './self-check';
+
+export const diagnostics: DiagnosticsApi = {
+  init: (options) => initBackend(options.requestedBackend),
+  selfCheck: async () => {
+    await requireBackend();
+    return runSelfCheck();
+  },
+  memory: async () => memoryInfo(),
+};

@@ -1,0 +1,108 @@
+/**
+ * The lab's contract between the page and the compute worker: params in, frames out.
+ * Types only; the page imports this file with `import type`.
+ */
+import type { FlowKind } from '../../core/flow/config';
+
+/** A data set, an energy target (`u1`…`u4`) or the user's drawn points (`drawn`). */
+export type DatasetId = string;
+
+/** Everything that defines the lab's model and its training (mirrors the URL params). */
+export interface LabParams {
+  flow: FlowKind;
+  dataset: DatasetId;
+  layers: number;
+  hidden: number;
+  learningRate: number;
+  batchSize: number;
+  seed: number;
+}
+
+/** A regular grid over a box; cell centres are evaluated. Values row-major [ny, nx], row 0 at y0. */
+export interface GridSpec {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  nx: number;
+  ny: number;
+}
+
+export interface LabModelInfo {
+  /** "preset" when the weights came from a committed preset, "fresh" when newly initialised. */
+  origin: 'preset' | 'fresh' | 'file';
+  /** How the model trains for this data set, in words shown on screen. */
+  objective: string;
+  /** Entropy floor H(p) in nats where the true density is known, else null. */
+  entropyFloor: number | null;
+  /** What the training loss is, e.g. "NLL (nats)" or "KL(q‖p) estimate (nats)". */
+  lossLabel: string;
+  /** The value the loss would reach for a perfect model (entropy floor for NLL, 0 for KL), or null. */
+  lossFloor: number | null;
+  /** Network passes per layer for a training step's density/sample computation, for the UI. */
+  passesPerTrainingStep: number;
+  /** Bounding box for plots of this data set. */
+  view: GridSpec;
+}
+
+/** One drawn frame of the lab: everything a panel needs, as plain typed arrays. */
+export interface LabFrame {
+  params: LabParams;
+  step: number;
+  /** Loss of the latest step (NaN before training); NLL in nats for ML. */
+  loss: number;
+  /** (step, loss) pairs since the model was built, downsampled to ≤ 1,000. */
+  lossSteps: Float32Array;
+  lossValues: Float32Array;
+  /** Steps rejected as non-finite. */
+  skipped: number;
+  training: boolean;
+  /** Model log-density on the grid, [ny·nx]. */
+  grid: GridSpec;
+  logDensity: Float32Array;
+  /** True log-density on the same grid where known (−Infinity allowed), else null. */
+  trueLogDensity: Float32Array | null;
+  /** Model samples from a fixed noise batch, [n·2]. */
+  modelSamples: Float32Array;
+  /** Data samples (a fixed draw for the plot), [m·2]. */
+  dataSamples: Float32Array;
+  /** Held-out NLL estimate of the model on fresh data (nats), NaN for energy targets. */
+  heldOutNll: number;
+  /** Median ms per training step over the recent steps; NaN before training. */
+  msPerStep: number;
+  /** ms to draw the fixed sample batch on the current backend. */
+  msPerSampleBatch: number;
+  /** A plain message for the user (e.g. why training paused), or null. */
+  message: string | null;
+}
+
+export interface LabConfigureOptions {
+  /** Text of the preset model file for (dataset, flow), fetched by the page, if one exists. */
+  presetText?: string | null;
+  /** The user's drawn points [n·2] when dataset is `drawn`. */
+  drawnPoints?: Float32Array | null;
+}
+
+/**
+ * The lab's worker methods. Changing flow, dataset, layers, hidden or seed rebuilds the model
+ * (from the preset when one fits the params, else fresh); learning rate and batch size apply
+ * to the running trainer without a rebuild.
+ */
+export interface LabApi {
+  labConfigure(params: LabParams, options: LabConfigureOptions): Promise<LabModelInfo>;
+  /** Computes a frame now (density grid, samples, loss history). */
+  labFrame(): Promise<LabFrame>;
+  /** Starts training; `onFrame` (a comlink proxy) receives frames at an adaptive rate. */
+  labStart(onFrame: (frame: LabFrame) => void): Promise<void>;
+  labPause(): Promise<void>;
+  /** Runs n steps (training paused) and returns the frame after them. */
+  labStep(n: number): Promise<LabFrame>;
+  /** Rebuilds the model as configure would (preset or fresh), discarding training. */
+  labReset(): Promise<LabModelInfo>;
+  /** The current model as model-file JSON text. */
+  labExportModel(): Promise<string>;
+  /** Loads a model file; rejects with a message naming the problem; nothing half-loaded. */
+  labImportModel(text: string): Promise<LabModelInfo>;
+  /** Log-density of given points [n·2] under the current model (e.g. drawn points). */
+  labLogProb(points: Float32Array): Promise<Float32Array>;
+}

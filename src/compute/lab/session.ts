@@ -1,0 +1,310 @@
+/**
+ * The lab's model in the worker: builds a flow for the params (from a preset or fresh),
+ * trains it in time slices that yield to incoming messages, and turns it into frames.
+ * One readback per frame (density grid, fixed-noise samples, loss); none per step.
+ */
+import { tf } from '../tf';
+import { DEFAULT_FLOW_CONFIG, type FlowConfig, type FlowWeights } from '../../core/flow/config';
+import { initFlowWeights } from '../../core/flow/init';
+import { parseModelText, serializeModel } from '../../core/flow/model-file';
+import { passesPerLayer } from '../../core/flow/schedule';
+import { createRng } from '../../core/rng';
+import { datasetSource, type DatasetSource } from '../../core/datasets';
+import { TfFlow } from '../flow/tf-flow';
+import { FlowTrainer, type TrainingObjective } from '../flow/trainer';
+import { confinedEnergyTf } from '../flow/energy-tf';
+import { evaluateInChunks, gridPoints, withResolution } from './grid';
+import { LossLog } from './loss-log';
+import type { LabConfigureOptions, LabFrame, LabModelInfo, LabParams } from './protocol';
+
+const SAMPLE_COUNT = 1000;
+const DATA_PLOT_COUNT = 1000;
+const HELD_OUT_COUNT = 2048;
+const LIVE_GRID = 64;
+const IDLE_GRID = 128;
+const SLICE_MS = 60;
+
+const now = () => performance.now();
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function flowConfigFor(params: LabParams): FlowConfig {
+  return { ...DEFAULT_FLOW_CONFIG, layers: params.layers, hidden: [params.hidden, params.hidden], seed: params.seed };
+}
+
+function sameArchitecture(a: FlowConfig, b: FlowConfig): boolean {
+  return (
+    a.dim === b.dim &&
+    a.layers === b.layers &&
+    a.hidden.join() === b.hidden.join() &&
+    a.activation === b.activation &&
+    a.alphaBound === b.alphaBound
+  );
+}
+
+export class LabSession {
+  private params: LabParams | null = null;
+  private options: LabConfigureOptions = {};
+  private source: DatasetSource | null = null;
+  private flow: TfFlow | null = null;
+  private trainer: FlowTrainer | null = null;
+  private info: LabModelInfo | null = null;
+  private noise: Float32Array = new Float32Array();
+  private dataPlot: Float32Array = new Float32Array();
+  private heldOut: Float32Array = new Float32Array();
+  private trueGrid: Float32Array | null = null;
+  private losses = new LossLog();
+  private stepMs: number[] = [];
+  private training = false;
+  private message: string | null = null;
+  private lastSkipped = 0;
+
+  configure(params: LabParams, options: LabConfigureOptions): LabModelInfo {
+    this.stop();
+    const rebuild =
+      !this.params ||
+      (['flow', 'dataset', 'layers', 'hidden', 'seed'] as const).some((k) => this.params?.[k] !== params[k]) ||
+      options.presetText !== this.options.presetText ||
+      options.drawnPoints !== this.options.drawnPoints;
+    const previous = this.params;
+    this.params = { ...params };
+    this.options = options;
+    if (!rebuild && this.info && previous) {
+      if (this.trainer) this.trainer.learningRate = params.learningRate;
+      if (previous.batchSize !== params.batchSize) this.rebuildTrainer();
+      return this.info;
+    }
+    return this.build(null);
+  }
+
+  /** (Re)builds the model: explicit weights (an imported file), else the preset if it fits, else fresh. */
+  private build(imported: { weights: FlowWeights } | null): LabModelInfo {
+    const params = this.requireParams();
+    const config = flowConfigFor(params);
+    const source = datasetSource(params.dataset, this.options.drawnPoints ?? null);
+    let weights = imported?.weights ?? null;
+    let origin: LabModelInfo['origin'] = imported ? 'file' : 'fresh';
+    if (!weights && this.options.presetText) {
+      try {
+        const preset = parseModelText(this.options.presetText);
+        if (preset.meta.kind === params.flow && sameArchitecture(preset.weights.config, config)) {
+          weights = preset.weights;
+          origin = 'preset';
+        }
+      } catch {
+        this.message = 'The preset for this data set could not be read; starting from a fresh model.';
+      }
+    }
+    weights ??= initFlowWeights(config);
+    this.disposeModel();
+    this.source = source;
+    this.flow = new TfFlow(weights);
+    const rng = createRng(params.seed);
+    this.noise = Float32Array.from({ length: SAMPLE_COUNT * 2 }, () => rng.normal());
+    this.dataPlot = source.sample(DATA_PLOT_COUNT, rng.fork()).data;
+    this.heldOut = source.sample(HELD_OUT_COUNT, rng.fork()).data;
+    this.trueGrid = null;
+    this.losses = new LossLog();
+    this.stepMs = [];
+    this.lastSkipped = 0;
+    this.rebuildTrainer();
+    const reverseKl = this.objectiveKind() === 'reverse-kl';
+    this.info = {
+      origin,
+      objective: this.objectiveText(),
+      entropyFloor: source.entropyFloor,
+      lossLabel: reverseKl ? 'KL(q‖p) estimate (nats)' : 'NLL (nats)',
+      lossFloor: reverseKl ? 0 : source.entropyFloor,
+      passesPerTrainingStep: passesPerLayer(params.flow, reverseKl ? 'ownSampleDensity' : 'density', 2),
+      view: { ...source.view, nx: IDLE_GRID, ny: IDLE_GRID },
+    };
+    return this.info;
+  }
+
+  private objectiveKind(): TrainingObjective['kind'] {
+    return this.source?.energyId && this.params?.flow === 'iaf' ? 'reverse-kl' : 'maximum-likelihood';
+  }
+
+  private objectiveText(): string {
+    const flow = this.requireParams().flow.toUpperCase();
+    if (!this.source?.energyId) return `${flow} trained by maximum likelihood on samples of the data.`;
+    return this.objectiveKind() === 'reverse-kl'
+      ? 'IAF trained by reverse KL to the energy: its own samples and their log q come from one pass, and only U(x) is needed.'
+      : 'MAF trained by maximum likelihood on samples drawn from the target by inverse-CDF sampling on a fine grid (MAF cannot cheaply score its own samples).';
+  }
+
+  private rebuildTrainer(): void {
+    const params = this.requireParams();
+    const flow = this.requireFlow();
+    const source = this.source!;
+    this.trainer?.dispose();
+    const energyId = source.energyId;
+    const objective: TrainingObjective =
+      energyId && params.flow === 'iaf'
+        ? { kind: 'reverse-kl', energy: (x) => confinedEnergyTf(energyId, x) }
+        : { kind: 'maximum-likelihood', sampleBatch: (n, rng) => source.sample(n, rng) };
+    this.trainer = new FlowTrainer(flow, params.flow, objective, {
+      learningRate: params.learningRate,
+      batchSize: params.batchSize,
+      clipNorm: 10,
+      seed: params.seed + 7919 * (this.trainer?.steps ?? 0),
+    });
+  }
+
+  reset(): LabModelInfo {
+    this.stop();
+    this.message = null;
+    return this.build(null);
+  }
+
+  importModel(text: string): LabModelInfo {
+    const loaded = parseModelText(text); // throws ModelFormatError naming the problem
+    if (loaded.weights.config.dim !== 2) throw new Error(`the lab shows 2-D models; this file has dim ${loaded.weights.config.dim}`);
+    this.stop();
+    const params = this.requireParams();
+    this.params = {
+      ...params,
+      flow: loaded.meta.kind,
+      layers: loaded.weights.config.layers,
+      hidden: loaded.weights.config.hidden[0],
+    };
+    return this.build(loaded);
+  }
+
+  async exportModel(): Promise<string> {
+    const weights = await this.requireFlow().readWeights();
+    const params = this.requireParams();
+    const doc = serializeModel(weights, {
+      kind: params.flow,
+      dataset: params.dataset,
+      training: { steps: this.trainer?.steps ?? 0, loss: this.losses.last() },
+    });
+    return JSON.stringify(doc);
+  }
+
+  /** Runs n steps and returns the frame after them. */
+  async step(n: number): Promise<LabFrame> {
+    this.stop();
+    const t0 = now();
+    for (let i = 0; i < n; i++) this.requireTrainer().step();
+    await this.recordStatus(t0, n);
+    return this.frame();
+  }
+
+  private async recordStatus(t0: number, steps: number): Promise<void> {
+    const status = await this.requireTrainer().status();
+    this.stepMs.push((now() - t0) / Math.max(1, steps));
+    if (this.stepMs.length > 20) this.stepMs.shift();
+    this.losses.add(status.step, status.loss);
+    if (status.skipped > this.lastSkipped) {
+      this.lastSkipped = status.skipped;
+      this.training = false;
+      this.message =
+        'Training paused: a step gave a non-finite loss, so it was rejected and the last good weights were kept. ' +
+        'Lower the learning rate, or press Reset.';
+    }
+  }
+
+  /** Trains until stop(), sending a frame every few hundred ms (adapted to the frame cost). */
+  async start(onFrame: (frame: LabFrame) => void): Promise<void> {
+    if (this.training) return;
+    this.training = true;
+    this.message = null;
+    let nextFrameAt = 0;
+    while (this.training) {
+      const t0 = now();
+      let steps = 0;
+      do {
+        this.requireTrainer().step();
+        steps++;
+      } while (now() - t0 < SLICE_MS);
+      await this.recordStatus(t0, steps);
+      if (now() >= nextFrameAt || !this.training) {
+        const f0 = now();
+        onFrame(await this.frame(LIVE_GRID));
+        // Adaptive refresh: drawing a frame takes at most about a quarter of the time.
+        nextFrameAt = now() + Math.min(2000, Math.max(200, 3 * (now() - f0)));
+      }
+      await yieldToMessages();
+    }
+  }
+
+  stop(): void {
+    this.training = false;
+  }
+
+  async logProb(points: Float32Array): Promise<Float32Array> {
+    const flow = this.requireFlow();
+    const kind = this.requireParams().flow;
+    return evaluateInChunks(points, (x) => flow.logProb(x, kind));
+  }
+
+  async frame(resolution = IDLE_GRID): Promise<LabFrame> {
+    const params = this.requireParams();
+    const flow = this.requireFlow();
+    const info = this.info!;
+    const grid = withResolution(info.view, resolution);
+    const logDensity = await evaluateInChunks(gridPoints(grid), (x) => flow.logProb(x, params.flow));
+    const t0 = now();
+    const samplesT = tf.tidy(() => flow.toData(tf.tensor2d(this.noise, [SAMPLE_COUNT, 2]), params.flow).out);
+    const modelSamples = (await samplesT.data()) as Float32Array;
+    samplesT.dispose();
+    const msPerSampleBatch = now() - t0;
+    const heldOut = await this.logProb(this.heldOut);
+    let nll = 0;
+    for (const v of heldOut) nll -= v;
+    const sorted = [...this.stepMs].sort((a, b) => a - b);
+    const { steps, values } = this.losses.series();
+    return {
+      params: { ...params },
+      step: this.trainer?.steps ?? 0,
+      loss: this.losses.last(),
+      lossSteps: steps,
+      lossValues: values,
+      skipped: this.lastSkipped,
+      training: this.training,
+      grid,
+      logDensity,
+      trueLogDensity: this.trueDensityOn(grid),
+      modelSamples,
+      dataSamples: this.dataPlot,
+      heldOutNll: nll / heldOut.length,
+      msPerStep: sorted.length ? sorted[sorted.length >> 1] : Number.NaN,
+      msPerSampleBatch,
+      message: this.message,
+    };
+  }
+
+  private trueDensityOn(grid: LabFrame['grid']): Float32Array | null {
+    const f = this.source?.trueLogDensity;
+    if (!f) return null;
+    if (this.trueGrid && this.trueGrid.length === grid.nx * grid.ny) return this.trueGrid;
+    const pts = gridPoints(grid);
+    this.trueGrid = Float32Array.from({ length: grid.nx * grid.ny }, (_, k) => f(pts[2 * k], pts[2 * k + 1]));
+    return this.trueGrid;
+  }
+
+  private requireParams(): LabParams {
+    if (!this.params) throw new Error('the lab is not configured yet');
+    return this.params;
+  }
+  private requireFlow(): TfFlow {
+    if (!this.flow) throw new Error('the lab has no model yet');
+    return this.flow;
+  }
+  private requireTrainer(): FlowTrainer {
+    if (!this.trainer) throw new Error('the lab has no trainer yet');
+    return this.trainer;
+  }
+
+  private disposeModel(): void {
+    this.trainer?.dispose();
+    this.trainer = null;
+    this.flow?.dispose();
+    this.flow = null;
+  }
+
+  dispose(): void {
+    this.stop();
+    this.disposeModel();
+  }
+}

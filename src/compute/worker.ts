@@ -1,0 +1,14 @@
+/**
+ * Entry of the compute worker: every tfjs computation of the app runs here, off the main
+ * thread. The page creates it in `src/app/compute-client.ts` and talks to it through the
+ * `ComputeApi` interface (comlink). Keep this file to wiring: implementations live in their
+ * own modules.
+ */
+import * as Comlink from 'comlink';
+import type { ComputeApi } from './api';
+import { diagnostics } from './diagnostics';
+import { labApi } from './lab/lab-api';
+
+const api: ComputeApi = { ...diagnostics, ...labApi };
+
+Comlink.expose(api);

@@ -1,0 +1,94 @@
+/**
+ * Backend choice in the real browser: WebGPU when Chromium offers an adapter, otherwise a
+ * fallback that says why; `?backend=` forces or falls back with a notice; the self-check
+ * agrees with the CPU backend and leaks no tensors.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  CONFIG,
+  WEBGPU,
+  computeMemory,
+  expectNoProblems,
+  openApp,
+  selfCheck,
+  waitForBackend,
+} from './harness';
+
+const TOLERANCE = 1e-4;
+
+async function expectSelfCheckPasses(page: Page, backend: string): Promise<void> {
+  const result = await selfCheck(page);
+  expect(result.backend).toBe(backend);
+  expect(result.values).toHaveLength(result.cpuValues.length);
+  expect(result.values.every(Number.isFinite)).toBe(true);
+  expect(result.maxAbsDiff).toBeLessThan(TOLERANCE);
+  expect(result.tensorsAfter).toBe(result.tensorsBefore);
+}
+
+describe(`backend choice ${CONFIG}`, () => {
+  it('shows the automatically chosen backend and why faster ones were skipped', async () => {
+    const page = await openApp('/');
+    const status = await waitForBackend(page);
+    const skipped = page.getByRole('list', { name: 'Skipped backends' });
+    if (WEBGPU) {
+      expect(status).toBe('Backend: WebGPU');
+      expect(await skipped.count()).toBe(0);
+    } else {
+      expect(status).toMatch(/^Backend: (WebGL|WASM|CPU)$/);
+      await expect(skipped.textContent()).resolves.toContain('WebGPU: no adapter');
+    }
+    await expectNoProblems();
+  });
+
+  it('self-check on the active backend matches the CPU backend', async () => {
+    const page = await openApp('/');
+    await waitForBackend(page);
+    const memoryBefore = await computeMemory(page);
+    const result = await selfCheck(page);
+    if (WEBGPU) expect(result.backend).toBe('webgpu');
+    else expect(result.backend).not.toBe('webgpu');
+    await expectSelfCheckPasses(page, result.backend);
+    expect((await computeMemory(page)).numTensors).toBe(memoryBefore.numTensors);
+
+    await page.getByRole('button', { name: 'Run self-check' }).click();
+    await page.getByText(/^Self-check passed: results match the CPU backend/).waitFor();
+    await expectNoProblems();
+  });
+
+  it('?backend=cpu forces the CPU backend', async () => {
+    const page = await openApp('/?backend=cpu');
+    expect(await waitForBackend(page)).toBe('Backend: CPU');
+    await expectSelfCheckPasses(page, 'cpu');
+    await expectNoProblems();
+  });
+
+  it('?backend=bogus falls back with a visible, dismissible notice', async () => {
+    const page = await openApp('/?backend=bogus');
+    const status = await waitForBackend(page);
+    expect(status).toBe(WEBGPU ? 'Backend: WebGPU' : 'Backend: WASM');
+    const notice = page.getByRole('region', { name: 'Backend notice' });
+    await expect(notice.textContent()).resolves.toContain('Unknown backend "bogus"');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Flow Lab' }).isVisible()).toBe(true);
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await expectNoProblems();
+  });
+
+  it('?backend=webgpu uses WebGPU when offered, else says it is unavailable', async () => {
+    const page = await openApp('/?backend=webgpu');
+    const status = await waitForBackend(page);
+    const notice = page.getByRole('region', { name: 'Backend notice' });
+    if (WEBGPU) {
+      expect(status).toBe('Backend: WebGPU');
+      expect(await notice.count()).toBe(0);
+    } else {
+      expect(status).not.toBe('Backend: WebGPU');
+      await expect(notice.textContent()).resolves.toContain(
+        'Requested backend WebGPU is not available (no adapter)',
+      );
+    }
+    await expectNoProblems();
+  });
+});

@@ -1,0 +1,34 @@
+/** The harness itself: each kind of browser problem is caught, so no test passes by silence. */
+import { describe, expect, it } from 'vitest';
+import { CONFIG, allowProblems, openApp, recordedProblems, waitForBackend } from './harness';
+
+describe(`test harness ${CONFIG}`, () => {
+  it('records console errors, page and worker errors, and foreign requests', async () => {
+    allowProblems(/harness-probe/, /other\.invalid/);
+    const page = await openApp('/');
+    await waitForBackend(page);
+    await page.evaluate(async () => {
+      console.error('harness-probe: page console');
+      setTimeout(() => {
+        throw new Error('harness-probe: page throw');
+      });
+      const source = `console.error('harness-probe: worker console');
+        setTimeout(() => { throw new Error('harness-probe: worker throw'); });`;
+      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      new Worker(url);
+      const blocked = await fetch('http://other.invalid/data.json').then(
+        () => 'reached',
+        () => 'blocked',
+      );
+      if (blocked !== 'blocked') throw new Error('foreign request was not blocked');
+      await new Promise((done) => setTimeout(done, 300));
+    });
+    await expect.poll(() => recordedProblems().length).toBeGreaterThanOrEqual(5);
+    const text = recordedProblems().join('\n');
+    expect(text).toContain('console error: harness-probe: page console');
+    expect(text).toContain('worker console error: harness-probe: worker console');
+    expect(text).toContain('uncaught error: harness-probe: page throw');
+    expect(text).toContain('uncaught error: harness-probe: worker throw');
+    expect(text).toContain('request to another origin: http://other.invalid/data.json');
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * Shared fixture for the browser tests: the built app (dist/) served on 127.0.0.1, the
+ * system Chromium (one launch per test file, fresh profile), and a strict problem watch.
+ *
+ *   import { openApp, expectNoProblems, waitForBackend } from './harness';
+ *   it('shows the backend', async () => {
+ *     const page = await openApp('/?backend=cpu');
+ *     expect(await waitForBackend(page)).toBe('Backend: CPU');
+ *     await expectNoProblems();
+ *   });
+ *
+ * Every test fails (in afterEach) on any console error, uncaught error (page or worker),
+ * failed or ≥ 400 response, page crash, or request to an origin other than the app's —
+ * those are aborted before they leave the browser. A test that provokes a problem on
+ * purpose declares it with `allowProblems(/pattern/)`.
+ *
+ * FLOWLAB_WEBGPU=on|off picks the Chromium flags (software WebGPU adapter or none).
+ */
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium';
+import { startStaticServer, type StaticServer } from '../../scripts/serve-dist';
+import type { FlowlabHook } from '../../src/app/compute-client';
+import type { MemoryInfo, SelfCheckResult } from '../../src/compute/api';
+
+function readWebGpuSetting(): boolean {
+  const value = (process.env.FLOWLAB_WEBGPU ?? 'on').toLowerCase();
+  if (value !== 'on' && value !== 'off') {
+    throw new Error(`FLOWLAB_WEBGPU must be "on" or "off", not "${value}"`);
+  }
+  return value === 'on';
+}
+
+/** Whether this run's Chromium exposes a WebGPU adapter. */
+export const WEBGPU = readWebGpuSetting();
+/** Label for test titles, e.g. "[webgpu on]". */
+export const CONFIG = `[webgpu ${WEBGPU ? 'on' : 'off'}]`;
+
+let server: StaticServer | null = null;
+let browser: Browser | null = null;
+let contexts: BrowserContext[] = [];
+let problems: string[] = [];
+let allowed: RegExp[] = [];
+
+beforeAll(async () => {
+  server = await startStaticServer({ root: 'dist' });
+  browser = await launchChromium({ webgpu: WEBGPU });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  browser = null;
+  server = null;
+});
+
+afterEach(async () => {
+  // Snapshot first: closing pages aborts their in-flight requests, which is no problem.
+  const found = unexpectedProblems();
+  await Promise.all(contexts.map((context) => context.close()));
+  contexts = [];
+  problems = [];
+  allowed = [];
+  expect(found, 'browser problems during this test').toEqual([]);
+});
+
+function unexpectedProblems(): string[] {
+  return problems.filter((problem) => !allowed.some((pattern) => pattern.test(problem)));
+}
+
+/** Ignore problems matching these patterns until the current test ends. */
+export function allowProblems(...patterns: RegExp[]): void {
+  allowed.push(...patterns);
+}
+
+/** Every problem recorded in the current test so far, allowed or not. */
+export function recordedProblems(): string[] {
+  return [...problems];
+}
+
+/** Fails now if any unexpected problem was recorded so far (afterEach checks again). */
+export async function expectNoProblems(): Promise<void> {
+  expect(unexpectedProblems(), 'browser problems so far').toEqual([]);
+}
+
+/** Absolute URL of a path of the app, e.g. appUrl('/?backend=cpu'). */
+export function appUrl(path = '/'): string {
+  if (!server) throw new Error('harness server not started (openApp runs inside tests only)');
+  return new URL(path.replace(/^\//, ''), server.url).href;
+}
+
+function watch(page: Page, origin: string): void {
+  const where = (url: string | undefined) => (url ? ` (${url})` : '');
+  page.on('console', (message) => {
+    // Messages from workers are recorded by the worker listener below.
+    if (message.type() === 'error' && !message.worker()) {
+      problems.push(`console error: ${message.text()}${where(message.location().url)}`);
+    }
+  });
+  page.on('worker', (worker) => {
+    worker.on('console', (message) => {
+      if (message.type() === 'error') {
+        problems.push(`worker console error: ${message.text()}${where(worker.url())}`);
+      }
+    });
+  });
+  // Uncaught exceptions of the page and of its workers both arrive here.
+  page.on('pageerror', (error) => problems.push(`uncaught error: ${error.message}`));
+  page.on('crash', () => problems.push('page crashed'));
+  page.on('requestfailed', (request) => {
+    if (new URL(request.url()).origin === origin) {
+      problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+    }
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+}
+
+export interface OpenAppOptions {
+  /** Default 1280×800. */
+  viewport?: { width: number; height: number };
+  /** Runs before the page loads, e.g. to add a `context.route` that simulates a failure. */
+  beforeLoad?: (context: BrowserContext) => Promise<unknown>;
+}
+
+/** Opens a fresh context (no shared storage) and page at `path`, watched for problems. */
+export async function openApp(path = '/', options: OpenAppOptions = {}): Promise<Page> {
+  if (!browser) throw new Error('harness browser not started');
+  const url = appUrl(path);
+  const origin = new URL(url).origin;
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+  });
+  contexts.push(context);
+  await context.route('**/*', (route) => {
+    const requested = route.request().url();
+    if (new URL(requested).origin === origin) return route.continue();
+    problems.push(`request to another origin: ${requested}`);
+    return route.abort('blockedbyclient');
+  });
+  await options.beforeLoad?.(context);
+  const page = await context.newPage();
+  watch(page, origin);
+  await page.goto(url);
+  return page;
+}
+
+/** Waits until the worker has chosen a backend (or failed); returns the status text. */
+export async function waitForBackend(page: Page, timeoutMs = 60_000): Promise<string> {
+  const status = page.getByRole('status').filter({ hasText: /^Backend: (?!starting)/ });
+  await status.waitFor({ timeout: timeoutMs });
+  return (await status.textContent()) ?? '';
+}
+
+/** Runs the worker's self-check through the page's diagnostics handle. */
+export async function selfCheck(page: Page): Promise<SelfCheckResult> {
+  return page.evaluate(() => {
+    const hook = (window as Window & { __flowlab?: FlowlabHook }).__flowlab;
+    if (!hook) throw new Error('compute worker not ready');
+    return hook.compute.selfCheck();
+  });
+}
+
+/** Live tfjs tensors and bytes in the worker. */
+export async function computeMemory(page: Page): Promise<MemoryInfo> {
+  return page.evaluate(() => {
+    const hook = (window as Window & { __flowlab?: FlowlabHook }).__flowlab;
+    if (!hook) throw new Error('compute worker not ready');
+    return hook.compute.memory();
+  });
+}
