@@ -1,17 +1,21 @@
 /**
- * Seeded initial weights of a flow: Glorot-uniform hidden layers, zero biases, and an
- * output layer scaled by 0.01 so that every layer starts close to the identity map.
+ * Seeded initial weights of a flow. Hidden layers as PyTorch's nn.Linear default:
+ * W, b ~ U(−1/√fan_in, 1/√fan_in). Non-zero biases matter here: with D = 2 the first MADE
+ * layer sees one variable, and zero biases would put every ReLU kink at the origin.
+ * The output layer is scaled by `outputScale` (0.01) so that every layer starts close to the
+ * identity map.
  */
 import { createRng } from '../rng';
 import type { Rng } from '../types';
 import type { ArLayerWeights, DenseWeights, FlowConfig, FlowWeights } from './config';
 import { hiddenDegrees, layerOrder, madeMasks } from './made';
 
-function glorotDense(inDim: number, outDim: number, rng: Rng, scale = 1): DenseWeights {
-  const limit = Math.sqrt(6 / (inDim + outDim)) * scale;
-  const w = new Float32Array(inDim * outDim);
-  for (let k = 0; k < w.length; k++) w[k] = (2 * rng.uniform() - 1) * limit;
-  return { inDim, outDim, w, b: new Float32Array(outDim) };
+const OUTPUT_SCALE = 0.01;
+
+function uniformDense(inDim: number, outDim: number, rng: Rng, scale = 1): DenseWeights {
+  const limit = scale / Math.sqrt(inDim);
+  const draw = (n: number) => Float32Array.from({ length: n }, () => (2 * rng.uniform() - 1) * limit);
+  return { inDim, outDim, w: draw(inDim * outDim), b: draw(outDim) };
 }
 
 /** Validates the parts of a config every engine relies on; throws naming the problem. */
@@ -49,10 +53,10 @@ export function initFlowWeights(config: FlowConfig): FlowWeights {
     const hidden: DenseWeights[] = [];
     let inDim = config.dim;
     for (const width of config.hidden) {
-      hidden.push(glorotDense(inDim, width, rng));
+      hidden.push(uniformDense(inDim, width, rng));
       inDim = width;
     }
-    layers.push({ structure, hidden, output: glorotDense(inDim, 2 * config.dim, rng, 0.01) });
+    layers.push({ structure, hidden, output: uniformDense(inDim, 2 * config.dim, rng, OUTPUT_SCALE) });
   }
   // Masks are derived, not stored; computing them here validates the structure early.
   layers.forEach((layer) => madeMasks(layer.structure));
