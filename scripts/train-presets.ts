@@ -2,7 +2,7 @@
  * `npm run presets`: trains the committed preset models (public/presets/<dataset>-<flow>.json)
  * with the command-line tool, two at a time, and writes public/presets/index.json, the
  * manifest the app reads to know which presets exist. Each preset uses the app's default
- * architecture, so "Train" continues from it. Takes about 20 minutes on 2 cores.
+ * architecture, so "Train" continues from it. Takes about 30 minutes on 2 cores.
  *   PRESETS=8gaussians-maf,moons-iaf npm run presets    retrains only those.
  */
 import { spawn } from 'node:child_process';
@@ -19,8 +19,8 @@ interface Job {
 const OUT = 'public/presets';
 const energy = (d: string) => /^u[1-4]$/.test(d);
 const ALL: Job[] = DATASET_IDS.filter((d) => d !== 'drawn').flatMap((dataset) => [
-  { dataset, flow: 'maf' as const, steps: 3000, lr: 3e-3 },
-  { dataset, flow: 'iaf' as const, steps: energy(dataset) ? 2000 : 2500, lr: 3e-3 },
+  { dataset, flow: 'maf' as const, steps: 6000, lr: 1e-3 },
+  { dataset, flow: 'iaf' as const, steps: energy(dataset) ? 2500 : 3000, lr: 1e-3 },
 ]);
 const only = process.env.PRESETS?.split(',');
 const jobs = only ? ALL.filter((j) => only.includes(`${j.dataset}-${j.flow}`)) : ALL;

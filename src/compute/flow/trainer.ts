@@ -15,7 +15,8 @@ import { GatedAdam } from './gated-adam';
 import type { TfFlow } from './tf-flow';
 
 export type TrainingObjective =
-  | { kind: 'maximum-likelihood'; sampleBatch: (n: number, rng: Rng) => PointSet }
+  /** Data from a sampler: points drawn in JS (uploaded), or a tensor drawn on the device (e.g. a teacher flow's samples). */
+  | { kind: 'maximum-likelihood'; sampleBatch: (n: number, rng: Rng) => PointSet | tf.Tensor2D }
   | { kind: 'reverse-kl'; energy: (x: tf.Tensor2D) => tf.Tensor1D };
 
 export interface TrainerOptions {
@@ -70,6 +71,7 @@ export class FlowTrainer {
     const D = this.flow.config.dim;
     if (this.objective.kind === 'maximum-likelihood') {
       const pts = this.objective.sampleBatch(n, this.rng);
+      if (pts instanceof tf.Tensor) return pts;
       if (pts.dim !== D) throw new Error(`training data has ${pts.dim} dimensions, the flow ${D}`);
       return tf.tensor2d(pts.data, [pts.n, D]);
     }

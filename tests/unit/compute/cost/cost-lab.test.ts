@@ -1,0 +1,35 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tf } from '../../../../src/compute/tf';
+import { COST_OPERATIONS, costCsv, runCostLab, type CostMeasurement } from '../../../../src/compute/cost/cost-lab';
+
+beforeAll(async () => {
+  tf.env().set('PROD', true);
+  await tf.setBackend('cpu');
+});
+
+describe('cost lab', () => {
+  it('measures five operations per D with D passes per layer exactly where the math says', async () => {
+    const rows: CostMeasurement[] = [];
+    const before = tf.memory().numTensors;
+    const result = await runCostLab({ dims: [2, 4, 8], layers: 3, hidden: 8, batch: 16, repeats: 1 }, (m) => rows.push(m), () => false);
+    expect(result).toBe('done');
+    expect(tf.memory().numTensors).toBe(before);
+    expect(rows).toHaveLength(15);
+    for (const r of rows) {
+      const sequential = r.operation === 'maf-sample' || r.operation === 'iaf-density';
+      expect(r.passes).toBe(3 * (sequential ? r.dim : 1));
+      expect(r.ms).toBeGreaterThan(0);
+    }
+    expect(new Set(rows.map((r) => r.operation))).toEqual(new Set(COST_OPERATIONS.map((o) => o.id)));
+    expect(costCsv(rows).split('\n')[0]).toBe('dim,operation,passes,ms');
+  });
+
+  it('stops cleanly when cancelled mid-run', async () => {
+    const rows: CostMeasurement[] = [];
+    const before = tf.memory().numTensors;
+    const result = await runCostLab({ dims: [2, 4], layers: 1, hidden: 8, batch: 8, repeats: 1 }, (m) => rows.push(m), () => rows.length >= 3);
+    expect(result).toBe('cancelled');
+    expect(rows).toHaveLength(3);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
