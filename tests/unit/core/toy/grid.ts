@@ -8,7 +8,11 @@ export interface GridBox {
 }
 
 /** Σ over an nx×ny grid of cell centres of f(x, y)·(cell area). */
-export function integrateOnGrid(f: (x: number, y: number) => number, box: GridBox, cells: number): number {
+export function integrateOnGrid(
+  f: (x: number, y: number) => number,
+  box: GridBox,
+  cells: number,
+): number {
   const hx = (box.x1 - box.x0) / cells;
   const hy = (box.y1 - box.y0) / cells;
   let sum = 0;
@@ -20,7 +24,11 @@ export function integrateOnGrid(f: (x: number, y: number) => number, box: GridBo
 }
 
 /** ∫ e^{log p} on the grid. */
-export function massOnGrid(logDensity: (x: number, y: number) => number, box: GridBox, cells: number): number {
+export function massOnGrid(
+  logDensity: (x: number, y: number) => number,
+  box: GridBox,
+  cells: number,
+): number {
   return integrateOnGrid((x, y) => Math.exp(logDensity(x, y)), box, cells);
 }
 
@@ -32,7 +40,8 @@ export function columnMoments(data: ArrayLike<number>, n: number, dim: number) {
   for (let i = 0; i < n; i++) {
     for (let a = 0; a < dim; a++) {
       for (let b = 0; b < dim; b++) {
-        covariance[a * dim + b] += ((data[i * dim + a] - mean[a]) * (data[i * dim + b] - mean[b])) / n;
+        covariance[a * dim + b] +=
+          ((data[i * dim + a] - mean[a]) * (data[i * dim + b] - mean[b])) / n;
       }
     }
   }

@@ -22,7 +22,8 @@ function probabilityGrid(): number[] {
 describe('standard normal CDF and quantile', () => {
   it('round-trips Φ(Φ⁻¹(p)) ≈ p to 1e−12 on (1e−12, 1 − 1e−12)', () => {
     let worst = 0;
-    for (const p of probabilityGrid()) worst = Math.max(worst, Math.abs(normalCdf(normalQuantile(p)) - p));
+    for (const p of probabilityGrid())
+      worst = Math.max(worst, Math.abs(normalCdf(normalQuantile(p)) - p));
     expect(worst).toBeLessThan(1e-12);
   });
 
@@ -68,10 +69,12 @@ describe('standard normal CDF and quantile', () => {
   it('computes log Φ far into the tail (asymptotic series) and log φ exactly', () => {
     for (const x of [-40, -100, -1000]) {
       // log Φ(x) = log φ(x) − log|x| + log(1 − 1/x² + 3/x⁴ − …)
-      const asymptotic = normalLogPdf(x) - Math.log(-x) + Math.log(1 - 1 / x ** 2 + 3 / x ** 4 - 15 / x ** 6);
+      const asymptotic =
+        normalLogPdf(x) - Math.log(-x) + Math.log(1 - 1 / x ** 2 + 3 / x ** 4 - 15 / x ** 6);
       expect(normalLogCdf(x)).toBeCloseTo(asymptotic, 9);
     }
-    for (const x of [-3, -0.5, 0, 2, 7]) expect(normalLogCdf(x)).toBeCloseTo(Math.log(normalCdf(x)), 13);
+    for (const x of [-3, -0.5, 0, 2, 7])
+      expect(normalLogCdf(x)).toBeCloseTo(Math.log(normalCdf(x)), 13);
     expect(normalLogPdf(0)).toBeCloseTo(-0.5 * Math.log(2 * Math.PI), 15);
     expect(Math.exp(normalLogPdf(1.7))).toBeCloseTo(normalPdf(1.7), 15);
   });

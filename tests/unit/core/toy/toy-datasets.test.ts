@@ -7,7 +7,12 @@ import {
   EIGHT_GAUSSIANS_CENTRES,
   EIGHT_GAUSSIANS_SIGMA,
 } from '../../../../src/core/toy/eight-gaussians';
-import { TOY_DATASETS, TOY_INFO, isToyName, sampleToy } from '../../../../src/core/toy/toy-datasets';
+import {
+  TOY_DATASETS,
+  TOY_INFO,
+  isToyName,
+  sampleToy,
+} from '../../../../src/core/toy/toy-datasets';
 import { columnMoments } from './grid';
 
 const N = 20_000;
@@ -18,7 +23,11 @@ const sample = (name: (typeof TOY_DATASETS)[number], n = N, seed = 11): PointSet
 const wrap = (angle: number, period: number): number =>
   angle - period * Math.floor(angle / period + 0.5);
 
-const rms = (values: number[]): number => Math.sqrt(values.reduce((s, v) => s + v * v, 0) / values.length);
+const sameValues = (a: Float32Array, b: Float32Array): boolean =>
+  a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+
+const rms = (values: number[]): number =>
+  Math.sqrt(values.reduce((s, v) => s + v * v, 0) / values.length);
 
 describe('toy data set registry', () => {
   it('lists eight sets, each with a label, a description and a sampler', () => {
@@ -40,10 +49,10 @@ describe('toy data set registry', () => {
         expect(a.dim).toBe(2);
         expect(a.data).toBeInstanceOf(Float32Array);
         expect(a.data.length).toBe(2 * n);
-        expect(Array.from(sample(name, n, 5).data)).toEqual(Array.from(a.data));
+        expect(sameValues(sample(name, n, 5).data, a.data)).toBe(true);
       }
       const big = sample(name);
-      expect(Array.from(sample(name, N, 6).data)).not.toEqual(Array.from(big.data));
+      expect(sameValues(sample(name, N, 6).data, big.data)).toBe(false);
       let inside = 0;
       let finite = 0;
       for (const v of big.data) {
@@ -70,7 +79,9 @@ describe('toy data set recipes', () => {
       let best = 0;
       let bestD2 = Infinity;
       for (let k = 0; k < 8; k++) {
-        const d2 = (data[2 * i] - EIGHT_GAUSSIANS_CENTRES[2 * k]) ** 2 + (data[2 * i + 1] - EIGHT_GAUSSIANS_CENTRES[2 * k + 1]) ** 2;
+        const d2 =
+          (data[2 * i] - EIGHT_GAUSSIANS_CENTRES[2 * k]) ** 2 +
+          (data[2 * i + 1] - EIGHT_GAUSSIANS_CENTRES[2 * k + 1]) ** 2;
         if (d2 < bestD2) [best, bestD2] = [k, d2];
       }
       counts[best]++;
@@ -80,7 +91,9 @@ describe('toy data set recipes', () => {
     // E‖x − c‖² = 2σ² per point
     expect(sumSq / N / (2 * EIGHT_GAUSSIANS_SIGMA ** 2)).toBeCloseTo(1, 1.5);
     for (let k = 0; k < 8; k++) {
-      expect(Math.hypot(EIGHT_GAUSSIANS_CENTRES[2 * k], EIGHT_GAUSSIANS_CENTRES[2 * k + 1])).toBeCloseTo(4 / 1.414, 12);
+      expect(
+        Math.hypot(EIGHT_GAUSSIANS_CENTRES[2 * k], EIGHT_GAUSSIANS_CENTRES[2 * k + 1]),
+      ).toBeCloseTo(4 / 1.414, 12);
     }
   });
 
@@ -125,7 +138,8 @@ describe('toy data set recipes', () => {
     for (let i = 0; i < N; i++) {
       const r = Math.hypot(data[2 * i], data[2 * i + 1]);
       let ring = 0;
-      for (let k = 1; k < 4; k++) if (Math.abs(r - RING_RADII[k]) < Math.abs(r - RING_RADII[ring])) ring = k;
+      for (let k = 1; k < 4; k++)
+        if (Math.abs(r - RING_RADII[k]) < Math.abs(r - RING_RADII[ring])) ring = k;
       counts[ring]++;
       residuals.push(r - RING_RADII[ring]);
     }
@@ -162,11 +176,13 @@ describe('toy data set recipes', () => {
     for (let i = 0; i < N; i++) {
       const s = 3 * Math.hypot(data[2 * i], data[2 * i + 1]);
       maxTurn = Math.max(maxTurn, s);
-      if (s > 5) residuals.push(wrap(Math.atan2(data[2 * i + 1], data[2 * i]) + s - Math.PI, Math.PI));
+      if (s > 5)
+        residuals.push(wrap(Math.atan2(data[2 * i + 1], data[2 * i]) + s - Math.PI, Math.PI));
     }
     expect(maxTurn).toBeLessThan(3 * Math.PI + 3);
-    // uniform angles would give rms π/√12 ≈ 0.91
-    expect(rms(residuals)).toBeLessThan(0.3);
+    // The residual is the radial error (0.5·U jitter and 3·0.1 noise, rms ≈ 0.4) plus a small
+    // angular one; uniform angles would give rms π/√12 ≈ 0.91.
+    expect(rms(residuals)).toBeLessThan(0.5);
   });
 
   it('checkerboard: every point in one of the 8 black squares, each with 1/8 of the mass', () => {

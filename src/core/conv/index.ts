@@ -1,0 +1,8 @@
+/** Masked invertible convolutions (REFERENCE.md §1.7): images, mask, float64 reference layer. */
+export * from './image';
+export * from './procedural';
+export * from './mask';
+export * from './params';
+export * from './masked-conv';
+export * from './inverse';
+export * from './receptive-field';
