@@ -1,16 +1,89 @@
+import { Suspense, useEffect, useRef } from 'react';
+import { attachConvClient } from '../panels/conv/conv-connection';
+import { attachStepsClient } from '../panels/steps/steps-connection';
+import { UrlNotice } from '../panels/UrlNotice';
+import { attachLabClient, labCommands, pauseWhenHidden, prefetchPreset } from '../state/lab-commands';
+import { labStore, useLabStore } from '../state/lab-store';
+import { useStatusStore } from '../state/status';
+import { startUrlSync } from '../state/url-sync';
+import { computeApi } from './compute-client';
+import { labClientFor } from './lab-client';
 import { Notices } from './Notices';
+import { PANEL_COMPONENTS } from './panel-registry';
+import { PanelNav } from './PanelNav';
 import { StatusBar } from './StatusBar';
 
-/** The shell: header, notices, panel area, status bar. Panels go inside `.panel-area`. */
+/**
+ * Keeps the address bar in step with the params, and the panels with the worker once it is
+ * ready. The density lab's session starts the first time its panel is shown (it trains and
+ * renders grids, which would only hold up the worker for another panel) and pauses when the
+ * user moves to another panel.
+ */
+function useLabWiring(): void {
+  const computeReady = useStatusStore((s) => s.compute.phase === 'ready');
+  const panel = useLabStore((s) => s.params.panel);
+  const labAttached = useRef(false);
+  useEffect(() => startUrlSync(labStore, window), []);
+  useEffect(() => {
+    if (labStore.getState().params.panel === 'density') prefetchPreset();
+  }, []);
+  useEffect(() => pauseWhenHidden(document), []);
+  useEffect(() => {
+    const api = computeReady ? computeApi() : null;
+    attachStepsClient(api);
+    attachConvClient(api);
+  }, [computeReady]);
+  useEffect(() => {
+    const api = computeReady ? computeApi() : null;
+    if (api && panel === 'density' && !labAttached.current) {
+      labAttached.current = true;
+      attachLabClient(labClientFor(api));
+    }
+    if (panel !== 'density') labCommands.pause();
+  }, [computeReady, panel]);
+}
+
+/** The panel `?panel=` selects. */
+function SelectedPanel() {
+  const panel = useLabStore((s) => s.params.panel);
+  const Panel = PANEL_COMPONENTS[panel];
+  return (
+    <Suspense fallback={<p className="panel-loading">Loading panel…</p>}>
+      <Panel />
+    </Suspense>
+  );
+}
+
+/**
+ * The shell: header with the panel tabs, notices, panel area, status bar.
+ * `?embed=1` shows only the selected panel, filling the window (for an iframe).
+ */
 export function App() {
+  useLabWiring();
+  const embed = useLabStore((s) => s.params.embed);
+  if (embed) {
+    return (
+      <div className="embed-shell">
+        <Notices />
+        <UrlNotice />
+        <main className="panel-area lab-layout" aria-label="Panels">
+          <SelectedPanel />
+        </main>
+      </div>
+    );
+  }
   return (
     <div className="shell">
       <header className="shell-header">
         <h1>Flow Lab</h1>
         <p className="tagline">Normalizing flows, trained and drawn in your browser</p>
+        <PanelNav />
       </header>
       <Notices />
-      <main className="panel-area" aria-label="Panels"></main>
+      <UrlNotice />
+      <main className="panel-area lab-layout" aria-label="Panels">
+        <SelectedPanel />
+      </main>
       <StatusBar />
     </div>
   );

@@ -9,6 +9,8 @@
 import type { BackendReport } from './backend';
 import type { MemoryInfo, SelfCheckResult } from './self-check';
 import type { LabApi } from './lab/protocol';
+import type { ConvApi } from './conv/protocol';
+import type { StepsApi } from './steps/protocol';
 
 export type { BackendName, BackendReport, SkippedBackend } from './backend';
 export type { MemoryInfo, SelfCheckResult } from './self-check';
@@ -31,6 +33,8 @@ export interface DiagnosticsApi {
   memory(): Promise<MemoryInfo>;
 }
 
-export type ComputeApi = DiagnosticsApi & LabApi;
+export type ComputeApi = DiagnosticsApi & LabApi & StepsApi & ConvApi;
 
 export type * from './lab/protocol';
+export type * from './conv/protocol';
+export type * from './steps/protocol';

@@ -8,7 +8,9 @@ import * as Comlink from 'comlink';
 import type { ComputeApi } from './api';
 import { diagnostics } from './diagnostics';
 import { labApi } from './lab/lab-api';
+import { convApi } from './conv/conv-api';
+import { stepsApi } from './steps/steps-api';
 
-const api: ComputeApi = { ...diagnostics, ...labApi };
+const api: ComputeApi = { ...diagnostics, ...labApi, ...stepsApi, ...convApi };
 
 Comlink.expose(api);

@@ -137,7 +137,7 @@ export class TfMaskedConv {
 
   /** The effective kernel K read back, [k, k, C, C] flat (one await). */
   async readKernel(): Promise<Float32Array> {
-    const K = this.kernel();
+    const K = tf.tidy(() => this.kernel());
     const data = (await K.data()) as Float32Array;
     K.dispose();
     return data;

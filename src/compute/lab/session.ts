@@ -41,6 +41,14 @@ function sameArchitecture(a: FlowConfig, b: FlowConfig): boolean {
   );
 }
 
+/** Whether two drawings hold the same points (the page sends a fresh copy on every configure). */
+function samePoints(a: ArrayLike<number> | null | undefined, b: ArrayLike<number> | null | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export class LabSession {
   private params: LabParams | null = null;
   private options: LabConfigureOptions = {};
@@ -64,7 +72,7 @@ export class LabSession {
       !this.params ||
       (['flow', 'dataset', 'layers', 'hidden', 'seed'] as const).some((k) => this.params?.[k] !== params[k]) ||
       options.presetText !== this.options.presetText ||
-      options.drawnPoints !== this.options.drawnPoints;
+      !samePoints(options.drawnPoints, this.options.drawnPoints);
     const previous = this.params;
     this.params = { ...params };
     this.options = options;

@@ -4,7 +4,7 @@ import { TfFlow } from '../../../../src/compute/flow/tf-flow';
 import { FlowTrainer, type TrainingObjective } from '../../../../src/compute/flow/trainer';
 import { DEFAULT_FLOW_CONFIG, type FlowWeights } from '../../../../src/core/flow/config';
 import { initFlowWeights } from '../../../../src/core/flow/init';
-import type { Rng } from '../../../../src/core/types';
+import type { PointSet, Rng } from '../../../../src/core/types';
 
 beforeAll(async () => {
   tf.env().set('PROD', true);
@@ -65,7 +65,7 @@ describe('FlowTrainer', () => {
     const objective: TrainingObjective = {
       kind: 'maximum-likelihood',
       sampleBatch: (n, rng) => {
-        const batch = banana.kind === 'maximum-likelihood' ? banana.sampleBatch(n, rng) : null!;
+        const batch = (banana.kind === 'maximum-likelihood' ? banana.sampleBatch(n, rng) : null!) as PointSet;
         if (poison) batch.data[0] = Number.NaN;
         return batch;
       },

@@ -1,0 +1,65 @@
+/**
+ * The panel tabs of the full app, in the lecture's order. Each tab is a link to the same page
+ * with `?panel=` set, so a middle-click opens the panel in a new tab; a plain click switches
+ * in place through the store (the URL follows by url-sync). Keys 1–9 jump to a tab.
+ */
+import { useEffect, type MouseEvent } from 'react';
+import { labStore, useLabStore } from '../state/lab-store';
+import type { PanelId } from '../state/url-schema';
+import { PANEL_TITLES } from './panel-registry';
+
+function hrefFor(panel: PanelId): string {
+  const url = new URL(window.location.href);
+  if (panel === 'density') url.searchParams.delete('panel');
+  else url.searchParams.set('panel', panel);
+  return url.pathname + url.search;
+}
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+export function PanelNav() {
+  const current = useLabStore((s) => s.params.panel);
+  const panels = Object.keys(PANEL_TITLES) as PanelId[];
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || isTypingTarget(event.target)) return;
+      const index = Number(event.key) - 1;
+      if (Number.isInteger(index) && index >= 0 && index < panels.length) {
+        labStore.getState().setParam('panel', panels[index]!);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [panels]);
+
+  const select = (panel: PanelId) => (event: MouseEvent) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    labStore.getState().setParam('panel', panel);
+  };
+
+  return (
+    <nav className="panel-nav" aria-label="Lecture panels">
+      <ol>
+        {panels.map((panel, i) => (
+          <li key={panel}>
+            <a
+              href={hrefFor(panel)}
+              aria-current={panel === current ? 'page' : undefined}
+              onClick={select(panel)}
+              title={`${PANEL_TITLES[panel]} (key ${i + 1})`}
+            >
+              <span className="panel-nav-key" aria-hidden="true">
+                {i + 1}
+              </span>
+              {PANEL_TITLES[panel]}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

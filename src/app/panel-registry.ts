@@ -1,0 +1,20 @@
+/**
+ * Which component draws each `?panel=` id, and its tab title, in the lecture's order. Panels
+ * other than the density lab are loaded on demand (React.lazy): they bring KaTeX and their own
+ * drawing code, which the first paint of the lab does not need.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { DensityPanel } from '../panels/density/DensityPanel';
+import type { PanelId } from '../state/url-schema';
+
+export const PANEL_TITLES: Record<PanelId, string> = {
+  density: 'Density lab',
+  steps: 'Step by step',
+  conv: 'Masked convolutions',
+};
+
+export const PANEL_COMPONENTS: Record<PanelId, ComponentType | LazyExoticComponent<ComponentType>> = {
+  density: DensityPanel,
+  steps: lazy(() => import('../panels/steps/StepsPanel').then((m) => ({ default: m.StepsPanel }))),
+  conv: lazy(() => import('../panels/conv/ConvPanel').then((m) => ({ default: m.ConvPanel }))),
+};

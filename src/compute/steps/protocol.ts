@@ -1,0 +1,80 @@
+/**
+ * The step-by-step panel's contract with the compute worker. Types only; the page imports
+ * this file with `import type`.
+ *
+ * The page replays every step with the float64 reference (core/flow/trace.ts) on the weights
+ * the worker returns, so the numbers it shows are the engine's arithmetic; the worker trains
+ * those weights, differentiates a layer by autodiff, and times the five operations.
+ */
+import type { FlowWeights } from '../../core/flow/config';
+import type { CostOperationId } from '../cost/cost-lab';
+
+/** Which small flow to fit: the D-dimensional correlated Gaussian mixture, K layers. */
+export interface StepsModelRequest {
+  /** D, 2 … 8. */
+  dim: number;
+  /** K, 1 … 12. */
+  layers: number;
+  seed: number;
+  /** Maximum-likelihood steps (default 300). */
+  trainSteps?: number;
+  /** Training stops early after this many ms (default 6,000: software WebGPU is slow). */
+  budgetMs?: number;
+}
+
+/** A fitted flow (MAF-trained; the same weights define the IAF, config.ts). */
+export interface StepsModel {
+  weights: FlowWeights;
+  /** Steps actually trained (fewer than asked when the budget ran out). */
+  trainedSteps: number;
+  /** Held-out NLL in nats before and after training (1,024 fresh points of the mixture). */
+  nllBefore: number;
+  nllAfter: number;
+  trainMs: number;
+}
+
+/** The direction a layer acts in: T (one pass) or T⁻¹ (D passes), core/flow/config.ts. */
+export type LayerDirection = 'parallel' | 'sequential';
+
+export interface StepsJacobianRequest {
+  weights: FlowWeights;
+  layerIndex: number;
+  direction: LayerDirection;
+  /** The layer's input point, [D]. */
+  point: number[];
+}
+
+export interface StepsTimingRequest {
+  dim: number;
+  layers: number;
+  /** Points per timed batch. */
+  n: number;
+  /** Timed repetitions per operation (median reported; default 3). */
+  repeats?: number;
+}
+
+export interface StepsTimingRow {
+  operation: CostOperationId;
+  /** Network passes for the whole stack. */
+  passes: number;
+  /** Median ms for the batch, awaiting the result. */
+  ms: number;
+}
+
+export interface StepsTiming {
+  /** The tfjs backend that ran the measurement, e.g. "wasm". */
+  backend: string;
+  dim: number;
+  layers: number;
+  n: number;
+  rows: StepsTimingRow[];
+}
+
+export interface StepsApi {
+  /** Builds and briefly trains (maximum likelihood) a flow; cached per request. */
+  stepsModel(request: StepsModelRequest): Promise<StepsModel>;
+  /** J[i][j] = ∂out_i/∂in_j of one layer's map at a point, by autodiff, in variable indices. */
+  stepsJacobian(request: StepsJacobianRequest): Promise<number[][]>;
+  /** Times density, sampling and own-sample density for MAF and IAF on the current backend. */
+  stepsTiming(request: StepsTimingRequest): Promise<StepsTiming>;
+}

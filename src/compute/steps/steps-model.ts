@@ -1,0 +1,84 @@
+/**
+ * The step-by-step panel's model: a small K-layer flow (two hidden layers of 32) fitted by
+ * maximum likelihood, MAF mode, to the D-dimensional correlated Gaussian mixture
+ * (core/toy/correlated-mixture.ts), L = −(1/n) Σ log p(x_j). A short fit (300 steps of 256)
+ * is enough to make every μ and α the panel shows those of a real, fitted density.
+ */
+import { tf } from '../tf';
+import { DEFAULT_FLOW_CONFIG, type FlowConfig } from '../../core/flow/config';
+import { initFlowWeights } from '../../core/flow/init';
+import { createRng } from '../../core/rng';
+import { sampleCorrelatedMixture } from '../../core/toy/correlated-mixture';
+import { TfFlow } from '../flow/tf-flow';
+import { FlowTrainer } from '../flow/trainer';
+import type { StepsModel, StepsModelRequest } from './protocol';
+
+export const STEPS_HIDDEN = [32, 32];
+export const DEFAULT_TRAIN_STEPS = 300;
+/** Software WebGPU compiles the training kernels for over a minute before its first step: the fit stops early there. */
+export const DEFAULT_BUDGET_MS = 6000;
+const BATCH = 256;
+const LEARNING_RATE = 3e-3;
+const HELD_OUT = 1024;
+/** Steps between budget checks and yields to the worker's message queue (a software GPU takes ~1 s a step). */
+const CHUNK = 5;
+
+export function stepsFlowConfig(request: StepsModelRequest): FlowConfig {
+  const { dim, layers, seed } = request;
+  if (!Number.isInteger(dim) || dim < 2 || dim > 8)
+    throw new Error(`dim must be an integer in 2..8, got ${dim}`);
+  return { ...DEFAULT_FLOW_CONFIG, dim, layers, hidden: [...STEPS_HIDDEN], seed };
+}
+
+/** Mean NLL of the flow (MAF) on points [n, D], read back once. */
+async function meanNll(flow: TfFlow, points: tf.Tensor2D): Promise<number> {
+  const nll = tf.tidy(() => tf.neg(tf.mean(flow.logProb(points, 'maf'))));
+  const value = (await nll.data())[0];
+  nll.dispose();
+  return value;
+}
+
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Builds, trains and reads back the model; every tensor it makes is disposed. */
+export async function trainStepsModel(request: StepsModelRequest): Promise<StepsModel> {
+  const config = stepsFlowConfig(request);
+  const steps = request.trainSteps ?? DEFAULT_TRAIN_STEPS;
+  const budgetMs = request.budgetMs ?? DEFAULT_BUDGET_MS;
+  const flow = new TfFlow(initFlowWeights(config));
+  const trainer = new FlowTrainer(
+    flow,
+    'maf',
+    {
+      kind: 'maximum-likelihood',
+      sampleBatch: (n, rng) => sampleCorrelatedMixture(config.dim, n, rng),
+    },
+    { learningRate: LEARNING_RATE, batchSize: BATCH, clipNorm: 10, seed: config.seed },
+  );
+  const heldOutPoints = sampleCorrelatedMixture(
+    config.dim,
+    HELD_OUT,
+    createRng(config.seed + 104729),
+  );
+  const heldOut = tf.tensor2d(heldOutPoints.data, [HELD_OUT, config.dim]);
+  try {
+    const nllBefore = await meanNll(flow, heldOut);
+    const start = performance.now();
+    let trained = 0;
+    while (trained < steps && performance.now() - start < budgetMs) {
+      const chunk = Math.min(CHUNK, steps - trained);
+      for (let s = 0; s < chunk; s++) trainer.step();
+      trained += chunk;
+      await trainer.status(); // waits for the device, so the budget measures real work
+      await yieldToMessages();
+    }
+    const trainMs = performance.now() - start;
+    const nllAfter = await meanNll(flow, heldOut);
+    const weights = await flow.readWeights();
+    return { weights, trainedSteps: trained, nllBefore, nllAfter, trainMs };
+  } finally {
+    heldOut.dispose();
+    trainer.dispose();
+    flow.dispose();
+  }
+}

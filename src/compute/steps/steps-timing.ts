@@ -1,0 +1,20 @@
+/**
+ * The live trade-off table's figures: the five operations of the cost lab (MAF density and
+ * sampling, IAF density of external data, sampling, density of its own samples) timed at one
+ * D on the current backend, median of a few runs, each awaiting its result.
+ */
+import { tf } from '../tf';
+import { runCostLab } from '../cost/cost-lab';
+import { STEPS_HIDDEN } from './steps-model';
+import type { StepsTiming, StepsTimingRequest, StepsTimingRow } from './protocol';
+
+export async function timeStepsOperations(request: StepsTimingRequest): Promise<StepsTiming> {
+  const { dim, layers, n } = request;
+  const rows: StepsTimingRow[] = [];
+  await runCostLab(
+    { dims: [dim], layers, hidden: STEPS_HIDDEN[0], batch: n, repeats: request.repeats ?? 3 },
+    (m) => rows.push({ operation: m.operation, passes: m.passes, ms: m.ms }),
+    () => false,
+  );
+  return { backend: tf.getBackend(), dim, layers, n, rows };
+}

@@ -1,0 +1,125 @@
+/**
+ * Orthogonal rotations for RBIG, as D×D row-major matrices Q acting on points by y = Q x.
+ * Orthogonal maps have |det Q| = 1, so they add nothing to a log-determinant, and they
+ * preserve both the joint entropy and the KL divergence to N(0, I).
+ *
+ *   'pca'     rows of Q are the covariance's eigenvectors (descending eigenvalue): y is
+ *             decorrelated (the classic RBIG choice; no rescaling, so still orthogonal).
+ *   'random'  Q is Haar-distributed: the Q factor of a Gaussian matrix G = QR by
+ *             Householder reflections, with signs fixed so that diag(R) > 0.
+ *   'pursuit' the most non-Gaussian of a few candidate rotations (rotation-pursuit.ts).
+ */
+import type { Rng } from '../types';
+import { symmetricEigen } from './jacobi-eigen';
+import { covariance, transformPoints } from './matrix';
+import { pursuitRotation } from './rotation-pursuit';
+
+export type RotationKind = 'pca' | 'random' | 'pursuit';
+export const ROTATION_KINDS: readonly RotationKind[] = ['pca', 'random', 'pursuit'];
+
+/**
+ * Q with rows = eigenvectors of the covariance of points [n, D], in descending eigenvalue
+ * order, each with its largest-magnitude component positive (a deterministic sign).
+ */
+export function pcaRotation(data: ArrayLike<number>, n: number, dim: number): Float64Array {
+  const { vectors } = symmetricEigen(covariance(data, n, dim), dim);
+  const q = new Float64Array(dim * dim);
+  for (let k = 0; k < dim; k++) {
+    let pivot = 0;
+    for (let i = 1; i < dim; i++)
+      if (Math.abs(vectors[i * dim + k]) > Math.abs(vectors[pivot * dim + k])) pivot = i;
+    const sign = vectors[pivot * dim + k] < 0 ? -1 : 1;
+    for (let i = 0; i < dim; i++) q[k * dim + i] = sign * vectors[i * dim + k];
+  }
+  return q;
+}
+
+/**
+ * A Haar-random orthogonal D×D matrix: Householder QR of a standard Gaussian matrix G,
+ * Q = H_1 H_2 ⋯ H_{D−1} · diag(sign R_kk).
+ */
+export function randomOrthogonal(dim: number, rng: Rng): Float64Array {
+  const r = new Float64Array(dim * dim);
+  for (let i = 0; i < dim * dim; i++) r[i] = rng.normal();
+  const q = new Float64Array(dim * dim);
+  for (let i = 0; i < dim; i++) q[i * dim + i] = 1;
+  const v = new Float64Array(dim);
+  for (let k = 0; k < dim - 1; k++) {
+    // Householder vector v for column k below the diagonal: H = I − 2 v vᵀ / (vᵀv).
+    let norm = 0;
+    for (let i = k; i < dim; i++) norm += r[i * dim + k] ** 2;
+    norm = Math.sqrt(norm);
+    if (norm === 0) continue;
+    const alpha = r[k * dim + k] > 0 ? -norm : norm;
+    v.fill(0);
+    for (let i = k; i < dim; i++) v[i] = r[i * dim + k];
+    v[k] -= alpha;
+    let vv = 0;
+    for (let i = k; i < dim; i++) vv += v[i] * v[i];
+    if (vv === 0) continue;
+    // R ← H R (rows k…D−1), Q ← Q H (columns k…D−1).
+    for (let j = 0; j < dim; j++) {
+      let dot = 0;
+      for (let i = k; i < dim; i++) dot += v[i] * r[i * dim + j];
+      const f = (2 * dot) / vv;
+      for (let i = k; i < dim; i++) r[i * dim + j] -= f * v[i];
+    }
+    for (let i = 0; i < dim; i++) {
+      let dot = 0;
+      for (let j = k; j < dim; j++) dot += q[i * dim + j] * v[j];
+      const f = (2 * dot) / vv;
+      for (let j = k; j < dim; j++) q[i * dim + j] -= f * v[j];
+    }
+  }
+  // G = Q R; flipping column k of Q and row k of R makes R_kk > 0 (the Haar measure).
+  for (let k = 0; k < dim; k++)
+    if (r[k * dim + k] < 0) for (let i = 0; i < dim; i++) q[i * dim + k] = -q[i * dim + k];
+  return q;
+}
+
+/** The rotation of the chosen kind for points [n, D] (the Rng is unused by 'pca'). */
+export function fitRotation(
+  kind: RotationKind,
+  data: ArrayLike<number>,
+  n: number,
+  dim: number,
+  rng: Rng,
+): Float64Array {
+  switch (kind) {
+    case 'pca':
+      return pcaRotation(data, n, dim);
+    case 'random':
+      return randomOrthogonal(dim, rng);
+    case 'pursuit':
+      return pursuitRotation(data, n, dim, rng);
+    default:
+      throw new Error(`Unknown rotation "${String(kind)}"`);
+  }
+}
+
+/** y_i = Q x_i for points [n, D]. */
+export function rotate(
+  q: Float64Array,
+  data: ArrayLike<number>,
+  n: number,
+  dim: number,
+): Float64Array {
+  return transformPoints(q, data, n, dim);
+}
+
+/** x_i = Qᵀ y_i for points [n, D]: the inverse of rotate for an orthogonal Q. */
+export function unrotate(
+  q: Float64Array,
+  data: ArrayLike<number>,
+  n: number,
+  dim: number,
+): Float64Array {
+  const out = new Float64Array(n * dim);
+  for (let i = 0; i < n; i++)
+    for (let c = 0; c < dim; c++) {
+      let sum = 0;
+      for (let r = 0; r < dim; r++) sum += q[r * dim + c] * data[i * dim + r];
+      out[i * dim + c] = sum;
+    }
+  return out;
+}

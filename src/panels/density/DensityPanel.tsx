@@ -1,0 +1,46 @@
+import { useLabStore } from '../../state/lab-store';
+import type { HideableControl } from '../../state/url-schema';
+import { PanelFrame } from '../PanelFrame';
+import { ContoursToggle } from './ContoursToggle';
+import { DatasetPicker } from './DatasetPicker';
+import { DensityPlots } from './DensityPlots';
+import { DrawTools } from './DrawTools';
+import { FlowInfo } from './FlowInfo';
+import { FlowSwitch } from './FlowSwitch';
+import { HyperparamInputs } from './HyperparamInputs';
+import { LossPlot } from './LossPlot';
+import { RunMessage } from './RunMessage';
+import { ShareDialog } from './ShareDialog';
+import { TrainingControls } from './TrainingControls';
+import './density.css';
+
+/** The lab: pick data and a flow, watch it train, compare densities, share the view. */
+export function DensityPanel() {
+  const hide = useLabStore((s) => s.params.hide);
+  const drawing = useLabStore((s) => s.params.dataset === 'drawn');
+  const shown = (control: HideableControl) => !hide.includes(control);
+  return (
+    <PanelFrame
+      title="Density lab"
+      className="panel-density"
+      actions={shown('share') ? <ShareDialog /> : null}
+    >
+      <div className="density-toolbar">
+        {shown('dataset') && <DatasetPicker />}
+        {shown('flow') && <FlowSwitch />}
+        {shown('contours') && <ContoursToggle />}
+      </div>
+      {drawing && <DrawTools />}
+      <DensityPlots />
+      <div className="density-run">
+        {shown('training') && <TrainingControls />}
+        <RunMessage />
+      </div>
+      {shown('hyperparameters') && <HyperparamInputs />}
+      <div className="density-lower">
+        {shown('loss') && <LossPlot />}
+        {shown('info') && <FlowInfo />}
+      </div>
+    </PanelFrame>
+  );
+}

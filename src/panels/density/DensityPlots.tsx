@@ -1,0 +1,52 @@
+import { useLabStore } from '../../state/lab-store';
+import { DensityPlot } from './DensityPlot';
+import { labelOf, modelDensityLabel } from './format';
+import { SamplesPlot } from './SamplesPlot';
+
+function Placeholder({ title, text }: { title: string; text: string }) {
+  return (
+    <figure className="plot">
+      <figcaption>{title}</figcaption>
+      <div className="plot-square plot-placeholder">{text}</div>
+    </figure>
+  );
+}
+
+/** Samples, the model's density and (where known) the true density, side by side. */
+export function DensityPlots() {
+  const frame = useLabStore((s) => s.frame);
+  const contours = useLabStore((s) => s.params.contours);
+  const phase = useLabStore((s) => s.run.phase);
+  const entropy = useLabStore((s) => s.modelInfo?.entropyFloor ?? null);
+  const stale = phase === 'configuring';
+  return (
+    <div className={stale ? 'density-plots is-stale' : 'density-plots'} aria-busy={stale}>
+      <SamplesPlot />
+      {frame ? (
+        <DensityPlot
+          title="Model density"
+          label={modelDensityLabel(frame)}
+          logDensity={frame.logDensity}
+          grid={frame.grid}
+          contours={contours}
+        />
+      ) : (
+        <Placeholder
+          title="Model density"
+          text={phase === 'needs-data' ? 'Draw points to fit a flow.' : 'Waiting for the model…'}
+        />
+      )}
+      {frame?.trueLogDensity && (
+        <DensityPlot
+          title="True density"
+          label={`True density of ${labelOf(frame.params.dataset)}${
+            entropy !== null ? ` (entropy ${entropy.toFixed(2)} nats)` : ''
+          }`}
+          logDensity={frame.trueLogDensity}
+          grid={frame.grid}
+          contours={contours}
+        />
+      )}
+    </div>
+  );
+}

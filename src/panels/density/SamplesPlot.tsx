@@ -1,0 +1,77 @@
+import { useCallback } from 'react';
+import { DRAWN_VIEW } from '../../core/datasets';
+import { useLabStore } from '../../state/lab-store';
+import { plotTransform, type ViewBox } from '../../viz/plot-transform';
+import { DATA_STYLE, DRAWN_STYLE, MODEL_STYLE, drawFrame, drawScatter } from '../../viz/scatter';
+import { DrawingSurface } from './DrawingSurface';
+import { labelOf } from './format';
+import { PlotCanvas } from './PlotCanvas';
+
+const DEFAULT_VIEW: ViewBox = { x0: -4, x1: 4, y0: -4, y1: 4 };
+
+function Marker({ shape }: { shape: 'disc' | 'cross' | 'ring' }) {
+  const style = shape === 'cross' ? MODEL_STYLE : shape === 'ring' ? DRAWN_STYLE : DATA_STYLE;
+  return (
+    <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true">
+      {shape === 'cross' ? (
+        <path d="M-4,-4L4,4M-4,4L4,-4" stroke={style.color} strokeWidth="1.8" />
+      ) : (
+        <circle
+          r="3.5"
+          fill={shape === 'disc' ? style.color : 'none'}
+          stroke={style.color}
+          strokeWidth="1.5"
+        />
+      )}
+    </svg>
+  );
+}
+
+/** Data and model samples together; in draw mode, also the surface the user draws on. */
+export function SamplesPlot() {
+  const frame = useLabStore((s) => s.frame);
+  const dataset = useLabStore((s) => s.params.dataset);
+  const drawnPoints = useLabStore((s) => s.drawnPoints);
+  const drawing = dataset === 'drawn';
+  const view: ViewBox = drawing ? DRAWN_VIEW : (frame?.grid ?? DEFAULT_VIEW);
+  const data = drawing ? drawnPoints : frame?.dataSamples;
+  const model = frame?.modelSamples;
+
+  const draw = useCallback(
+    (ctx: CanvasRenderingContext2D, width: number, height: number) => {
+      const transform = plotTransform(view, width, height);
+      drawFrame(ctx, transform);
+      if (data) drawScatter(ctx, data, transform, drawing ? DRAWN_STYLE : DATA_STYLE);
+      if (model) drawScatter(ctx, model, transform, MODEL_STYLE);
+    },
+    [view, data, model, drawing],
+  );
+
+  const dataCount = data ? data.length / 2 : 0;
+  const modelCount = model ? model.length / 2 : 0;
+  const label =
+    `Samples of ${labelOf(dataset)}: ${dataCount} ${drawing ? 'drawn' : 'data'} points (blue ` +
+    `${drawing ? 'rings' : 'discs'}) and ${modelCount} model samples (orange crosses)` +
+    (drawing ? '. Click or drag here to add points.' : '');
+
+  return (
+    <figure className="plot">
+      <figcaption>
+        {drawing ? 'Draw here: data and model samples' : 'Data and model samples'}
+      </figcaption>
+      {drawing ? (
+        <DrawingSurface view={view} label={label} draw={draw} />
+      ) : (
+        <PlotCanvas className="plot-square plot-light" label={label} draw={draw} />
+      )}
+      <ul className="plot-key" aria-label="Key">
+        <li>
+          <Marker shape={drawing ? 'ring' : 'disc'} /> {drawing ? 'drawn points' : 'data'}
+        </li>
+        <li>
+          <Marker shape="cross" /> model samples
+        </li>
+      </ul>
+    </figure>
+  );
+}

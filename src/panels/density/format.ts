@@ -1,0 +1,41 @@
+/** Text for numbers and plots shown in the density panel (also their text alternatives). */
+import type { LabFrame, LabModelInfo } from '../../compute/lab/protocol';
+import { datasetLabel, type DatasetId } from '../../core/datasets';
+
+export const formatNats = (value: number, digits = 2): string =>
+  Number.isFinite(value) ? value.toFixed(digits) : '–';
+
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  if (ms >= 100) return `${Math.round(ms)} ms`;
+  if (ms >= 10) return `${ms.toFixed(1)} ms`;
+  return `${ms.toFixed(2)} ms`;
+}
+
+export const flowName = (flow: string): string => flow.toUpperCase();
+
+export function labelOf(dataset: string): string {
+  try {
+    return datasetLabel(dataset as DatasetId);
+  } catch {
+    return dataset;
+  }
+}
+
+/**
+ * The distance to the floor, KL(p‖model) = NLL − H(p) for maximum likelihood (estimated on
+ * held-out data), or the loss minus its floor otherwise; null when no floor is known.
+ */
+export function klGap(frame: LabFrame | null, info: LabModelInfo | null): number | null {
+  if (!frame || !info || info.lossFloor === null) return null;
+  const nll = info.lossLabel.startsWith('NLL') && Number.isFinite(frame.heldOutNll);
+  const value = nll ? frame.heldOutNll : frame.loss;
+  return Number.isFinite(value) ? value - info.lossFloor : null;
+}
+
+/** "Model density for 8gaussians, MAF, 5 layers, NLL 2.91". */
+export function modelDensityLabel(frame: LabFrame): string {
+  const { dataset, flow, layers } = frame.params;
+  const nll = Number.isFinite(frame.heldOutNll) ? `, NLL ${formatNats(frame.heldOutNll)}` : '';
+  return `Model density for ${dataset}, ${flowName(flow)}, ${layers} layers${nll}`;
+}

@@ -1,0 +1,171 @@
+import { useMemo, useState } from 'react';
+import type { StepsApi, StepsModelRequest } from '../../compute/steps/protocol';
+import type { EquationContext } from '../../content/equations';
+import { useLabStore } from '../../state/lab-store';
+import type { DagSpec } from '../../viz/dag';
+import { PanelFrame } from '../PanelFrame';
+import { DependencyGraph } from './DependencyGraph';
+import { JacobianView } from './JacobianView';
+import { layerClouds } from './layer-clouds';
+import { LayersView } from './LayersView';
+import { PlanePlots } from './PlanePlots';
+import { ModelStatus } from './ModelStatus';
+import { StepEquations } from './StepEquations';
+import { StepperBar } from './StepperBar';
+import { StepsControls } from './StepsControls';
+import {
+  computedVariables,
+  flowInputFor,
+  flowTrace,
+  isParallelDirection,
+  layerTraceOf,
+  passCounterText,
+  readerSide,
+  sideNames,
+  startingPoint,
+} from './steps-trace';
+import { useStepsClient } from './steps-connection';
+import { TradeoffTable } from './TradeoffTable';
+import { useAsync } from './use-async';
+import { useStepper } from './use-stepper';
+import './steps.css';
+
+const fetchModel = (client: StepsApi, request: StepsModelRequest) => client.stepsModel(request);
+const CLOUD_POINTS = 300;
+
+/** Step by step through one autoregressive layer: MAF versus IAF, sampling versus inversion. */
+export function StepsPanel() {
+  const kind = useLabStore((s) => s.params.flow);
+  const dim = useLabStore((s) => s.params.dim);
+  const direction = useLabStore((s) => s.params.direction);
+  const seed = useLabStore((s) => s.params.seed);
+  const stackLayers = useLabStore((s) => s.params.layers);
+  const client = useStepsClient();
+  const [stack, setStack] = useState(false);
+  const [chosenLayer, setChosenLayer] = useState(0);
+  const [draw, setDraw] = useState(0);
+  const [custom, setCustom] = useState<{ key: string; point: number[] } | null>(null);
+
+  const K = stack ? stackLayers : 1;
+  const request = useMemo<StepsModelRequest>(() => ({ dim, layers: K, seed }), [dim, K, seed]);
+  const model = useAsync(client, request, fetchModel);
+  const weights = model.value?.weights ?? null;
+  const layerIndex = Math.min(chosenLayer, K - 1);
+  const parallel = isParallelDirection(kind, direction);
+  const names = useMemo(() => sideNames(direction), [direction]);
+
+  const pointKey = `${dim}|${direction}|${seed}|${draw}|${K}`;
+  const point = useMemo(
+    () => (custom?.key === pointKey ? custom.point : startingPoint(direction, dim, seed, draw)),
+    [custom, pointKey, direction, dim, seed, draw],
+  );
+  const trace = useMemo(
+    () => (weights ? flowTrace(weights, kind, direction, point) : null),
+    [weights, kind, direction, point],
+  );
+  const clouds = useMemo(
+    () => (weights ? layerClouds(weights, kind, CLOUD_POINTS, seed) : null),
+    [weights, kind, seed],
+  );
+  const layer = trace ? layerTraceOf(trace, layerIndex) : null;
+  const total = layer?.steps.length ?? (parallel ? 1 : dim);
+  const stepper = useStepper(total, `${kind}|${direction}|${dim}|${K}|${layerIndex}|${seed}`);
+  const position = stepper.position;
+
+  const ctx = useMemo<EquationContext | null>(
+    () => (layer ? { kind, direction, layer, ...names } : null),
+    [layer, kind, direction, names],
+  );
+  const order = useMemo(
+    () => weights?.layers[layerIndex].structure.order ?? [],
+    [weights, layerIndex],
+  );
+  const dagSpec = useMemo<DagSpec>(
+    () => ({ dim, order, reader: readerSide(kind), input: names.input, parallel, position }),
+    [dim, order, kind, names.input, parallel, position],
+  );
+  const counter = layer
+    ? passCounterText(layer, position)
+    : parallel
+      ? 'network passes: 0'
+      : `network passes: 0 of ${dim}`;
+  const perLayer = parallel ? 1 : dim;
+  const stackTotal = `whole flow: ${K} layer${K > 1 ? 's' : ''} × ${perLayer} = ${K * perLayer} network pass${K * perLayer > 1 ? 'es' : ''}`;
+  const computed = layer
+    ? computedVariables(layer, position).map((i) => `${names.output}${i + 1}`)
+    : [];
+  const summary = `${kind.toUpperCase()} ${direction === 'sample' ? 'sampling' : 'inversion'}, layer ${layerIndex + 1}: ${counter}; ${computed.length > 0 ? `${computed.join(', ')} computed` : 'nothing computed yet'}`;
+  const computedOrder = Array.from({ length: K }, (_, s) => (parallel ? s : K - 1 - s));
+
+  const setLayerInput = (u: [number, number]) => {
+    if (weights)
+      setCustom({ key: pointKey, point: flowInputFor(weights, kind, direction, layerIndex, u) });
+  };
+
+  return (
+    <PanelFrame title="Step by step: MAF versus IAF" className="panel-steps">
+      <StepsControls
+        stackLayers={stackLayers}
+        stack={stack}
+        onStack={(on) => {
+          setStack(on);
+          // A stack starts at the layer the walk computes first, whose input is the flow's input.
+          setChosenLayer(on && !parallel ? stackLayers - 1 : 0);
+        }}
+        layerIndex={layerIndex}
+        computedOrder={computedOrder}
+        onLayer={setChosenLayer}
+        onNewPoint={() => setDraw((d) => d + 1)}
+      />
+      <StepperBar
+        stepper={stepper}
+        total={total}
+        counter={counter}
+        stackTotal={stackTotal}
+        disabled={!layer}
+      />
+      <ModelStatus
+        client={client}
+        pending={model.pending}
+        error={model.error}
+        info={model.value}
+        K={K}
+        dim={dim}
+      />
+      {weights && trace && layer && ctx && clouds && (
+        <>
+          <div className="steps-main">
+            <DependencyGraph spec={dagSpec} counter={counter} summary={summary} />
+            <StepEquations ctx={ctx} trace={trace} position={position} layers={K} />
+          </div>
+          {dim === 2 && (
+            <PlanePlots
+              layer={layer}
+              position={position}
+              clouds={clouds}
+              input={names.input}
+              showConditional={kind === 'maf' && direction === 'sample'}
+              onLayerInput={setLayerInput}
+            />
+          )}
+          <div className="steps-lower">
+            <JacobianView
+              client={client}
+              weights={weights}
+              layer={layer}
+              input={names.input}
+              output={names.output}
+            />
+            <LayersView
+              clouds={clouds}
+              dim={dim}
+              selectedLayer={layerIndex}
+              onSelect={setChosenLayer}
+            />
+          </div>
+        </>
+      )}
+      <TradeoffTable client={client} dim={dim} layers={K} ready={weights !== null} />
+    </PanelFrame>
+  );
+}

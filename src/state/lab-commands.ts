@@ -1,0 +1,39 @@
+/**
+ * The page's one lab controller and the commands panels call. The app attaches the worker
+ * client once the worker is ready; before that, the commands do nothing (phase "waiting").
+ */
+import type { LabApi } from '../compute/lab/protocol';
+import { LabController } from './lab-controller';
+import { labStore } from './lab-store';
+import { createPresetLoader, type PresetLoader } from './presets';
+
+let active: LabController | null = null;
+let stopActive: (() => void) | null = null;
+const pagePresets = createPresetLoader();
+
+/** Starts fetching the preset for the current params, so it is at hand when the worker is ready. */
+export function prefetchPreset(): void {
+  const { dataset, flow } = labStore.getState().params;
+  if (dataset !== 'drawn') void pagePresets.load(dataset, flow);
+}
+
+/** Connects the lab to a worker client and configures it for the current params. */
+export function attachLabClient(client: LabApi, presets: PresetLoader = pagePresets): void {
+  stopActive?.();
+  active = new LabController(labStore, client, { presets });
+  stopActive = active.start();
+}
+
+/** Pauses training while the document is hidden (and resumes when it is shown). Returns an unsubscribe. */
+export function pauseWhenHidden(doc: Document): () => void {
+  const onChange = () => active?.setPageHidden(doc.visibilityState === 'hidden');
+  doc.addEventListener('visibilitychange', onChange);
+  return () => doc.removeEventListener('visibilitychange', onChange);
+}
+
+export const labCommands = {
+  train: (): void => active?.train(),
+  pause: (): void => void active?.pause(),
+  step: (): void => void active?.step(),
+  reset: (): void => void active?.reset(),
+};

@@ -1,0 +1,191 @@
+/**
+ * Drives the compute worker from the store: configures it when the lab params or the drawing
+ * change, and runs the Train / Pause / Step / Reset commands. Worker calls run one at a time
+ * (a promise queue); an `epoch` counter drops training frames that arrive after the model or
+ * the run they belong to was replaced.
+ */
+import type { LabApi, LabFrame } from '../compute/lab/protocol';
+import { LAB_KEYS, toLabParams } from './lab-params';
+import type { LabStore } from './lab-store';
+import type { PresetLoader } from './presets';
+
+export interface LabControllerOptions {
+  presets: PresetLoader;
+  /** Param changes within this many ms are coalesced into one rebuild (typing, sliders). */
+  debounceMs?: number;
+  /** Training steps per press of "Step". */
+  stepsPerPress?: number;
+}
+
+function messageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/^Error: /, '');
+}
+
+export class LabController {
+  private epoch = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private resumeAfterConfigure = false;
+  private pausedByVisibility = false;
+  private readonly debounceMs: number;
+  private readonly stepsPerPress: number;
+
+  constructor(
+    private readonly store: LabStore,
+    private readonly client: LabApi,
+    private readonly options: LabControllerOptions,
+  ) {
+    this.debounceMs = options.debounceMs ?? 200;
+    this.stepsPerPress = options.stepsPerPress ?? 1;
+  }
+
+  /** Configures the worker for the current params now, then follows changes. Returns a stop function. */
+  start(): () => void {
+    this.requestConfigure(0);
+    const unsubscribe = this.store.subscribe((state, previous) => {
+      const paramsChanged = LAB_KEYS.some((key) => state.params[key] !== previous.params[key]);
+      const drawingChanged =
+        state.params.dataset === 'drawn' && state.drawnVersion !== previous.drawnVersion;
+      if (paramsChanged || drawingChanged) this.requestConfigure(this.debounceMs);
+    });
+    return () => {
+      unsubscribe();
+      if (this.timer) clearTimeout(this.timer);
+      this.epoch++;
+    };
+  }
+
+  private get state() {
+    return this.store.getState();
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = async () => {
+      try {
+        await task();
+      } catch (error) {
+        this.state.setRun({ phase: 'error', busy: false, error: messageOf(error) });
+      }
+    };
+    this.queue = this.queue.then(run);
+    return this.queue;
+  }
+
+  private requestConfigure(delayMs: number): void {
+    if (this.state.run.phase === 'training') this.resumeAfterConfigure = true;
+    this.epoch++;
+    this.state.setRun({ phase: 'configuring', error: null });
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.enqueue(() => this.configureNow());
+    }, delayMs);
+  }
+
+  private async configureNow(): Promise<void> {
+    const epoch = ++this.epoch;
+    const stale = () => epoch !== this.epoch;
+    const { params, drawnPoints, setRun, setFrame, setModelInfo } = this.state;
+    if (params.dataset === 'drawn' && drawnPoints.length < 2) {
+      await this.client.labPause();
+      if (stale()) return;
+      setModelInfo(null);
+      setFrame(null);
+      setRun({ phase: 'needs-data', busy: false, error: null });
+      return;
+    }
+    const drawn = params.dataset === 'drawn';
+    const presetText = drawn ? null : await this.options.presets.load(params.dataset, params.flow);
+    if (stale()) return;
+    const info = await this.client.labConfigure(toLabParams(params), {
+      presetText,
+      drawnPoints: drawn ? drawnPoints.slice() : null,
+    });
+    if (stale()) return;
+    setModelInfo(info);
+    const frame = await this.client.labFrame();
+    if (stale()) return;
+    setFrame(frame);
+    setRun({ phase: 'ready', busy: false, error: null });
+    if (this.resumeAfterConfigure) {
+      this.resumeAfterConfigure = false;
+      this.train();
+    }
+  }
+
+  /** Starts training (from "ready"); frames then arrive at the worker's adaptive rate. */
+  train(): void {
+    if (this.state.run.phase !== 'ready' || this.state.run.busy) return;
+    const epoch = ++this.epoch;
+    this.state.setRun({ phase: 'training', error: null });
+    void this.enqueue(async () => {
+      if (epoch !== this.epoch) return;
+      await this.client.labStart((frame) => this.receiveTrainingFrame(epoch, frame));
+    });
+  }
+
+  private receiveTrainingFrame(epoch: number, frame: LabFrame): void {
+    if (epoch !== this.epoch || this.state.run.phase !== 'training') return;
+    this.state.setFrame(frame);
+    // The worker stopped by itself (a rejected non-finite step): frame.message says why.
+    if (!frame.training) this.state.setRun({ phase: 'ready' });
+  }
+
+  /** Stops training, then shows a full-resolution frame of the paused model. */
+  pause(): Promise<void> {
+    this.resumeAfterConfigure = false;
+    if (this.state.run.phase !== 'training') return this.queue;
+    const epoch = ++this.epoch;
+    this.state.setRun({ phase: 'ready', busy: true });
+    return this.enqueue(async () => {
+      await this.client.labPause();
+      const frame = await this.client.labFrame();
+      if (epoch !== this.epoch) return;
+      this.state.setFrame(frame);
+      this.state.setRun({ busy: false });
+    });
+  }
+
+  /** Runs `stepsPerPress` training steps while paused. */
+  step(): Promise<void> {
+    if (this.state.run.phase !== 'ready' || this.state.run.busy) return this.queue;
+    const epoch = this.epoch;
+    this.state.setRun({ busy: true });
+    return this.enqueue(async () => {
+      const frame = await this.client.labStep(this.stepsPerPress);
+      if (epoch !== this.epoch) return;
+      this.state.setFrame(frame);
+      this.state.setRun({ busy: false });
+    });
+  }
+
+  /** Rebuilds the model (the preset where one fits, else fresh) and discards the training. */
+  reset(): Promise<void> {
+    const { phase, busy } = this.state.run;
+    if (!(phase === 'ready' || phase === 'training' || phase === 'error') || busy)
+      return this.queue;
+    this.resumeAfterConfigure = false;
+    const epoch = ++this.epoch;
+    this.state.setRun({ phase: 'configuring', busy: true, error: null });
+    return this.enqueue(async () => {
+      const info = await this.client.labReset();
+      const frame = await this.client.labFrame();
+      if (epoch !== this.epoch) return;
+      this.state.setModelInfo(info);
+      this.state.setFrame(frame);
+      this.state.setRun({ phase: 'ready', busy: false });
+    });
+  }
+
+  /** A hidden tab pauses training; it resumes when the tab is shown again. */
+  setPageHidden(hidden: boolean): void {
+    if (hidden && this.state.run.phase === 'training') {
+      this.pausedByVisibility = true;
+      void this.pause();
+    } else if (!hidden && this.pausedByVisibility) {
+      this.pausedByVisibility = false;
+      void this.queue.then(() => this.train());
+    }
+  }
+}

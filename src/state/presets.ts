@@ -1,0 +1,72 @@
+/**
+ * Pretrained presets: `public/presets/<dataset>-<flow>.json`, listed in
+ * `public/presets/index.json`. The manifest is fetched once; a preset is fetched only when
+ * the manifest lists it, so a missing preset never causes a failed request (a console error).
+ * A missing or unreadable manifest means "no presets": the lab starts from fresh weights.
+ */
+
+/** The subset of `fetch` the loader uses (injectable in tests). */
+export type FetchLike = (url: string) => Promise<{ ok: boolean; text(): Promise<string> }>;
+
+export interface PresetLoader {
+  /** The preset's text for (dataset, flow), or null when there is none. */
+  load(dataset: string, flow: string): Promise<string | null>;
+}
+
+export function presetFileName(dataset: string, flow: string): string {
+  return `${dataset}-${flow}.json`;
+}
+
+/**
+ * File names listed by a manifest. Accepts a list of names, or an object whose values hold
+ * names or entries with a `file` field: every string that is a plain `*.json` file name counts.
+ */
+export function parsePresetManifest(json: unknown): Set<string> {
+  const names = new Set<string>();
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 4) return;
+    if (typeof value === 'string') {
+      if (/^[\w.-]+\.json$/.test(value) && value !== 'index.json') names.add(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+    } else if (value && typeof value === 'object') {
+      for (const item of Object.values(value)) visit(item, depth + 1);
+    }
+  };
+  visit(json, 0);
+  return names;
+}
+
+export function createPresetLoader(
+  fetchText: FetchLike = (url) => fetch(url),
+  baseUrl = './presets/',
+): PresetLoader {
+  let manifest: Promise<Set<string>> | null = null;
+  const texts = new Map<string, Promise<string | null>>();
+
+  const readManifest = (): Promise<Set<string>> => {
+    // In a sandboxed (opaque-origin) iframe this is a CORS request; the page's own module
+    // scripts are too, so if the page runs at all, the host allows it.
+    manifest ??= fetchText(`${baseUrl}index.json`)
+      .then(async (response) =>
+        response.ok ? parsePresetManifest(JSON.parse(await response.text())) : new Set<string>(),
+      )
+      .catch(() => new Set<string>());
+    return manifest;
+  };
+
+  return {
+    async load(dataset, flow) {
+      const name = presetFileName(dataset, flow);
+      if (!(await readManifest()).has(name)) return null;
+      let text = texts.get(name);
+      if (!text) {
+        text = fetchText(`${baseUrl}${name}`)
+          .then((response) => (response.ok ? response.text() : null))
+          .catch(() => null);
+        texts.set(name, text);
+      }
+      return text;
+    },
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * The URL schema: every parameter that changes what the page shows, with its type, range,
+ * default and description. A shared link reproduces the same view, data set and seed.
+ * docs/url-parameters.md is generated from this table (`npm run docs:url`).
+ */
+import { DATASET_IDS, type DatasetId } from '../core/datasets';
+import type { FlowKind } from '../core/flow/config';
+import { PROCEDURAL_IMAGE_NAMES } from '../core/conv/procedural';
+import {
+  boolParam,
+  enumParam,
+  intParam,
+  listParam,
+  numberParam,
+  type ParamSpec,
+} from './url-param-types';
+
+/** Panels that `?panel=` can select (more arrive with later issues). */
+export const PANEL_IDS = ['density', 'steps', 'conv'] as const;
+export type PanelId = (typeof PANEL_IDS)[number];
+
+export const FLOW_KINDS = ['maf', 'iaf'] as const satisfies readonly FlowKind[];
+
+/** The step-by-step panel's direction: sampling z → x or inversion x → z. */
+export const STEP_DIRECTIONS = ['sample', 'invert'] as const;
+export type StepDirection = (typeof STEP_DIRECTIONS)[number];
+
+/** Backends the compute worker understands; `auto` lets it choose. */
+export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+
+/** Images of the masked-convolution panel: the built-in ones, or `blank` to paint on. */
+export const CONV_IMAGES = [...PROCEDURAL_IMAGE_NAMES, 'blank'] as const;
+export type ConvImageName = (typeof CONV_IMAGES)[number];
+/** Image sides (pixels) of the masked-convolution panel. */
+export const CONV_SIZES = ['8', '16'] as const;
+export type ConvImageSize = (typeof CONV_SIZES)[number];
+
+/** Controls an embedding page can hide with `?hide=`. */
+export const HIDEABLE_CONTROLS = [
+  'dataset',
+  'flow',
+  'training',
+  'hyperparameters',
+  'contours',
+  'loss',
+  'info',
+  'share',
+] as const;
+export type HideableControl = (typeof HIDEABLE_CONTROLS)[number];
+
+/** The page state that lives in the URL. */
+export interface UrlState {
+  panel: PanelId;
+  embed: boolean;
+  flow: FlowKind;
+  dataset: DatasetId;
+  layers: number;
+  hidden: number;
+  lr: number;
+  batch: number;
+  seed: number;
+  contours: boolean;
+  backend: BackendChoice;
+  hide: HideableControl[];
+  dim: number;
+  direction: StepDirection;
+  image: ConvImageName;
+  size: ConvImageSize;
+}
+
+export type UrlKey = keyof UrlState;
+
+export type UrlSchema = { readonly [K in UrlKey]: ParamSpec<UrlState[K]> };
+
+export const URL_SCHEMA = {
+  panel: enumParam(PANEL_IDS, 'density', 'Which panel to show.'),
+  embed: boolParam(
+    false,
+    'Embed mode: show only the chosen panel, filling the window (for an `<iframe>`).',
+  ),
+  flow: enumParam(
+    FLOW_KINDS,
+    'maf',
+    'Flow direction: MAF (density in one pass, sampling in D passes) or IAF (the reverse).',
+  ),
+  dataset: enumParam(
+    DATASET_IDS,
+    '8gaussians',
+    'Training data: a toy data set, an energy target (u1 … u4) or `drawn` (points you draw).',
+  ),
+  layers: intParam(1, 12, 5, 'Number of autoregressive (MADE) layers in the flow.'),
+  hidden: intParam(8, 256, 64, 'Width of each of the two hidden layers of every MADE.'),
+  lr: numberParam(1e-5, 1, 1e-3, 'Adam learning rate.'),
+  batch: intParam(16, 2048, 512, 'Training batch size (points per step).'),
+  seed: intParam(
+    0,
+    2147483647,
+    1,
+    'Random seed: the data draw, the initial weights and the fixed noise batch of the plotted samples.',
+  ),
+  contours: boolParam(false, 'Draw contour lines on the density plots.'),
+  backend: enumParam(
+    BACKEND_CHOICES,
+    'auto',
+    'Compute backend to try first (read at start-up; the page falls back with a notice when it is unavailable).',
+  ),
+  hide: listParam(HIDEABLE_CONTROLS, 'Controls to hide, e.g. in an embedded lecture figure.'),
+  dim: intParam(
+    2,
+    8,
+    2,
+    'Dimension D of the step-by-step panel’s flow (the 2-D plot shows at D = 2).',
+  ),
+  direction: enumParam(
+    STEP_DIRECTIONS,
+    'sample',
+    'Step-by-step direction: sampling z → x or inversion x → z.',
+  ),
+  image: enumParam(
+    CONV_IMAGES,
+    'disc',
+    'Masked-convolution panel: the input image (`blank` is white, to paint on).',
+  ),
+  size: enumParam(CONV_SIZES, '8', 'Masked-convolution panel: the image side in pixels (8 or 16).'),
+} satisfies UrlSchema;
+
+/** Keys in the order they are written to the URL and documented. */
+export const URL_KEYS = Object.keys(URL_SCHEMA) as UrlKey[];
+
+/**
+ * Keys whose invalid values another part of the page reports (the compute worker's
+ * backend notice), so the URL notice does not repeat them.
+ */
+export const REPORTED_ELSEWHERE: readonly UrlKey[] = ['backend'];
+
+export function defaultUrlState(): UrlState {
+  const state = {} as Record<UrlKey, unknown>;
+  for (const key of URL_KEYS) {
+    const value = URL_SCHEMA[key].default;
+    state[key] = Array.isArray(value) ? [...value] : value;
+  }
+  return state as UrlState;
+}

@@ -1,0 +1,35 @@
+/**
+ * Mirrors the store's params into the address bar with history.replaceState (no history
+ * entries per slider move). Only non-default values are written, so the default view is a
+ * bare URL. Unknown and invalid keys disappear from the address on the first write.
+ */
+import type { LabStore } from './lab-store';
+import { encodeUrlState } from './url-codec';
+
+/** The parts of window.location and window.history the sync needs (injectable in tests). */
+export interface AddressBar {
+  location: { pathname: string; search: string; hash: string };
+  history: { replaceState(data: unknown, unused: string, url?: string | URL | null): void };
+}
+
+/** The URL (path, query, hash) that shows the store's current params. */
+export function addressFor(store: LabStore, location: AddressBar['location']): string {
+  return `${location.pathname}${encodeUrlState(store.getState().params)}${location.hash}`;
+}
+
+/** Starts mirroring; returns the function that stops it. Writes once right away. */
+export function startUrlSync(store: LabStore, bar: AddressBar): () => void {
+  const write = () => {
+    const search = encodeUrlState(store.getState().params);
+    if (search === bar.location.search) return;
+    try {
+      bar.history.replaceState(null, '', `${bar.location.pathname}${search}${bar.location.hash}`);
+    } catch {
+      // A sandboxed or file: document may refuse; the page still works, only the address lags.
+    }
+  };
+  write();
+  return store.subscribe((state, previous) => {
+    if (state.params !== previous.params) write();
+  });
+}

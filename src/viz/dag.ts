@@ -1,0 +1,267 @@
+/**
+ * The dependency graph of one autoregressive layer: nodes z_1 … z_D (left), x_1 … x_D
+ * (right), one affine update per row between them, and the conditioner network (a box
+ * below). Edges: the network reads its side (x for a MAF, z for an IAF) through lanes outside
+ * that column; it feeds (μ_i, α_i) up to update i; the update maps in_i to out_i.
+ *
+ *   parallel pass:      the network reads every input, all D updates fire at once;
+ *   sequential pass p:  it reads the outputs computed so far and fires update order[p].
+ *
+ * `dagScene` is the pure geometry and state; `drawDag` renders it into an <svg>.
+ */
+export type DagSide = 'z' | 'x';
+export type NodeState = 'given' | 'pending' | 'computed' | 'current';
+export type EdgeState = 'idle' | 'done' | 'current';
+
+export interface DagSpec {
+  dim: number;
+  /** The layer's variable order (order[p] is computed at position p). */
+  order: readonly number[];
+  /** The side the network reads: x (MAF) or z (IAF). */
+  reader: DagSide;
+  /** The side the walk starts from: z when sampling, x when inverting. */
+  input: DagSide;
+  parallel: boolean;
+  /** Steps taken, 0 … (parallel ? 1 : D). */
+  position: number;
+}
+
+export interface DagNode {
+  id: string;
+  side: DagSide | 'op';
+  /** Variable index 0 … D−1. */
+  index: number;
+  x: number;
+  y: number;
+  state: NodeState;
+  /** Computed (or being computed) output value. */
+  lit: boolean;
+  ariaLabel: string;
+}
+
+export interface DagEdge {
+  id: string;
+  /** SVG path data. */
+  d: string;
+  state: EdgeState;
+}
+
+export interface DagScene {
+  width: number;
+  height: number;
+  nodes: DagNode[];
+  edges: DagEdge[];
+  network: { x: number; y: number; width: number; height: number; state: EdgeState };
+}
+
+const ROW = 36;
+const TOP = 26;
+const RADIUS = 13;
+const LANE_GAP = 6;
+const OP_STEP = 16;
+const NET_HEIGHT = 40;
+
+/** Pass (1-based) in which variable i is computed. */
+function passOf(spec: DagSpec, i: number): number {
+  return spec.parallel ? 1 : spec.order.indexOf(i) + 1;
+}
+
+function nodeState(spec: DagSpec, side: DagSide, i: number): NodeState {
+  if (side === spec.input) return 'given';
+  const pass = passOf(spec, i);
+  if (pass > spec.position) return 'pending';
+  return pass === spec.position ? 'current' : 'computed';
+}
+
+const STATE_WORDS: Record<NodeState, string> = {
+  given: 'given',
+  pending: 'not yet computed',
+  computed: 'computed',
+  current: 'computed',
+};
+
+/** The edge's state when it is used in the passes listed. */
+function usedIn(passes: number[], position: number): EdgeState {
+  if (passes.includes(position)) return 'current';
+  return passes.some((p) => p < position) ? 'done' : 'idle';
+}
+
+export function dagScene(spec: DagSpec): DagScene {
+  const { dim: D } = spec;
+  const lanes = D * LANE_GAP + 12;
+  const width = 2 * (lanes + RADIUS + 40) + (D - 1) * OP_STEP + 120;
+  const zX = lanes + RADIUS + 20;
+  const xX = width - zX;
+  const cx = width / 2;
+  const rowY = (i: number) => TOP + i * ROW;
+  const netY = rowY(D - 1) + ROW * 0.9;
+  const height = netY + NET_HEIGHT + 28;
+  const opX = (i: number) => cx + (i - (D - 1) / 2) * OP_STEP;
+  const output: DagSide = spec.input === 'z' ? 'x' : 'z';
+
+  const nodes: DagNode[] = [];
+  for (const side of ['z', 'x'] as const) {
+    for (let i = 0; i < D; i++) {
+      const state = nodeState(spec, side, i);
+      nodes.push({
+        id: `${side}${i + 1}`,
+        side,
+        index: i,
+        x: side === 'z' ? zX : xX,
+        y: rowY(i),
+        state,
+        lit: side === output && state !== 'pending',
+        ariaLabel: `${side}${i + 1}, ${STATE_WORDS[state]}`,
+      });
+    }
+  }
+  for (let i = 0; i < D; i++) {
+    const state = nodeState(spec, output, i);
+    nodes.push({
+      id: `op${i + 1}`,
+      side: 'op',
+      index: i,
+      x: opX(i),
+      y: rowY(i),
+      state,
+      lit: state !== 'pending',
+      ariaLabel: `update ${i + 1}`,
+    });
+  }
+
+  const edges: DagEdge[] = [];
+  const sideX = (side: DagSide) => (side === 'z' ? zX : xX);
+  for (let i = 0; i < D; i++) {
+    const pass = passOf(spec, i);
+    const state = usedIn([pass], spec.position);
+    const from = sideX(spec.input) + (spec.input === 'z' ? RADIUS : -RADIUS);
+    const to = sideX(output) + (output === 'z' ? RADIUS : -RADIUS);
+    edges.push({ id: `affine-in-${i + 1}`, d: `M${from},${rowY(i)} H${opX(i)}`, state });
+    edges.push({ id: `affine-out-${i + 1}`, d: `M${opX(i)},${rowY(i)} H${to}`, state });
+    edges.push({ id: `params-${i + 1}`, d: `M${opX(i)},${netY} V${rowY(i) + 5}`, state });
+    // Read edge of variable i: used by every pass after the one computing it (sequential), or pass 1.
+    const readPasses = spec.parallel
+      ? [1]
+      : spec.reader === spec.input
+        ? []
+        : spec.order.slice(spec.order.indexOf(i) + 1).map((j) => passOf(spec, j));
+    const outward = spec.reader === 'z' ? -1 : 1;
+    const laneX = sideX(spec.reader) + outward * (RADIUS + 8 + (D - i) * LANE_GAP);
+    edges.push({
+      id: `read-${spec.reader}${i + 1}`,
+      d: `M${sideX(spec.reader) + outward * RADIUS},${rowY(i)} H${laneX} V${netY + 8 + (i * (NET_HEIGHT - 16)) / Math.max(1, D - 1)} H${sideX(spec.reader) + outward * RADIUS}`,
+      state: usedIn(readPasses, spec.position),
+    });
+  }
+  const netLeft = Math.min(zX, xX) - RADIUS;
+  return {
+    width,
+    height,
+    nodes,
+    edges,
+    network: {
+      x: netLeft,
+      y: netY,
+      width: Math.abs(xX - zX) + 2 * RADIUS,
+      height: NET_HEIGHT,
+      state: spec.position > 0 ? 'current' : 'idle',
+    },
+  };
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function el<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}
+
+/** Renders the scene into `svg` (replacing its content); nodes carry data-node, data-lit, aria-label. */
+export function drawDag(
+  svg: SVGSVGElement,
+  scene: DagScene,
+  counter: string,
+  idPrefix: string,
+): void {
+  svg.replaceChildren();
+  svg.setAttribute('viewBox', `0 0 ${scene.width} ${scene.height}`);
+  // Drawn at 1.5× its units; CSS caps the width at the container's.
+  svg.setAttribute('width', String(1.5 * scene.width));
+  svg.setAttribute('height', String(1.5 * scene.height));
+  const marker = `${idPrefix}-arrow`;
+  const defs = el('defs', {});
+  const m = el('marker', {
+    id: marker,
+    viewBox: '0 0 10 10',
+    refX: 9,
+    refY: 5,
+    markerWidth: 6,
+    markerHeight: 6,
+    orient: 'auto-start-reverse',
+  });
+  m.append(el('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#5b6577' }));
+  defs.append(m);
+  svg.append(defs);
+  const net = scene.network;
+  const box = el('g', {
+    class: `dag-network state-${net.state}`,
+    'data-node': 'network',
+    role: 'img',
+    'aria-label': `network (μ, α), ${counter}`,
+  });
+  box.append(el('rect', { x: net.x, y: net.y, width: net.width, height: net.height, rx: 6 }));
+  const lines: [string, number][] = [
+    ['network (μ, α)', net.y + 16],
+    [counter, net.y + 32],
+  ];
+  for (const [line, y] of lines) {
+    const text = el('text', { x: net.x + net.width / 2, y, 'text-anchor': 'middle' });
+    text.textContent = line;
+    box.append(text);
+  }
+  svg.append(box);
+  for (const edge of scene.edges) {
+    const affine = !edge.id.startsWith('affine-in');
+    svg.append(
+      el('path', {
+        d: edge.d,
+        class: `dag-edge state-${edge.state}`,
+        'data-edge': edge.id,
+        ...(affine ? { 'marker-end': `url(#${marker})` } : {}),
+      }),
+    );
+  }
+  for (const node of scene.nodes) {
+    const g = el('g', {
+      class: `dag-node side-${node.side} state-${node.state}`,
+      'data-node': node.id,
+      'data-lit': String(node.lit),
+    });
+    if (node.side === 'op') {
+      g.append(
+        el('rect', {
+          x: node.x - 5,
+          y: node.y - 5,
+          width: 10,
+          height: 10,
+          transform: `rotate(45 ${node.x} ${node.y})`,
+        }),
+      );
+    } else {
+      g.setAttribute('role', 'img');
+      g.setAttribute('aria-label', node.ariaLabel);
+      g.append(el('circle', { cx: node.x, cy: node.y, r: RADIUS }));
+      const label = el('text', { x: node.x, y: node.y + 4, 'text-anchor': 'middle' });
+      const sub = el('tspan', { 'font-size': '0.7em', dy: 3 });
+      label.textContent = node.side;
+      sub.textContent = String(node.index + 1);
+      label.append(sub);
+      g.append(label);
+    }
+    svg.append(g);
+  }
+}

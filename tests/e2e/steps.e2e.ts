@@ -1,0 +1,228 @@
+/**
+ * The step-by-step panel in Chromium: the stepper lights the dependency graph pass by pass,
+ * the equations show the engine's trace (checked here against the float64 reference run in
+ * Node on the same weights), the Jacobian is triangular with log|det| agreeing two ways, and
+ * the panel works embedded.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { FlowWeights } from '../../src/core/flow/config';
+import { ReferenceFlow } from '../../src/core/flow/reference-flow';
+import { traceFlow, type TraceOperation } from '../../src/core/flow/trace';
+import type { FlowlabHook } from '../../src/app/compute-client';
+import { CONFIG, WEBGPU, expectNoProblems, openApp, waitForBackend } from './harness';
+
+/**
+ * The panel fits its flow in the worker on the active backend. Software WebGPU (SwiftShader)
+ * spends over a minute compiling the training kernels before the first step, so the tests of
+ * the stepper pin WASM (what the automatic choice picks without WebGPU anyway); one test
+ * runs on the automatic backend, WebGPU where the browser offers it.
+ */
+const WASM = '&backend=wasm';
+const FIT_TIMEOUT = 120_000;
+const SOFTWARE_GPU_FIT_TIMEOUT = 360_000;
+
+async function waitForModel(page: Page, timeout = FIT_TIMEOUT): Promise<void> {
+  await page.locator('section[aria-label="Equations"]').waitFor({ timeout });
+}
+
+const counter = (page: Page) => page.getByTestId('pass-counter');
+const nextStep = (page: Page) => page.getByRole('button', { name: 'Next step' });
+
+async function litNodes(page: Page, side: 'x' | 'z', dim: number): Promise<boolean[]> {
+  const lit: boolean[] = [];
+  for (let i = 1; i <= dim; i++)
+    lit.push((await page.locator(`[data-node="${side}${i}"]`).getAttribute('data-lit')) === 'true');
+  return lit;
+}
+
+/** The worker's fitted weights for (dim, layers, seed), as the page got them. */
+async function workerWeights(
+  page: Page,
+  dim: number,
+  layers: number,
+  seed: number,
+): Promise<FlowWeights> {
+  const plain = await page.evaluate(
+    async ([d, k, s]) => {
+      const hook = (window as Window & { __flowlab?: FlowlabHook }).__flowlab;
+      if (!hook) throw new Error('compute worker not ready');
+      const { weights } = await hook.compute.stepsModel({ dim: d, layers: k, seed: s });
+      const dense = (x: { inDim: number; outDim: number; w: Float32Array; b: Float32Array }) => ({
+        ...x,
+        w: Array.from(x.w),
+        b: Array.from(x.b),
+      });
+      return {
+        config: weights.config,
+        layers: weights.layers.map((l) => ({
+          structure: l.structure,
+          hidden: l.hidden.map(dense),
+          output: dense(l.output),
+        })),
+      };
+    },
+    [dim, layers, seed] as const,
+  );
+  const dense = (x: { inDim: number; outDim: number; w: number[]; b: number[] }) => ({
+    ...x,
+    w: Float32Array.from(x.w),
+    b: Float32Array.from(x.b),
+  });
+  return {
+    config: plain.config,
+    layers: plain.layers.map((l) => ({
+      structure: l.structure,
+      hidden: l.hidden.map(dense),
+      output: dense(l.output),
+    })),
+  };
+}
+
+/** The last number of a TeX line ("… = -1.2345"). */
+function lastNumber(tex: string): number {
+  const match = /=\s*(-?\d+\.\d+)\s*$/.exec(tex.trim());
+  if (!match) throw new Error(`no trailing number in ${tex}`);
+  return Number(match[1]);
+}
+
+async function texOf(page: Page, selector: string): Promise<string> {
+  return (await page.locator(`${selector} annotation`).first().textContent()) ?? '';
+}
+
+async function expectEquationsMatchTrace(
+  page: Page,
+  kind: 'maf' | 'iaf',
+  op: TraceOperation,
+  dim: number,
+): Promise<void> {
+  const point = JSON.parse(
+    (await page.locator('section[aria-label="Equations"]').getAttribute('data-point')) ?? '[]',
+  ) as number[];
+  const weights = await workerWeights(page, dim, 1, 1);
+  const trace = traceFlow(new ReferenceFlow(weights, kind), op, point);
+  for (let i = 0; i < dim; i++) {
+    const shown = lastNumber(await texOf(page, `.steps-update[data-variable="${i + 1}"]`));
+    expect(Math.abs(shown - trace.output[i]), `variable ${i + 1}`).toBeLessThanOrEqual(5.1e-5);
+  }
+  expect(
+    Math.abs(lastNumber(await texOf(page, '[data-role="log-density"]')) - trace.logProb),
+  ).toBeLessThanOrEqual(5.1e-5);
+}
+
+async function expectTriangularJacobian(page: Page, dim: number): Promise<void> {
+  const matrix = page.locator('[data-logdet="matrix"]');
+  await expect
+    .poll(async () => matrix.getAttribute('data-value'), { timeout: 180_000 })
+    .not.toBe('');
+  const cells = page.locator('.jacobian-cell');
+  expect(await cells.count()).toBe(dim * dim);
+  for (const cell of await cells.all()) {
+    const row = Number(await cell.getAttribute('data-row'));
+    const col = Number(await cell.getAttribute('data-col'));
+    const value = Number(await cell.getAttribute('data-value'));
+    if (col > row) {
+      expect(value).toBe(0);
+      expect(await cell.getAttribute('data-kind')).toBe('structural-zero');
+    }
+  }
+  const fromAlpha = Number(await page.locator('[data-logdet="alpha"]').textContent());
+  const fromMatrix = Number(await matrix.textContent());
+  expect(Math.abs(fromAlpha - fromMatrix)).toBeLessThanOrEqual(1e-4);
+  const exact = Number(await page.locator('[data-logdet="alpha"]').getAttribute('data-value'));
+  expect(Math.abs(exact - Number(await matrix.getAttribute('data-value')))).toBeLessThan(5e-5);
+}
+
+describe(`step-by-step panel ${CONFIG}`, () => {
+  it('MAF sampling lights x one pass at a time; IAF lights all in one pass; equations match the trace', async () => {
+    const page = await openApp(`/?panel=steps&dim=4${WASM}`);
+    await waitForModel(page);
+    expect(await counter(page).textContent()).toBe('network passes: 0 of 4');
+    expect(await litNodes(page, 'x', 4)).toEqual([false, false, false, false]);
+    for (let k = 1; k <= 4; k++) {
+      await nextStep(page).click();
+      expect(await counter(page).textContent()).toBe(`network passes: ${k} of 4`);
+      expect(await litNodes(page, 'x', 4)).toEqual([0, 1, 2, 3].map((i) => i < k));
+    }
+    expect(await nextStep(page).isDisabled()).toBe(true);
+    await expectEquationsMatchTrace(page, 'maf', 'sample', 4);
+    await expectTriangularJacobian(page, 4);
+
+    await page.getByRole('radio', { name: 'IAF' }).check();
+    expect(await counter(page).textContent()).toBe('network passes: 0');
+    await nextStep(page).click();
+    expect(await counter(page).textContent()).toBe('network passes: 1');
+    expect(await litNodes(page, 'x', 4)).toEqual([true, true, true, true]);
+    expect(await nextStep(page).isDisabled()).toBe(true);
+    await expectEquationsMatchTrace(page, 'iaf', 'sample', 4);
+    await expectTriangularJacobian(page, 4);
+    await expectNoProblems();
+  });
+
+  it('steps with the keyboard (→, ←, R) and inverts x → z one pass per dimension for an IAF', async () => {
+    const page = await openApp(`/?panel=steps&dim=3&flow=iaf&direction=invert${WASM}`);
+    await waitForModel(page);
+    expect(await counter(page).textContent()).toBe('network passes: 0 of 3');
+    await page.locator('body').press('ArrowRight');
+    await page.locator('body').press('ArrowRight');
+    expect(await counter(page).textContent()).toBe('network passes: 2 of 3');
+    expect(await litNodes(page, 'z', 3)).toEqual([true, true, false]);
+    await page.locator('body').press('ArrowLeft');
+    expect(await counter(page).textContent()).toBe('network passes: 1 of 3');
+    await page.locator('body').press('r');
+    expect(await counter(page).textContent()).toBe('network passes: 0 of 3');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect
+      .poll(async () => counter(page).textContent(), { timeout: 10_000 })
+      .toBe('network passes: 3 of 3');
+    await expectEquationsMatchTrace(page, 'iaf', 'density', 3);
+    await expectTriangularJacobian(page, 3);
+    await expectNoProblems();
+  });
+
+  it('works embedded (?embed=1&panel=steps&flow=iaf&dim=4) and fills the trade-off table', async () => {
+    const page = await openApp(`/?embed=1&panel=steps&flow=iaf&dim=4${WASM}`);
+    await waitForModel(page);
+    expect(await page.getByRole('heading', { level: 1, name: 'Flow Lab' }).count()).toBe(0);
+    expect(
+      await page.getByRole('heading', { name: 'Step by step: MAF versus IAF' }).isVisible(),
+    ).toBe(true);
+    expect(await page.getByRole('radio', { name: 'IAF' }).isChecked()).toBe(true);
+    await nextStep(page).click();
+    expect(await counter(page).textContent()).toBe('network passes: 1');
+    expect(await litNodes(page, 'x', 4)).toEqual([true, true, true, true]);
+    const passes = async (key: string) =>
+      Number(await page.locator(`[data-passes="${key}"]`).textContent());
+    expect([
+      await passes('maf-density'),
+      await passes('maf-sample'),
+      await passes('iaf-density'),
+      await passes('iaf-sample'),
+      await passes('iaf-ownSampleDensity'),
+    ]).toEqual([1, 4, 4, 1, 1]);
+    await expect
+      .poll(async () => page.locator('[data-ms="iaf-sample"]').textContent(), { timeout: 60_000 })
+      .toMatch(/ms$/);
+    await expectNoProblems();
+  });
+
+  it(
+    'on the automatic backend (WebGPU where offered): D = 2 plot, trace and Jacobian agree',
+    async () => {
+      const page = await openApp('/?panel=steps');
+      expect(await waitForBackend(page)).toMatch(WEBGPU ? /^Backend: WebGPU/ : /^Backend: WASM/);
+      await waitForModel(page, SOFTWARE_GPU_FIT_TIMEOUT);
+      expect(await page.getByRole('img', { name: /^Base plane: z = / }).count()).toBe(1);
+      await nextStep(page).click();
+      expect(await counter(page).textContent()).toBe('network passes: 1 of 2');
+      expect(
+        await page.getByRole('img', { name: /^Data plane: x = \(-?\d+\.\d\d, \?\)$/ }).count(),
+      ).toBe(1);
+      await nextStep(page).click();
+      await expectEquationsMatchTrace(page, 'maf', 'sample', 2);
+      await expectTriangularJacobian(page, 2);
+      await expectNoProblems();
+    },
+    SOFTWARE_GPU_FIT_TIMEOUT + 120_000,
+  );
+});

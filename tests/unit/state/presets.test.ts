@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createPresetLoader,
+  parsePresetManifest,
+  type FetchLike,
+} from '../../../src/state/presets';
+
+function fakeFetch(files: Record<string, string>) {
+  const requested: string[] = [];
+  const fetchText: FetchLike = async (url) => {
+    requested.push(url);
+    const body = files[url];
+    return { ok: body !== undefined, text: async () => body ?? 'Not found' };
+  };
+  return { fetchText, requested };
+}
+
+describe('presets', () => {
+  it('reads file names from the usual manifest shapes', () => {
+    expect([...parsePresetManifest(['moons-maf.json', 'x.txt', '../evil.json'])]).toEqual([
+      'moons-maf.json',
+    ]);
+    expect(
+      [...parsePresetManifest({ presets: [{ file: 'a-maf.json' }, 'b-iaf.json'] })].sort(),
+    ).toEqual(['a-maf.json', 'b-iaf.json']);
+    const written = {
+      presets: [
+        {
+          file: '8gaussians-maf.json',
+          dataset: '8gaussians',
+          kind: 'maf',
+          training: { steps: 6000 },
+        },
+      ],
+    };
+    expect([...parsePresetManifest(written)]).toEqual(['8gaussians-maf.json']);
+    expect(parsePresetManifest(null).size).toBe(0);
+    expect(parsePresetManifest(42).size).toBe(0);
+  });
+
+  it('fetches only listed presets, once each', async () => {
+    const { fetchText, requested } = fakeFetch({
+      './presets/index.json': JSON.stringify(['8gaussians-maf.json']),
+      './presets/8gaussians-maf.json': '{"model":1}',
+    });
+    const loader = createPresetLoader(fetchText);
+    expect(await loader.load('8gaussians', 'maf')).toBe('{"model":1}');
+    expect(await loader.load('8gaussians', 'maf')).toBe('{"model":1}');
+    expect(await loader.load('moons', 'maf')).toBeNull();
+    expect(requested).toEqual(['./presets/index.json', './presets/8gaussians-maf.json']);
+  });
+
+  it('treats a missing or broken manifest as no presets', async () => {
+    const cases: Record<string, string>[] = [{}, { './presets/index.json': '{not json' }];
+    for (const files of cases) {
+      const { fetchText, requested } = fakeFetch(files);
+      const loader = createPresetLoader(fetchText);
+      expect(await loader.load('8gaussians', 'maf')).toBeNull();
+      expect(requested).toEqual(['./presets/index.json']);
+    }
+    const failing = createPresetLoader(() => Promise.reject(new TypeError('offline')));
+    expect(await failing.load('moons', 'iaf')).toBeNull();
+  });
+});
