@@ -4,7 +4,11 @@
  * with the MIME types browsers insist on (text/javascript for module workers,
  * application/wasm for WebAssembly streaming compilation).
  *
- *   tsx scripts/serve-dist.ts [--port 4173] [--host 127.0.0.1] [--root dist]
+ * Every response allows any origin to read it (`Access-Control-Allow-Origin: *`): a page in
+ * an `<iframe sandbox="allow-scripts">` has an opaque origin, so even its own module scripts,
+ * worker and presets are cross-origin requests. The files are public anyway.
+ *
+ *   tsx scripts/serve-dist.ts [--port 4173] [--host 127.0.0.1] [--root dist] [--prefix /course/lab/]
  */
 import { createServer, type Server } from 'node:http';
 import { stat, readFile } from 'node:fs/promises';
@@ -41,6 +45,14 @@ export interface StaticServerOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** URL path the files appear under, e.g. `/course/notes/lab/` (default `/`); other paths 404. */
+  prefix?: string;
+}
+
+/** `/a/b` → `/a/b/`; '' → '/'. */
+export function normalizePrefix(prefix = '/'): string {
+  const trimmed = prefix.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
 }
 
 export function mimeType(path: string): string {
@@ -71,6 +83,7 @@ async function readIfFile(path: string): Promise<Buffer | null> {
 
 export async function startStaticServer(options: StaticServerOptions = {}): Promise<StaticServer> {
   const root = resolve(options.root ?? 'dist');
+  const prefix = normalizePrefix(options.prefix);
   if (!(await readIfFile(join(root, 'index.html')))) {
     throw new Error(`${root}/index.html not found: run \`npm run build\` first.`);
   }
@@ -79,13 +92,22 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const file = resolveUnderRoot(root, request.url ?? '/');
+    const url = request.url ?? '/';
+    const file = url.startsWith(prefix)
+      ? resolveUnderRoot(root, `/${url.slice(prefix.length)}`)
+      : null;
     const body = file ? await readIfFile(file) : null;
     if (!file || !body) {
-      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      response
+        .writeHead(404, {
+          'Content-Type': 'text/plain; charset=utf-8',
+          'Access-Control-Allow-Origin': '*',
+        })
+        .end('Not found');
       return;
     }
     response.writeHead(200, {
+      'Access-Control-Allow-Origin': '*',
       'Content-Type': mimeType(file),
       'Content-Length': body.length,
       'Cache-Control': 'no-cache',
@@ -101,7 +123,7 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
-    url: `http://${host}:${port}/`,
+    url: `http://${host}:${port}${prefix}`,
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();
@@ -122,6 +144,7 @@ async function main(): Promise<void> {
       root: argument('root') ?? 'dist',
       host: argument('host') ?? '127.0.0.1',
       port,
+      prefix: argument('prefix'),
     });
     console.log(`Flow Lab is running at ${server.url}  (open it in your browser; Ctrl+C stops)`);
   } catch (error) {

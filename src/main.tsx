@@ -1,10 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { startEmbedBridge } from './app/embed-bridge';
+import { installFaultHooks } from './app/fault-hooks';
 import { startComputeForPage } from './app/start';
+import { labStore } from './state/lab-store';
 import './app/styles.css';
 
 startComputeForPage(window.location.search);
+startEmbedBridge(window, labStore);
+installFaultHooks(window);
 
 const root = document.getElementById('root');
 if (root) {

@@ -8,9 +8,13 @@ import { useStatusStore } from '../state/status';
 import { startUrlSync } from '../state/url-sync';
 import { computeApi } from './compute-client';
 import { labClientFor } from './lab-client';
+import { HeaderTools } from './HeaderTools';
+import { TourSlot, useLectureWiring } from './lecture';
 import { Notices } from './Notices';
-import { PANEL_COMPONENTS } from './panel-registry';
+import { PanelErrorBoundary } from './PanelErrorBoundary';
+import { PANEL_COMPONENTS, PANEL_TITLES } from './panel-registry';
 import { PanelNav } from './PanelNav';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { StatusBar } from './StatusBar';
 
 /**
@@ -21,8 +25,10 @@ import { StatusBar } from './StatusBar';
  */
 function useLabWiring(): void {
   const computeReady = useStatusStore((s) => s.compute.phase === 'ready');
+  // A restarted worker (after a crash) is a new generation: every client attaches again.
+  const generation = useStatusStore((s) => s.restarts);
   const panel = useLabStore((s) => s.params.panel);
-  const labAttached = useRef(false);
+  const labAttached = useRef<number | null>(null);
   useEffect(() => startUrlSync(labStore, window), []);
   useEffect(() => {
     if (labStore.getState().params.panel === 'density') prefetchPreset();
@@ -32,15 +38,15 @@ function useLabWiring(): void {
     const api = computeReady ? computeApi() : null;
     attachStepsClient(api);
     attachConvClient(api);
-  }, [computeReady]);
+  }, [computeReady, generation]);
   useEffect(() => {
     const api = computeReady ? computeApi() : null;
-    if (api && panel === 'density' && !labAttached.current) {
-      labAttached.current = true;
+    if (api && panel === 'density' && labAttached.current !== generation) {
+      labAttached.current = generation;
       attachLabClient(labClientFor(api));
     }
     if (panel !== 'density') labCommands.pause();
-  }, [computeReady, panel]);
+  }, [computeReady, panel, generation]);
 }
 
 /** The panel `?panel=` selects. */
@@ -48,9 +54,11 @@ function SelectedPanel() {
   const panel = useLabStore((s) => s.params.panel);
   const Panel = PANEL_COMPONENTS[panel];
   return (
-    <Suspense fallback={<p className="panel-loading">Loading panel…</p>}>
-      <Panel />
-    </Suspense>
+    <PanelErrorBoundary key={panel} title={PANEL_TITLES[panel]}>
+      <Suspense fallback={<p className="panel-loading">Loading panel…</p>}>
+        <Panel />
+      </Suspense>
+    </PanelErrorBoundary>
   );
 }
 
@@ -60,6 +68,7 @@ function SelectedPanel() {
  */
 export function App() {
   useLabWiring();
+  useLectureWiring();
   const embed = useLabStore((s) => s.params.embed);
   if (embed) {
     return (
@@ -69,6 +78,7 @@ export function App() {
         <main className="panel-area lab-layout" aria-label="Panels">
           <SelectedPanel />
         </main>
+        <ShortcutsDialog />
       </div>
     );
   }
@@ -78,13 +88,16 @@ export function App() {
         <h1>Flow Lab</h1>
         <p className="tagline">Normalizing flows, trained and drawn in your browser</p>
         <PanelNav />
+        <HeaderTools />
       </header>
       <Notices />
       <UrlNotice />
+      <TourSlot />
       <main className="panel-area lab-layout" aria-label="Panels">
         <SelectedPanel />
       </main>
       <StatusBar />
+      <ShortcutsDialog />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { useStatusStore } from '../state/status';
 export function Notices() {
   const compute = useStatusStore((s) => s.compute);
   const workerError = useStatusStore((s) => s.workerError);
+  const restartNotice = useStatusStore((s) => s.restartNotice);
+  const dismissRestart = useStatusStore((s) => s.dismissRestartNotice);
   const [dismissed, setDismissed] = useState(false);
   const notice = compute.phase === 'ready' ? compute.report.notice : null;
   return (
@@ -19,6 +21,14 @@ export function Notices() {
         <div className="notice notice-error" role="alert">
           Compute worker error: {workerError}
         </div>
+      )}
+      {restartNotice && (
+        <section className="notice" role="alert" aria-label="Worker restarted">
+          <p>{restartNotice}</p>
+          <button type="button" onClick={dismissRestart}>
+            Dismiss
+          </button>
+        </section>
       )}
       {notice && !dismissed && (
         <section className="notice" aria-label="Backend notice">

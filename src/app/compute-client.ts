@@ -1,9 +1,11 @@
 /**
  * The page's handle on the compute worker: starts it, waits for its backend choice, and
  * exposes the comlink proxy. The worker module is only referenced by URL and its API by
- * type, so no tfjs code ever lands in the page bundle.
+ * type, so no tfjs code ever lands in the page bundle. If the worker fails after it started
+ * (an uncaught error, a crash), it is replaced by a fresh one and `onRestart` tells the page.
  */
 import * as Comlink from 'comlink';
+import workerUrl from '../compute/worker.ts?worker&url';
 import type { BackendReport, ComputeApi } from '../compute/api';
 
 export type ComputeClient = Comlink.Remote<ComputeApi>;
@@ -11,6 +13,7 @@ export type ComputeClient = Comlink.Remote<ComputeApi>;
 export interface ComputeConnection {
   api: ComputeClient;
   report: BackendReport;
+  terminate(): void;
 }
 
 /** Generous: a software WebGPU adapter can take seconds to come up on a slow machine. */
@@ -33,6 +36,32 @@ function errorText(error: unknown): string {
 }
 
 /**
+ * A module worker for the compute script. A page with an opaque origin (an iframe with
+ * `sandbox="allow-scripts"`) may not start a worker from a URL of the server it came from,
+ * so there the worker starts from a blob: URL whose only statement imports the real script
+ * (a CORS request the server allows); messages wait in the worker's queue meanwhile.
+ */
+export function createComputeWorker(scriptUrl: string = workerUrl): Worker {
+  const options: WorkerOptions = { type: 'module', name: 'flowlab-compute' };
+  const absolute = new URL(scriptUrl, document.baseURI).href;
+  if (window.origin !== 'null') {
+    try {
+      return new Worker(absolute, options);
+    } catch {
+      // Fall through to the blob worker.
+    }
+  }
+  const source = `import ${JSON.stringify(absolute)};\n`;
+  const blobUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  try {
+    return new Worker(blobUrl, options);
+  } finally {
+    // The worker has its own reference to the script once constructed.
+    setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
+  }
+}
+
+/**
  * Starts a worker and initialises its backend. Rejects with a readable reason when the
  * worker cannot be constructed, reports an error while starting, or does not answer within
  * `timeoutMs`. `onLaterError` receives errors the worker raises after it started.
@@ -44,10 +73,7 @@ export function connectCompute(
 ): Promise<ComputeConnection> {
   let worker: Worker;
   try {
-    worker = new Worker(new URL('../compute/worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'flowlab-compute',
-    });
+    worker = createComputeWorker();
   } catch (error) {
     return Promise.reject(new Error(errorText(error)));
   }
@@ -77,7 +103,7 @@ export function connectCompute(
       (report) => {
         started = true;
         clearTimeout(timer);
-        resolve({ api, report });
+        resolve({ api, report, terminate: () => worker.terminate() });
       },
       (error: unknown) => fail(errorText(error)),
     );
@@ -86,15 +112,52 @@ export function connectCompute(
 
 let connection: Promise<ComputeConnection> | null = null;
 let ready: ComputeConnection | null = null;
+let restartTimes: number[] = [];
+
+/** More restarts than this within RESTART_WINDOW_MS means the failure is not transient. */
+export const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
+
+export interface ComputeEvents {
+  /** The worker failed after it started and a fresh one is starting. */
+  onRestarting(reason: string): void;
+  /** The fresh worker is ready (its clients must be attached again). */
+  onRestarted(report: BackendReport): void;
+  /** The worker failed and could not be replaced. */
+  onFailed(reason: string): void;
+}
+
+function publish(started: ComputeConnection): void {
+  ready = started;
+  window.__flowlab = { compute: started.api, report: started.report };
+}
 
 /** Starts the one compute worker of the page (later calls return the same connection). */
 export function startCompute(
   requestedBackend: string | null,
-  onLaterError: (message: string) => void,
+  events: ComputeEvents,
 ): Promise<ComputeConnection> {
+  const onLaterError = (message: string) => {
+    const dead = ready;
+    if (!dead) return; // a restart is already under way
+    ready = null;
+    dead.terminate();
+    const now = Date.now();
+    restartTimes = [...restartTimes.filter((t) => now - t < RESTART_WINDOW_MS), now];
+    if (restartTimes.length > MAX_RESTARTS) {
+      events.onFailed(`${message} (it failed ${restartTimes.length} times within a minute)`);
+      return;
+    }
+    events.onRestarting(message);
+    connection = connectCompute(requestedBackend, onLaterError).then((started) => {
+      publish(started);
+      events.onRestarted(started.report);
+      return started;
+    });
+    connection.catch((error: unknown) => events.onFailed(errorText(error)));
+  };
   connection ??= connectCompute(requestedBackend, onLaterError).then((started) => {
-    ready = started;
-    window.__flowlab = { compute: started.api, report: started.report };
+    publish(started);
     return started;
   });
   return connection;

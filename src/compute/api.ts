@@ -11,6 +11,8 @@ import type { MemoryInfo, SelfCheckResult } from './self-check';
 import type { LabApi } from './lab/protocol';
 import type { ConvApi } from './conv/protocol';
 import type { StepsApi } from './steps/protocol';
+import type { DistillApi } from './distill/protocol';
+import type { CostApi } from './cost/protocol';
 
 export type { BackendName, BackendReport, SkippedBackend } from './backend';
 export type { MemoryInfo, SelfCheckResult } from './self-check';
@@ -31,10 +33,17 @@ export interface DiagnosticsApi {
   selfCheck(): Promise<SelfCheckResult>;
   /** Live tensors and bytes held by tfjs in the worker. */
   memory(): Promise<MemoryInfo>;
+  /**
+   * Raises an uncaught error in the worker on its next task, as a crash would (browser tests
+   * of the page's restart path call it; the page then replaces the worker).
+   */
+  crashForTesting(message: string): Promise<void>;
 }
 
-export type ComputeApi = DiagnosticsApi & LabApi & StepsApi & ConvApi;
+export type ComputeApi = DiagnosticsApi & LabApi & StepsApi & ConvApi & DistillApi & CostApi;
 
 export type * from './lab/protocol';
 export type * from './conv/protocol';
 export type * from './steps/protocol';
+export type * from './distill/protocol';
+export type * from './cost/protocol';

@@ -56,7 +56,11 @@ async function inspectWebGpu(): Promise<Inspection> {
     if (!adapter) return { usable: false, reason: 'no adapter' };
     const info = adapter.info;
     const detail = [info?.vendor, info?.architecture || info?.description].filter(Boolean);
-    return { usable: true, detail: detail.join(' ') || undefined };
+    // A fallback adapter is a CPU implementation of WebGPU (e.g. SwiftShader).
+    const fallback = (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter === true ||
+      (info as { isFallbackAdapter?: boolean } | undefined)?.isFallbackAdapter === true;
+    const software = softwareRendererName(detail.join(' ')) ?? (fallback ? 'fallback adapter' : null);
+    return { usable: true, detail: detail.join(' ') || undefined, ...(software ? { softwareRenderer: software } : {}) };
   } catch (error) {
     return { usable: false, reason: `adapter request failed (${errorText(error)})` };
   }

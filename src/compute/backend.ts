@@ -1,8 +1,10 @@
 /**
  * Backend choice: which tfjs backend the worker computes on, and why.
  *
- * The preferred order is WebGPU → WebGL → WASM → CPU. WebGL running on a software renderer
- * (SwiftShader, llvmpipe, …) is slower than WASM, so in that case WASM moves ahead of it. A
+ * The preferred order is WebGPU → WebGL → WASM → CPU. A GPU backend running on a software
+ * renderer (SwiftShader, llvmpipe, a WebGPU fallback adapter, …) is slower than WASM (for the
+ * default MAF step: software WebGPU ≈ 1 s, software WebGL ≈ 100 ms, WASM ≈ 29 ms), so WASM
+ * moves ahead of it; it can still be forced with `?backend=`. A
  * backend named in the address (`?backend=webgpu|webgl|wasm|cpu`) is used if it works; an
  * unknown or unusable one falls back to the automatic choice with a notice the page shows.
  *
@@ -28,7 +30,7 @@ export type Inspection =
       usable: true;
       /** Adapter or renderer description shown next to the backend name, if known. */
       detail?: string;
-      /** Name of the software renderer behind WebGL (e.g. "SwiftShader"), if it is one. */
+      /** Name of the software renderer behind WebGL or WebGPU (e.g. "SwiftShader"), if it is one. */
       softwareRenderer?: string;
     };
 
@@ -93,9 +95,14 @@ export function softwareRendererName(renderer: string | null | undefined): strin
   return null;
 }
 
-/** Preferred order after inspection: WASM overtakes WebGL when WebGL is software-rendered. */
-export function preferredOrder(webglIsSoftware: boolean): BackendName[] {
-  return webglIsSoftware ? ['webgpu', 'wasm', 'webgl', 'cpu'] : ['webgpu', 'webgl', 'wasm', 'cpu'];
+/**
+ * Preferred order after inspection: hardware GPU backends, then WASM, then software-rendered
+ * GPU backends (slower than WASM), then CPU.
+ */
+export function preferredOrder(webglIsSoftware: boolean, webgpuIsSoftware = false): BackendName[] {
+  const hardware = (['webgpu', 'webgl'] as const).filter((n) => !(n === 'webgpu' ? webgpuIsSoftware : webglIsSoftware));
+  const software = (['webgpu', 'webgl'] as const).filter((n) => (n === 'webgpu' ? webgpuIsSoftware : webglIsSoftware));
+  return [...hardware, 'wasm', ...software, 'cpu'];
 }
 
 /** Picks, activates and reports the backend. Never throws unless the CPU backend fails too. */
@@ -146,14 +153,22 @@ export async function chooseBackend(
   if (request.kind === 'named' && (await firstWorking([request.backend]))) {
     return report(request.backend, null);
   }
-  // WebGL is only inspected once WebGPU is out: creating a probe context costs time.
-  let active = await firstWorking(['webgpu']);
+  // WebGL is only inspected once a hardware WebGPU is out: creating a probe context costs time.
+  const webgpu = await inspect('webgpu');
+  const gpuSoftware = webgpu.usable ? webgpu.softwareRenderer : undefined;
+  let active = gpuSoftware === undefined ? await firstWorking(['webgpu']) : null;
   if (active === null) {
     const webgl = await inspect('webgl');
-    const software = webgl.usable ? webgl.softwareRenderer : undefined;
-    active = await firstWorking(preferredOrder(software !== undefined).slice(1));
-    if (software !== undefined && active !== 'webgl' && !reasons.has('webgl')) {
-      reasons.set('webgl', `software renderer (${software}) is slower than WASM`);
+    const glSoftware = webgl.usable ? webgl.softwareRenderer : undefined;
+    const order = preferredOrder(glSoftware !== undefined, gpuSoftware !== undefined);
+    active = await firstWorking(order.filter((n) => n !== 'webgpu' || gpuSoftware !== undefined));
+    const slower = (name: BackendName, renderer: string | undefined) => {
+      if (renderer === undefined || reasons.has(name) || order.indexOf(active!) >= order.indexOf(name)) return;
+      reasons.set(name, `software renderer (${renderer}) is slower than WASM`);
+    };
+    if (active !== null) {
+      slower('webgpu', gpuSoftware);
+      slower('webgl', glSoftware);
     }
   }
   if (active !== null) return report(active, fallbackNotice(request, active, reasons));

@@ -10,4 +10,10 @@ export const diagnostics: DiagnosticsApi = {
     return runSelfCheck();
   },
   memory: async () => memoryInfo(),
+  crashForTesting: async (message) => {
+    const text = String(message).slice(0, 200);
+    setTimeout(() => {
+      throw new Error(text);
+    }, 0);
+  },
 };

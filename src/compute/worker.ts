@@ -10,7 +10,9 @@ import { diagnostics } from './diagnostics';
 import { labApi } from './lab/lab-api';
 import { convApi } from './conv/conv-api';
 import { stepsApi } from './steps/steps-api';
+import { distillApi } from './distill/distill-api';
+import { costApi } from './cost/cost-api';
 
-const api: ComputeApi = { ...diagnostics, ...labApi, ...stepsApi, ...convApi };
+const api: ComputeApi = { ...diagnostics, ...labApi, ...stepsApi, ...convApi, ...distillApi, ...costApi };
 
 Comlink.expose(api);

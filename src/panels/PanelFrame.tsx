@@ -1,4 +1,6 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { useLabStore } from '../state/lab-store';
+import { ExportPngButton } from './ExportPngButton';
 import './panels.css';
 
 interface PanelFrameProps {
@@ -9,14 +11,26 @@ interface PanelFrameProps {
   children: ReactNode;
 }
 
-/** Shared panel chrome: a titled region with an optional action area. */
+/**
+ * Shared panel chrome: a titled region with an action area and "Save PNG" (not in embed mode:
+ * a sandboxed frame may not download, and an embedded figure has its host's own chrome).
+ */
 export function PanelFrame({ title, className, actions, children }: PanelFrameProps) {
   const id = useId();
+  const section = useRef<HTMLElement>(null);
+  const embed = useLabStore((s) => s.params.embed);
   return (
-    <section className={className ? `panel ${className}` : 'panel'} aria-labelledby={id}>
+    <section
+      ref={section}
+      className={className ? `panel ${className}` : 'panel'}
+      aria-labelledby={id}
+    >
       <header className="panel-header">
         <h2 id={id}>{title}</h2>
-        {actions && <div className="panel-actions">{actions}</div>}
+        <div className="panel-actions">
+          {actions}
+          {!embed && <ExportPngButton target={section} title={title} />}
+        </div>
       </header>
       {children}
     </section>

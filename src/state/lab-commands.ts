@@ -35,5 +35,12 @@ export const labCommands = {
   train: (): void => active?.train(),
   pause: (): void => void active?.pause(),
   step: (): void => void active?.step(),
+  /** Runs n steps (1 … 1000) while paused, e.g. for an embedding host's `flowlab:step`. */
+  stepMany: (n: number): void => void active?.step(Math.max(1, Math.min(1000, Math.floor(n)))),
   reset: (): void => void active?.reset(),
+  /** Loads a model file; resolves to null or a message naming the problem. */
+  importModel: (text: string): Promise<string | null> =>
+    active ? active.importModel(text) : Promise.resolve('the lab has not started yet'),
+  /** The current model as model-file JSON, or null before the lab has a model. */
+  exportModel: (): Promise<string | null> => (active ? active.exportModel() : Promise.resolve(null)),
 };

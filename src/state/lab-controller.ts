@@ -28,6 +28,8 @@ export class LabController {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private resumeAfterConfigure = false;
   private pausedByVisibility = false;
+  /** Set while the params are matched to an imported model (no rebuild for that change). */
+  private applyingImport = false;
   private readonly debounceMs: number;
   private readonly stepsPerPress: number;
 
@@ -44,6 +46,7 @@ export class LabController {
   start(): () => void {
     this.requestConfigure(0);
     const unsubscribe = this.store.subscribe((state, previous) => {
+      if (this.applyingImport) return;
       const paramsChanged = LAB_KEYS.some((key) => state.params[key] !== previous.params[key]);
       const drawingChanged =
         state.params.dataset === 'drawn' && state.drawnVersion !== previous.drawnVersion;
@@ -147,13 +150,13 @@ export class LabController {
     });
   }
 
-  /** Runs `stepsPerPress` training steps while paused. */
-  step(): Promise<void> {
+  /** Runs `count` (by default `stepsPerPress`) training steps while paused. */
+  step(count = this.stepsPerPress): Promise<void> {
     if (this.state.run.phase !== 'ready' || this.state.run.busy) return this.queue;
     const epoch = this.epoch;
     this.state.setRun({ busy: true });
     return this.enqueue(async () => {
-      const frame = await this.client.labStep(this.stepsPerPress);
+      const frame = await this.client.labStep(count);
       if (epoch !== this.epoch) return;
       this.state.setFrame(frame);
       this.state.setRun({ busy: false });
@@ -176,6 +179,50 @@ export class LabController {
       this.state.setFrame(frame);
       this.state.setRun({ phase: 'ready', busy: false });
     });
+  }
+
+  /**
+   * Loads a model file into the worker (training stops) and matches the params (flow, layers,
+   * hidden) to it. Resolves to null, or to a message naming what is wrong with the file.
+   */
+  importModel(text: string): Promise<string | null> {
+    const { phase, busy } = this.state.run;
+    if (!(phase === 'ready' || phase === 'training' || phase === 'error') || busy) {
+      return Promise.resolve('the lab is busy; try again in a moment');
+    }
+    this.resumeAfterConfigure = false;
+    const epoch = ++this.epoch;
+    this.state.setRun({ phase: 'configuring', busy: true, error: null });
+    let problem: string | null = null;
+    return this.enqueue(async () => {
+      try {
+        await this.client.labPause();
+        const info = await this.client.labImportModel(text);
+        const frame = await this.client.labFrame();
+        if (epoch !== this.epoch) return;
+        this.applyingImport = true;
+        try {
+          this.state.setParams({
+            flow: frame.params.flow,
+            layers: frame.params.layers,
+            hidden: frame.params.hidden,
+          });
+        } finally {
+          this.applyingImport = false;
+        }
+        this.state.setModelInfo(info);
+        this.state.setFrame(frame);
+      } catch (error) {
+        problem = messageOf(error);
+      }
+      // A refused file leaves the previous model in place (the worker loads nothing half-way).
+      this.state.setRun({ phase: 'ready', busy: false });
+    }).then(() => problem);
+  }
+
+  /** Model-file JSON of the current model (weights as trained so far). */
+  exportModel(): Promise<string> {
+    return this.client.labExportModel();
   }
 
   /** A hidden tab pauses training; it resumes when the tab is shown again. */

@@ -31,6 +31,8 @@ export interface ParamsSlice {
   /** Sets one URL param; values the schema would not accept are ignored. */
   setParam<K extends UrlKey>(key: K, value: UrlState[K]): void;
   setParams(patch: Partial<UrlState>): void;
+  /** Replaces every param with a query string's (defaults where absent or invalid; invalid ones noted). */
+  loadFromUrl(search: string): void;
 }
 
 export interface RunSlice {
@@ -108,6 +110,10 @@ export function createLabStore(search = ''): LabStore {
     setParam: (key, value) =>
       set((s) => ({ params: { ...s.params, ...validPatch({ [key]: value }) } })),
     setParams: (patch) => set((s) => ({ params: { ...s.params, ...validPatch(patch) } })),
+    loadFromUrl: (search) => {
+      const next = decodeUrlState(search);
+      set({ params: next.state, invalidParams: next.invalid });
+    },
 
     run: { phase: 'waiting', busy: false, error: null },
     modelInfo: null,

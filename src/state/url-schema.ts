@@ -6,6 +6,7 @@
 import { DATASET_IDS, type DatasetId } from '../core/datasets';
 import type { FlowKind } from '../core/flow/config';
 import { PROCEDURAL_IMAGE_NAMES } from '../core/conv/procedural';
+import { TOUR_LENGTH } from '../content/tour';
 import {
   boolParam,
   enumParam,
@@ -35,6 +36,10 @@ export type ConvImageName = (typeof CONV_IMAGES)[number];
 /** Image sides (pixels) of the masked-convolution panel. */
 export const CONV_SIZES = ['8', '16'] as const;
 export type ConvImageSize = (typeof CONV_SIZES)[number];
+
+/** Colour themes: `auto` follows the system's light/dark preference. */
+export const THEME_CHOICES = ['auto', 'light', 'dark', 'projector'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];
 
 /** Controls an embedding page can hide with `?hide=`. */
 export const HIDEABLE_CONTROLS = [
@@ -67,6 +72,9 @@ export interface UrlState {
   direction: StepDirection;
   image: ConvImageName;
   size: ConvImageSize;
+  tour: number;
+  present: boolean;
+  theme: ThemeChoice;
 }
 
 export type UrlKey = keyof UrlState;
@@ -123,6 +131,18 @@ export const URL_SCHEMA = {
     'Masked-convolution panel: the input image (`blank` is white, to paint on).',
   ),
   size: enumParam(CONV_SIZES, '8', 'Masked-convolution panel: the image side in pixels (8 or 16).'),
+  tour: intParam(
+    0,
+    TOUR_LENGTH,
+    0,
+    'Guided tour: open at this step (1 … the number of steps; 0 = no tour). The step sets the panel and its state.',
+  ),
+  present: boolParam(false, 'Presenter mode: large type, page chrome hidden (keys: ? lists them).'),
+  theme: enumParam(
+    THEME_CHOICES,
+    'auto',
+    'Colour theme: light, dark, projector (high contrast, larger type) or auto (follows the system).',
+  ),
 } satisfies UrlSchema;
 
 /** Keys in the order they are written to the URL and documented. */

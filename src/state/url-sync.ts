@@ -10,6 +10,9 @@ import { encodeUrlState } from './url-codec';
 export interface AddressBar {
   location: { pathname: string; search: string; hash: string };
   history: { replaceState(data: unknown, unused: string, url?: string | URL | null): void };
+  /** When present, back/forward navigation (popstate) reloads the params from the address. */
+  addEventListener?(type: 'popstate', listener: () => void): void;
+  removeEventListener?(type: 'popstate', listener: () => void): void;
 }
 
 /** The URL (path, query, hash) that shows the store's current params. */
@@ -29,7 +32,14 @@ export function startUrlSync(store: LabStore, bar: AddressBar): () => void {
     }
   };
   write();
-  return store.subscribe((state, previous) => {
+  // The user went back or forward (or a script pushed an address): show what it says.
+  const onPopState = () => store.getState().loadFromUrl(bar.location.search);
+  bar.addEventListener?.('popstate', onPopState);
+  const unsubscribe = store.subscribe((state, previous) => {
     if (state.params !== previous.params) write();
   });
+  return () => {
+    unsubscribe();
+    bar.removeEventListener?.('popstate', onPopState);
+  };
 }

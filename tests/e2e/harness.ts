@@ -15,6 +15,7 @@
  * purpose declares it with `allowProblems(/pattern/)`.
  *
  * FLOWLAB_WEBGPU=on|off picks the Chromium flags (software WebGPU adapter or none).
+ * FLOWLAB_DIST=/some/dir serves that build instead of dist/ (parallel work on one checkout).
  */
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -36,6 +37,9 @@ export const WEBGPU = readWebGpuSetting();
 /** Label for test titles, e.g. "[webgpu on]". */
 export const CONFIG = `[webgpu ${WEBGPU ? 'on' : 'off'}]`;
 
+/** The build the tests serve: dist/, or FLOWLAB_DIST. */
+export const DIST_ROOT = process.env.FLOWLAB_DIST ?? 'dist';
+
 let server: StaticServer | null = null;
 let browser: Browser | null = null;
 let contexts: BrowserContext[] = [];
@@ -43,7 +47,7 @@ let problems: string[] = [];
 let allowed: RegExp[] = [];
 
 beforeAll(async () => {
-  server = await startStaticServer({ root: 'dist' });
+  server = await startStaticServer({ root: DIST_ROOT });
   browser = await launchChromium({ webgpu: WEBGPU });
 });
 

@@ -2,9 +2,9 @@
 import { readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { CONFIG, appUrl } from './harness';
+import { CONFIG, DIST_ROOT, appUrl } from './harness';
 
-const assets = readdirSync('dist/assets');
+const assets = readdirSync(`${DIST_ROOT}/assets`);
 const firstAsset = (suffix: string) => {
   const name = assets.find((file) => file.endsWith(suffix));
   if (!name) throw new Error(`no ${suffix} file in dist/assets`);

@@ -16,7 +16,8 @@ import { CONFIG, WEBGPU, expectNoProblems, openApp, waitForBackend } from './har
  * The panel fits its flow in the worker on the active backend. Software WebGPU (SwiftShader)
  * spends over a minute compiling the training kernels before the first step, so the tests of
  * the stepper pin WASM (what the automatic choice picks without WebGPU anyway); one test
- * runs on the automatic backend, WebGPU where the browser offers it.
+ * runs on WebGPU where the browser offers an adapter (forced: the automatic choice passes
+ * over the software adapter for WASM).
  */
 const WASM = '&backend=wasm';
 const FIT_TIMEOUT = 120_000;
@@ -207,9 +208,9 @@ describe(`step-by-step panel ${CONFIG}`, () => {
   });
 
   it(
-    'on the automatic backend (WebGPU where offered): D = 2 plot, trace and Jacobian agree',
+    'on WebGPU where offered: D = 2 plot, trace and Jacobian agree',
     async () => {
-      const page = await openApp('/?panel=steps');
+      const page = await openApp(`/?panel=steps${WEBGPU ? '&backend=webgpu' : ''}`);
       expect(await waitForBackend(page)).toMatch(WEBGPU ? /^Backend: WebGPU/ : /^Backend: WASM/);
       await waitForModel(page, SOFTWARE_GPU_FIT_TIMEOUT);
       expect(await page.getByRole('img', { name: /^Base plane: z = / }).count()).toBe(1);

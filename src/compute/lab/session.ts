@@ -71,7 +71,8 @@ export class LabSession {
     const rebuild =
       !this.params ||
       (['flow', 'dataset', 'layers', 'hidden', 'seed'] as const).some((k) => this.params?.[k] !== params[k]) ||
-      options.presetText !== this.options.presetText ||
+      // An imported model stays until the architecture or data change (its flow's preset may differ).
+      (options.presetText !== this.options.presetText && this.info?.origin !== 'file') ||
       !samePoints(options.drawnPoints, this.options.drawnPoints);
     const previous = this.params;
     this.params = { ...params };

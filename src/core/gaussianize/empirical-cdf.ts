@@ -15,10 +15,22 @@
  */
 import { sortedFinite, upperBound, type MarginalCdf } from './marginal-types';
 
+/** The empirical CDF with its knots and tail scales (what a batched evaluator needs). */
+export interface EmpiricalCdf extends MarginalCdf {
+  readonly kind: 'empirical';
+  /** Distinct sorted values v_k [m]. */
+  readonly knotX: Float64Array;
+  /** Plotting positions p_k = F(v_k) [m]. */
+  readonly knotP: Float64Array;
+  /** Exponential tail scales s_L, s_R. */
+  readonly leftScale: number;
+  readonly rightScale: number;
+}
+
 /** Knot spacings averaged to set the tail scale. */
 const TAIL_SPACINGS = 8;
 
-export function fitEmpiricalCdf(values: ArrayLike<number>): MarginalCdf {
+export function fitEmpiricalCdf(values: ArrayLike<number>): EmpiricalCdf {
   const sorted = sortedFinite(values);
   const n = sorted.length;
   const knotX: number[] = [];
@@ -87,6 +99,10 @@ export function fitEmpiricalCdf(values: ArrayLike<number>): MarginalCdf {
   return {
     kind: 'empirical',
     bandwidth: null,
+    knotX: xs,
+    knotP: ps,
+    leftScale,
+    rightScale,
     evaluate: (x, out) => {
       out[0] = cdf(x);
       out[1] = survival(x);

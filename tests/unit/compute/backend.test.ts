@@ -44,13 +44,51 @@ const softwareWebGl: Inspection = {
 describe('chooseBackend (automatic)', () => {
   it('takes WebGPU when it works, without probing slower backends', async () => {
     const { probe, inspected, activated } = fakeProbe({
-      inspections: { webgpu: { usable: true, detail: 'google swiftshader' } },
+      inspections: { webgpu: { usable: true, detail: 'nvidia ampere' } },
     });
     const report = await chooseBackend(null, probe);
     expect(report).toMatchObject({ active: 'webgpu', label: 'WebGPU', skipped: [], notice: null });
-    expect(report.detail).toBe('google swiftshader');
+    expect(report.detail).toBe('nvidia ampere');
     expect(inspected).toEqual(['webgpu']);
     expect(activated).toEqual(['webgpu']);
+  });
+
+  it('puts WASM ahead of a software WebGPU adapter and says so', async () => {
+    const { probe, activated } = fakeProbe({
+      inspections: {
+        webgpu: { usable: true, detail: 'google swiftshader', softwareRenderer: 'SwiftShader' },
+        webgl: softwareWebGl,
+      },
+    });
+    const report = await chooseBackend(null, probe);
+    expect(report.active).toBe('wasm');
+    expect(activated).toEqual(['wasm']);
+    expect(report.skipped).toEqual([
+      { backend: 'webgpu', label: 'WebGPU', reason: 'software renderer (SwiftShader) is slower than WASM' },
+      { backend: 'webgl', label: 'WebGL', reason: 'software renderer (SwiftShader) is slower than WASM' },
+    ]);
+  });
+
+  it('prefers hardware WebGL to a software WebGPU adapter', async () => {
+    const { probe } = fakeProbe({
+      inspections: {
+        webgpu: { usable: true, detail: 'google swiftshader', softwareRenderer: 'SwiftShader' },
+        webgl: { usable: true, detail: 'Apple M2' },
+      },
+    });
+    const report = await chooseBackend(null, probe);
+    expect(report.active).toBe('webgl');
+    expect(report.skipped.map((s) => s.backend)).toEqual(['webgpu']);
+  });
+
+  it('uses a software WebGPU adapter when WASM fails, and still honours ?backend=webgpu', async () => {
+    const machine = {
+      inspections: { webgpu: { usable: true as const, softwareRenderer: 'SwiftShader' }, webgl: noAdapter },
+      activationFailures: { wasm: 'no WebAssembly' },
+    };
+    expect((await chooseBackend(null, fakeProbe(machine).probe)).active).toBe('webgpu');
+    const forced = await chooseBackend('webgpu', fakeProbe({ inspections: machine.inspections }).probe);
+    expect(forced).toMatchObject({ active: 'webgpu', notice: null });
   });
 
   it('falls back to hardware WebGL and says why WebGPU was skipped', async () => {

@@ -113,6 +113,9 @@ describe('URL codec', () => {
       direction: 'invert',
       image: 'noise',
       size: '16',
+      tour: 10,
+      present: true,
+      theme: 'projector',
     };
     expect(decodeUrlState(encodeUrlState(state))).toEqual({ state, invalid: [] });
   });

@@ -1,0 +1,84 @@
+/**
+ * `npm run bench`: the performance suite of issue #10. Builds the app (unless --no-build),
+ * measures the engine in Node, the built app in headless Chromium, and what it ships; writes
+ * bench/results.json and bench/results.md, and prints the table with each budget met or not.
+ * A benchmark, not a test: it asserts nothing and never fails on a slow figure.
+ *
+ *   npm run bench                 # everything (about 5 minutes on 2 cores)
+ *   BENCH_WEBGPU=1 npm run bench  # also the software WebGPU adapter (slow: minutes of shader compiles)
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { launchChromium } from '../chromium';
+import { startStaticServer } from '../serve-dist';
+import { measureBackend, measureFirstDensity, measureSmoothness, type BackendFigures } from './browser-bench';
+import { measureBundle } from './bundle-sizes';
+import { benchEngine, useBackend, type NodeEngineFigures } from './node-engine';
+import { countOps, type OpCounts } from './op-counts';
+import { percentile } from './stats';
+import { budgetRows, markdownReport } from './report';
+
+const log = (text: string) => console.error(`# ${text}`);
+const webgpu = process.env.BENCH_WEBGPU === '1';
+
+if (!process.argv.includes('--no-build')) {
+  log('building the app');
+  execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+}
+
+log('op counts (Node, CPU backend)');
+const ops: OpCounts[] = [await countOps('maf'), await countOps('iaf')];
+
+log('engine in Node');
+const node: NodeEngineFigures[] = [];
+for (const backend of ['wasm', 'cpu']) {
+  if (!(await useBackend(backend))) continue;
+  for (const flow of ['maf', 'iaf'] as const) node.push(await benchEngine(backend, flow, backend === 'cpu' ? 10 : 40));
+}
+
+log('bundle sizes');
+const bundle = measureBundle('dist');
+
+const server = await startStaticServer({ root: 'dist', port: 0 });
+const browser = await launchChromium({ webgpu });
+const backends: BackendFigures[] = [];
+let firstDensityMs: number[] = [];
+let smoothness = null;
+try {
+  for (const backend of webgpu ? ['webgpu', 'webgl', 'wasm', 'cpu'] : ['webgl', 'wasm', 'cpu']) {
+    for (const flow of ['maf', 'iaf'] as const) {
+      log(`browser: ${backend} ${flow}`);
+      const figures = await measureBackend(browser, server.url, backend, flow).catch((error: unknown) => {
+        log(`  ${backend} failed: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      });
+      if (figures) backends.push(figures);
+      else if (flow === 'maf') log(`  ${backend} not reachable here`);
+      if (!figures) break;
+    }
+  }
+  log('browser: first fitted density');
+  firstDensityMs = await measureFirstDensity(browser, server.url, 3);
+  log('browser: smoothness while training');
+  smoothness = await measureSmoothness(browser, server.url, 8);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  webgpu,
+  ops,
+  node,
+  browser: { backends, firstDensityMs, firstDensityMedianMs: percentile(firstDensityMs, 0.5), smoothness },
+  bundle,
+};
+const budgets = budgetRows(results);
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', `${JSON.stringify({ ...results, budgets }, null, 2)}\n`);
+const markdown = markdownReport(results, budgets);
+writeFileSync('bench/results.md', markdown);
+console.log(markdown);

@@ -1,0 +1,103 @@
+/** The benchmark's figures as a markdown report, and the issue #10 budgets checked against them. */
+import type { BackendFigures, SmoothnessFigures } from './browser-bench';
+import type { BundleSummary } from './bundle-sizes';
+import type { NodeEngineFigures } from './node-engine';
+import type { OpCounts } from './op-counts';
+
+export interface BenchResults {
+  date: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
+  webgpu: boolean;
+  ops: OpCounts[];
+  node: NodeEngineFigures[];
+  browser: {
+    backends: BackendFigures[];
+    firstDensityMs: number[];
+    firstDensityMedianMs: number;
+    smoothness: SmoothnessFigures | null;
+  };
+  bundle: BundleSummary;
+}
+
+export interface BudgetRow {
+  budget: string;
+  limit: string;
+  measured: string;
+  met: boolean;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : '—');
+
+/** The budgets of issue #10, each with the measured figure. */
+export function budgetRows(r: BenchResults): BudgetRow[] {
+  const cpuOnly = r.browser.backends.filter((b) => b.flow === 'maf' && b.active !== 'webgpu');
+  const fastest = cpuOnly.reduce<BackendFigures | null>((best, b) => (!best || b.msPerStep < best.msPerStep ? b : best), null);
+  const s = r.browser.smoothness;
+  return [
+    { budget: 'Longest main-thread task while training', limit: '≤ 50 ms', measured: s ? ms(s.longestTaskMs) : '—', met: !!s && s.longestTaskMs <= 50 },
+    { budget: 'p95 frame interval while training', limit: '≤ 20 ms', measured: s ? ms(s.p95FrameMs) : '—', met: !!s && s.p95FrameMs <= 20 },
+    { budget: 'Navigation → first fitted density (median)', limit: '≤ 1500 ms', measured: ms(r.browser.firstDensityMedianMs), met: r.browser.firstDensityMedianMs <= 1500 },
+    { budget: 'JavaScript for the first paint (gzip)', limit: '≤ 200 KB', measured: kb(r.bundle.firstPaintJsGzip), met: r.bundle.firstPaintJsGzip <= 200 * 1024 },
+    { budget: 'Everything shipped, JS + CSS (gzip, WASM apart)', limit: '≤ 700 KB', measured: kb(r.bundle.allJsCssGzip), met: r.bundle.allJsCssGzip <= 700 * 1024 },
+    {
+      budget: `Default MAF training step, fastest CPU-only backend${fastest ? ` (${fastest.active})` : ''}`,
+      limit: '≤ 10 ms',
+      measured: fastest ? ms(fastest.msPerStep) : '—',
+      met: !!fastest && fastest.msPerStep <= 10,
+    },
+  ];
+}
+
+function table(header: string[], rows: string[][]): string {
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+export function markdownReport(r: BenchResults, budgets: BudgetRow[]): string {
+  const s = r.browser.smoothness;
+  return [
+    `# Flow Lab benchmark — ${r.date.slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; headless Chromium ${r.webgpu ? 'with the software WebGPU adapter' : 'without WebGPU'}.`,
+    '',
+    '## Budgets',
+    '',
+    table(['budget', 'limit', 'measured', 'met'], budgets.map((b) => [b.budget, b.limit, b.measured, b.met ? 'yes' : '**no**'])),
+    '',
+    '## Training and density in the browser (default model: 5 layers, 2×64 hidden, batch 512)',
+    '',
+    table(
+      ['backend', 'flow', 'ms / training step', 'ms / 128² grid', 'ms / 256² grid'],
+      r.browser.backends.map((b) => [b.active, b.flow.toUpperCase(), ms(b.msPerStep), ms(b.msGrid128), ms(b.msGrid256)]),
+    ),
+    '',
+    '## While training in the density lab',
+    '',
+    s
+      ? table(
+          ['backend', 'seconds', 'frames', 'p50 frame', 'p95 frame', 'long tasks', 'longest task', 'steps trained'],
+          [[s.backend, String(s.seconds), String(s.frames), ms(s.p50FrameMs), ms(s.p95FrameMs), String(s.longTasks), ms(s.longestTaskMs), String(s.trainingSteps)]],
+        )
+      : 'not measured',
+    '',
+    `First fitted density on screen after navigation: ${r.browser.firstDensityMs.map((t) => t.toFixed(0)).join(', ')} ms (median ${ms(r.browser.firstDensityMedianMs)}).`,
+    '',
+    '## Engine in Node (command-line tool, preset trainer)',
+    '',
+    table(['backend', 'flow', 'ms / training step', 'ms / 16,384-point density'], r.node.map((n) => [n.backend, n.flow.toUpperCase(), ms(n.msPerStep), ms(n.msDensity16k)])),
+    '',
+    '## tfjs kernels launched (default model, batch 512)',
+    '',
+    table(['flow', 'training step', 'density (x → z)', 'sampling (z → x)'], r.ops.map((o) => [o.flow.toUpperCase(), String(o.trainingStep), String(o.density), String(o.sample)])),
+    '',
+    '## Shipped files',
+    '',
+    table(
+      ['file', 'first paint', 'raw', 'gzip'],
+      r.bundle.files.map((f) => [f.file, f.firstPaint ? 'yes' : 'later', kb(f.raw), kb(f.gzip)]),
+    ),
+    '',
+    `JavaScript for the first paint: ${kb(r.bundle.firstPaintJsGzip)} gzip; all JavaScript: ${kb(r.bundle.allJsGzip)}; JS + CSS: ${kb(r.bundle.allJsCssGzip)}; WASM: ${kb(r.bundle.wasmRaw)} raw, ${kb(r.bundle.wasmGzip)} gzip.`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,64 @@
+/**
+ * The header's lecture tools: Start tour, Presenter mode, the theme picker and the shortcut
+ * list. Presenter mode hides the rest of the chrome but keeps these (smaller), so it can be
+ * left again without the keyboard.
+ */
+import { useId } from 'react';
+import { labStore, useLabStore } from '../state/lab-store';
+import { THEME_CHOICES, type ThemeChoice } from '../state/url-schema';
+import { usePageUi } from './page-ui';
+import { closeTour, goToTourStep } from './tour/tour-nav';
+
+const THEME_NAMES: Record<ThemeChoice, string> = {
+  auto: 'System',
+  light: 'Light',
+  dark: 'Dark',
+  projector: 'Projector',
+};
+
+export function HeaderTools() {
+  const tour = useLabStore((s) => s.params.tour);
+  const present = useLabStore((s) => s.params.present);
+  const theme = useLabStore((s) => s.params.theme);
+  const openShortcuts = usePageUi((s) => s.setShortcutsOpen);
+  const themeId = useId();
+  const set = labStore.getState().setParam;
+  return (
+    <div className="header-tools" role="group" aria-label="Lecture tools">
+      <button type="button" onClick={() => (tour > 0 ? closeTour() : goToTourStep(1))}>
+        {tour > 0 ? 'End tour' : 'Start tour'}
+      </button>
+      <button
+        type="button"
+        onClick={() => set('present', !present)}
+        aria-pressed={present}
+        aria-keyshortcuts="P"
+      >
+        Presenter mode
+      </button>
+      <span className="theme-picker">
+        <label htmlFor={themeId}>Theme</label>
+        <select
+          id={themeId}
+          value={theme}
+          onChange={(event) => set('theme', event.target.value as ThemeChoice)}
+        >
+          {THEME_CHOICES.map((choice) => (
+            <option key={choice} value={choice}>
+              {THEME_NAMES[choice]}
+            </option>
+          ))}
+        </select>
+      </span>
+      <button
+        type="button"
+        onClick={() => openShortcuts(true)}
+        aria-haspopup="dialog"
+        aria-keyshortcuts="Shift+Slash"
+        title="Keyboard shortcuts (?)"
+      >
+        Shortcuts <kbd aria-hidden="true">?</kbd>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { Component, Fragment, type ReactNode } from 'react';
+import { FaultProbe, useFaultStore } from './fault-hooks';
+
+interface Props {
+  /** The panel's tab title, named in the message. */
+  title: string;
+  children: ReactNode;
+}
+
+interface State {
+  error: Error | null;
+  /** Bumped by "Reload panel": a new key mounts the panel afresh. */
+  generation: number;
+}
+
+/**
+ * Keeps one panel's failure inside that panel: shows what failed and a "Reload panel" button,
+ * while the header, tabs, notices and status bar keep working.
+ */
+export class PanelErrorBoundary extends Component<Props, State> {
+  override state: State = { error: null, generation: 0 };
+
+  static getDerivedStateFromError(error: unknown): Partial<State> {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  private reload = () => {
+    useFaultStore.setState({ panelBroken: false });
+    this.setState((s) => ({ error: null, generation: s.generation + 1 }));
+  };
+
+  override render() {
+    const { error, generation } = this.state;
+    if (error) {
+      return (
+        <section
+          className="panel panel-failed"
+          role="alert"
+          aria-label={`${this.props.title} failed`}
+        >
+          <h2>The {this.props.title} panel stopped working</h2>
+          <p>
+            What failed: <code>{error.message || error.name}</code>
+          </p>
+          <p>The other panels and the rest of the page still work.</p>
+          <button type="button" className="primary" onClick={this.reload}>
+            Reload panel
+          </button>
+        </section>
+      );
+    }
+    return (
+      <Fragment key={generation}>
+        <FaultProbe />
+        {this.props.children}
+      </Fragment>
+    );
+  }
+}

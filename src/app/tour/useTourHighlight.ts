@@ -1,0 +1,42 @@
+/**
+ * Outlines the part of the panel a tour step points at (`.tour-highlight`), also when the
+ * panel mounts later (a lazily loaded panel, a model still building), and scrolls it into
+ * view once. The outline goes when the step changes or the tour closes.
+ */
+import { useEffect } from 'react';
+
+const CLASS = 'tour-highlight';
+
+export function useTourHighlight(selector: string | null, root: () => HTMLElement | null): void {
+  useEffect(() => {
+    const area = root();
+    if (!selector || !area) return;
+    let scrolled = false;
+    const marked = new Set<Element>();
+    const mark = () => {
+      let found: NodeListOf<Element>;
+      try {
+        found = area.querySelectorAll(selector);
+      } catch {
+        return; // a selector this browser does not support
+      }
+      for (const element of found) {
+        if (marked.has(element)) continue;
+        element.classList.add(CLASS);
+        marked.add(element);
+        if (!scrolled) {
+          scrolled = true;
+          const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+          element.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+        }
+      }
+    };
+    mark();
+    const observer = new MutationObserver(mark);
+    observer.observe(area, { childList: true, subtree: true });
+    return () => {
+      observer.disconnect();
+      for (const element of marked) element.classList.remove(CLASS);
+    };
+  }, [selector, root]);
+}

@@ -1,0 +1,99 @@
+/**
+ * The distillation panel's contract with the compute worker: a frozen MAF teacher, an IAF
+ * student trained by KL in the chosen direction, and frames of both. Types only; the page
+ * imports this file with `import type`.
+ *
+ * The teacher is the committed MAF preset of the chosen toy data set (its text is fetched by
+ * the page and sent in `teacherText`), not the lab's live model: a lecture then starts from a
+ * known, well-fitted teacher on every machine, and the lab's training cannot change the
+ * teacher under the student.
+ */
+import type { GridSpec } from '../lab/protocol';
+
+import type { KlDirection } from './distiller';
+
+/**
+ * student-teacher: KL(s‖t) = E_{x~s}[log q_s(x) − log p_t(x)], mode-seeking (Parallel WaveNet).
+ * teacher-student: KL(t‖s) = E_{x~t}[log p_t(x) − log q_s(x)], mass-covering.
+ */
+export type { KlDirection };
+
+export interface DistillConfig {
+  /** Model-file text of the MAF teacher (a 2-D MAF). */
+  teacherText: string;
+  /** The toy data set the teacher was fitted to (held-out data for the NLLs). */
+  dataset: string;
+  direction: KlDirection;
+  /** Seeds the student's initial weights, its training noise and the plotted noise batch. */
+  seed: number;
+  learningRate: number;
+  batchSize: number;
+}
+
+export interface DistillInfo {
+  dataset: string;
+  direction: KlDirection;
+  layers: number;
+  hidden: number;
+  /** Teacher NLL on the held-out data (nats): the level the student's NLL approaches. */
+  teacherNll: number;
+  /** H(p) of the data set in nats where known, else null. */
+  entropyFloor: number | null;
+  /** Bounding box of the plots. */
+  view: GridSpec;
+}
+
+/** One drawn frame of the distillation: plain typed arrays. */
+export interface DistillFrame {
+  direction: KlDirection;
+  step: number;
+  training: boolean;
+  /** KL estimates of the training direction at recorded steps: mean and Monte-Carlo standard error (nats). */
+  klSteps: Float32Array;
+  klMeans: Float32Array;
+  klErrors: Float32Array;
+  /** Student NLL on held-out data at the same steps (nats). */
+  nllValues: Float32Array;
+  teacherNll: number;
+  /** Log-densities on the grid, [ny·nx], row 0 at y0. */
+  grid: GridSpec;
+  teacherLogDensity: Float32Array;
+  studentLogDensity: Float32Array;
+  /** Samples from one fixed noise batch, [n·2]. */
+  teacherSamples: Float32Array;
+  studentSamples: Float32Array;
+  /** Steps rejected as non-finite. */
+  skipped: number;
+  /** A plain message for the user (e.g. why training paused), or null. */
+  message: string | null;
+}
+
+export interface DistillTiming {
+  /** The tfjs backend that ran it, e.g. "wasm". */
+  backend: string;
+  /** Points sampled per timed batch. */
+  n: number;
+  /** Median ms: teacher (MAF, sequential: D passes per layer) and student (IAF, one pass per layer). */
+  teacherMs: number;
+  studentMs: number;
+  /** teacherMs / studentMs. */
+  speedup: number;
+  /** Network passes for the whole stack. */
+  teacherPasses: number;
+  studentPasses: number;
+}
+
+export interface DistillApi {
+  /** Builds teacher and a fresh student (a changed direction or seed restarts the student). */
+  distillConfigure(config: DistillConfig): Promise<DistillInfo>;
+  distillFrame(): Promise<DistillFrame>;
+  /** Trains until distillPause; `onFrame` (a comlink proxy) receives frames at an adaptive rate. */
+  distillStart(onFrame: (frame: DistillFrame) => void): Promise<void>;
+  distillPause(): Promise<void>;
+  /** Runs n steps (training paused) and returns the frame after them. */
+  distillStep(n: number): Promise<DistillFrame>;
+  /** A fresh student (same seed), discarding training. */
+  distillReset(): Promise<DistillInfo>;
+  /** Times sampling n points with the teacher and with the student. */
+  distillTiming(n: number): Promise<DistillTiming>;
+}

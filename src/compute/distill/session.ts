@@ -1,0 +1,289 @@
+/**
+ * The distillation in the worker: a frozen MAF teacher (a preset), an IAF student trained by
+ * the Distiller, and frames of both. Training runs in time slices through a SerialQueue, so a
+ * configure, step or timing call waits for the current slice instead of racing it.
+ * One KL estimate and one held-out NLL are recorded per drawn frame, none per step.
+ */
+import { tf } from '../tf';
+import type { FlowWeights } from '../../core/flow/config';
+import { initFlowWeights } from '../../core/flow/init';
+import { parseModelText } from '../../core/flow/model-file';
+import { totalPasses } from '../../core/flow/schedule';
+import { createRng } from '../../core/rng';
+import { datasetSource } from '../../core/datasets';
+import { isToyName } from '../../core/toy/toy-datasets';
+import { evaluateInChunks, gridPoints, withResolution } from '../lab/grid';
+import type { TfFlow } from '../flow/tf-flow';
+import { Distiller } from './distiller';
+import { KlLog } from './kl-log';
+import type { DistillConfig, DistillFrame, DistillInfo, DistillTiming } from './protocol';
+import { SerialQueue } from './serial';
+
+const SAMPLE_COUNT = 1000;
+const HELD_OUT_COUNT = 2048;
+/** Samples behind each KL estimate (a fixed seed: common random numbers give a smooth curve). */
+const KL_SAMPLES = 1024;
+const LIVE_GRID = 64;
+const IDLE_GRID = 128;
+const SLICE_MS = 60;
+const TIMING_REPEATS = 3;
+
+const now = () => performance.now();
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function sameConfig(a: DistillConfig, b: DistillConfig): boolean {
+  return (Object.keys(a) as (keyof DistillConfig)[]).every((k) => a[k] === b[k]);
+}
+
+/** Normal noise [n·D] from a seed. */
+function noise(n: number, dim: number, seed: number): Float32Array {
+  const rng = createRng(seed);
+  return Float32Array.from({ length: n * dim }, () => rng.normal());
+}
+
+/** Median ms of `repeats` runs of f (after one warm-up), each awaiting its result. */
+async function medianMs(f: () => tf.Tensor, repeats: number): Promise<number> {
+  const once = async () => {
+    const t0 = now();
+    const out = tf.tidy(f);
+    await out.data();
+    out.dispose();
+    return now() - t0;
+  };
+  await once();
+  const times: number[] = [];
+  for (let r = 0; r < repeats; r++) times.push(await once());
+  times.sort((a, b) => a - b);
+  return times[times.length >> 1];
+}
+
+export class DistillSession {
+  private readonly queue = new SerialQueue();
+  private config: DistillConfig | null = null;
+  private distiller: Distiller | null = null;
+  private info: DistillInfo | null = null;
+  private heldOut: Float32Array = new Float32Array();
+  private plotNoise: Float32Array = new Float32Array();
+  private teacherGrids = new Map<number, Float32Array>();
+  private teacherSamples: Float32Array | null = null;
+  private log = new KlLog();
+  private training = false;
+  private generation = 0;
+  private skipped = 0;
+  private message: string | null = null;
+
+  /** Builds teacher and student unless the config is unchanged. */
+  configure(config: DistillConfig): Promise<DistillInfo> {
+    this.stop();
+    return this.queue.run(async () => {
+      if (this.config && this.info && sameConfig(this.config, config)) return this.info;
+      return this.build(config);
+    });
+  }
+
+  /** A fresh student for the current config. */
+  reset(): Promise<DistillInfo> {
+    this.stop();
+    return this.queue.run(() => this.build(this.requireConfig()));
+  }
+
+  private async build(config: DistillConfig): Promise<DistillInfo> {
+    if (!isToyName(config.dataset)) throw new Error(`distillation needs a toy data set with a MAF preset, not "${config.dataset}"`);
+    const teacher = parseModelText(config.teacherText); // throws ModelFormatError naming the problem
+    if (teacher.meta.kind !== 'maf') throw new Error(`the teacher must be a MAF; this model file is a ${teacher.meta.kind.toUpperCase()}`);
+    if (teacher.weights.config.dim !== 2) throw new Error(`the teacher must be 2-D; this model file has dim ${teacher.weights.config.dim}`);
+    const studentWeights = initFlowWeights({ ...teacher.weights.config, seed: config.seed });
+    const distiller = new Distiller(teacher.weights, studentWeights, config.direction, {
+      learningRate: config.learningRate,
+      batchSize: config.batchSize,
+      clipNorm: 10,
+      seed: config.seed + 1,
+    });
+    this.disposeModel();
+    this.distiller = distiller;
+    this.config = { ...config };
+    const source = datasetSource(config.dataset, null);
+    const rng = createRng(config.seed + 2);
+    this.heldOut = source.sample(HELD_OUT_COUNT, rng).data;
+    this.plotNoise = noise(SAMPLE_COUNT, 2, config.seed + 3);
+    this.teacherGrids = new Map();
+    this.teacherSamples = null;
+    this.log = new KlLog();
+    this.skipped = 0;
+    this.message = null;
+    const teacherNll = await distiller.teacherNll(this.heldOut);
+    const { config: flowConfig } = teacher.weights;
+    this.info = {
+      dataset: config.dataset,
+      direction: config.direction,
+      layers: flowConfig.layers,
+      hidden: flowConfig.hidden[0],
+      teacherNll,
+      entropyFloor: source.entropyFloor,
+      view: { ...source.view, nx: IDLE_GRID, ny: IDLE_GRID },
+    };
+    await this.record();
+    return this.info;
+  }
+
+  /** Records the KL estimate (training direction) and the student's held-out NLL at this step. */
+  private async record(): Promise<void> {
+    const d = this.requireDistiller();
+    const kl = await d.estimateKl(d.direction, KL_SAMPLES, this.requireConfig().seed + 4);
+    const nll = await d.studentNll(this.heldOut);
+    this.log.add({ step: d.steps, klMean: kl.mean, klError: kl.standardError, nll });
+  }
+
+  /** Runs steps for about SLICE_MS (or exactly n); stops training on a rejected step. */
+  private async train(steps: number | null): Promise<void> {
+    const d = this.requireDistiller();
+    const t0 = now();
+    let done = 0;
+    while (steps === null ? now() - t0 < SLICE_MS : done < steps) {
+      d.step();
+      done++;
+    }
+    const status = await d.status();
+    if (status.skipped > this.skipped) {
+      this.skipped = status.skipped;
+      this.training = false;
+      this.message =
+        'Training paused: a step gave a non-finite loss, so it was rejected and the last good weights were kept. Press Reset.';
+    }
+  }
+
+  /** Trains until stop(), sending a frame every few hundred ms (adapted to the frame cost). */
+  async start(onFrame: (frame: DistillFrame) => void): Promise<void> {
+    if (this.training) return;
+    this.requireConfig();
+    this.training = true;
+    this.message = null;
+    const run = ++this.generation;
+    const live = () => this.training && run === this.generation;
+    let nextFrameAt = 0;
+    while (live()) {
+      await this.queue.run(async () => {
+        if (!live()) return;
+        await this.train(null);
+        if (now() >= nextFrameAt || !live()) {
+          const f0 = now();
+          await this.record();
+          onFrame(await this.frameNow(LIVE_GRID));
+          nextFrameAt = now() + Math.min(2000, Math.max(200, 3 * (now() - f0)));
+        }
+      });
+      await yieldToMessages();
+    }
+  }
+
+  stop(): void {
+    this.training = false;
+    this.generation++;
+  }
+
+  step(n: number): Promise<DistillFrame> {
+    this.stop();
+    return this.queue.run(async () => {
+      await this.train(n);
+      await this.record();
+      return this.frameNow(IDLE_GRID);
+    });
+  }
+
+  frame(resolution = IDLE_GRID): Promise<DistillFrame> {
+    return this.queue.run(() => this.frameNow(resolution));
+  }
+
+  private async frameNow(resolution: number): Promise<DistillFrame> {
+    const d = this.requireDistiller();
+    const info = this.info!;
+    const grid = withResolution(info.view, resolution);
+    const points = gridPoints(grid);
+    const studentLogDensity = await evaluateInChunks(points, (x) => d.student.logProb(x, 'iaf'));
+    let teacherGrid = this.teacherGrids.get(resolution);
+    if (!teacherGrid) {
+      teacherGrid = await evaluateInChunks(points, (x) => d.teacher.logProb(x, 'maf'));
+      this.teacherGrids.set(resolution, teacherGrid);
+    }
+    this.teacherSamples ??= await this.samples(d.teacher, 'maf');
+    const studentSamples = await this.samples(d.student, 'iaf');
+    const { steps, means, errors, nll } = this.log.columns();
+    return {
+      direction: d.direction,
+      step: d.steps,
+      training: this.training,
+      klSteps: steps,
+      klMeans: means,
+      klErrors: errors,
+      nllValues: nll,
+      teacherNll: info.teacherNll,
+      grid,
+      // Copies: frames are transferred to the page, which detaches their buffers.
+      teacherLogDensity: teacherGrid.slice(),
+      studentLogDensity,
+      teacherSamples: this.teacherSamples.slice(),
+      studentSamples,
+      skipped: this.skipped,
+      message: this.message,
+    };
+  }
+
+  /** x = flow(z) for the fixed plotting noise, [n·2]. */
+  private async samples(flow: TfFlow, kind: 'maf' | 'iaf'): Promise<Float32Array> {
+    const x = tf.tidy(() => flow.toData(tf.tensor2d(this.plotNoise, [SAMPLE_COUNT, 2]), kind).out);
+    const data = (await x.data()) as Float32Array;
+    x.dispose();
+    return data;
+  }
+
+  /** Sampling n points: the teacher (MAF, D passes per layer) against the student (IAF, one). */
+  timing(n: number): Promise<DistillTiming> {
+    return this.queue.run(async () => {
+      const d = this.requireDistiller();
+      const { dim, layers } = d.teacher.config;
+      const z = tf.tensor2d(noise(n, dim, 12345), [n, dim]);
+      try {
+        const teacherMs = await medianMs(() => d.teacher.toData(z, 'maf').out, TIMING_REPEATS);
+        const studentMs = await medianMs(() => d.student.toData(z, 'iaf').out, TIMING_REPEATS);
+        return {
+          backend: tf.getBackend(),
+          n,
+          teacherMs,
+          studentMs,
+          speedup: teacherMs / studentMs,
+          teacherPasses: totalPasses('maf', 'sample', dim, layers),
+          studentPasses: totalPasses('iaf', 'sample', dim, layers),
+        };
+      } finally {
+        z.dispose();
+      }
+    });
+  }
+
+  /** The teacher's weights as they are now (they never change: the teacher is frozen). */
+  teacherWeights(): Promise<FlowWeights> {
+    return this.queue.run(() => this.requireDistiller().teacher.readWeights());
+  }
+
+  private requireConfig(): DistillConfig {
+    if (!this.config) throw new Error('the distillation is not configured yet');
+    return this.config;
+  }
+
+  private requireDistiller(): Distiller {
+    if (!this.distiller) throw new Error('the distillation has no models yet');
+    return this.distiller;
+  }
+
+  private disposeModel(): void {
+    this.distiller?.dispose();
+    this.distiller = null;
+    this.info = null;
+  }
+
+  dispose(): void {
+    this.stop();
+    this.disposeModel();
+  }
+}
+

@@ -1,0 +1,100 @@
+/**
+ * A fitted 1-D marginal (core's MarginalCdf) as plain float32 arrays that the tfjs batch
+ * transforms read: the kernel CDF's anchors and scales, or the empirical CDF's knots and
+ * tails, plus a table of the map G(x) = Φ⁻¹(F(x)) on which every cell is smooth (the
+ * starting bracket of the batched inverse, tf-marginal.ts). Tables are built with core's
+ * float64 evaluation, once per fitted marginal.
+ */
+import type { EmpiricalCdf } from '../../core/gaussianize/empirical-cdf';
+import type { KernelCdf } from '../../core/gaussianize/kernel-cdf';
+import type { MarginalCdf } from '../../core/gaussianize/marginal-types';
+import { degaussianizeValue, gaussianizeValue } from '../../core/gaussianize/marginal-gaussianization';
+
+/** x_j ascending with z_j = G(x_j) [T]. */
+export interface InverseTable {
+  x: Float32Array;
+  z: Float32Array;
+}
+
+export interface KernelSpec {
+  kind: 'kernel';
+  /** a_j [K]. */
+  anchors: Float32Array;
+  /** 1/h_j [K]. */
+  inverseWidths: Float32Array;
+  table: InverseTable;
+}
+
+export interface EmpiricalSpec {
+  kind: 'empirical';
+  /** Knots v_k [m] (m ≥ 2), their F = p_k and 1 − F = s_k (float64-exact complements). */
+  knotX: Float32Array;
+  knotP: Float32Array;
+  knotS: Float32Array;
+  /** log f on segment k = log((p_{k+1} − p_k)/(v_{k+1} − v_k)) [m − 1]. */
+  segmentLogDensity: Float32Array;
+  /** Exponential tails: log F = logMass + (x − v_1)/scale left, log S likewise right. */
+  left: { x: number; logMass: number; scale: number };
+  right: { x: number; logMass: number; scale: number };
+  table: InverseTable;
+}
+
+export type MarginalSpec = KernelSpec | EmpiricalSpec;
+
+/**
+ * Kernel table: TABLE_POINTS values evenly spaced in z over ±TABLE_Z_MAX (fine where the
+ * density is high) merged with as many evenly spaced in x over the same range (fine where it
+ * is low, e.g. between two modes, where one z-cell spans a long stretch of x).
+ */
+const TABLE_POINTS = 129;
+const TABLE_Z_MAX = 5.5;
+
+function tableAt(cdf: MarginalCdf, xs: ArrayLike<number>): InverseTable {
+  const x = Float32Array.from(xs);
+  const z = Float32Array.from(x, (value) => gaussianizeValue(cdf, value));
+  return { x, z };
+}
+
+export function marginalSpec(cdf: MarginalCdf): MarginalSpec {
+  if (cdf.kind === 'kernel') {
+    const kernel = cdf as KernelCdf;
+    const xs: number[] = [];
+    for (let j = 0; j < TABLE_POINTS; j++) {
+      const z = -TABLE_Z_MAX + (2 * TABLE_Z_MAX * j) / (TABLE_POINTS - 1);
+      xs.push(degaussianizeValue(kernel, z));
+    }
+    const [lo, hi] = [xs[0], xs[TABLE_POINTS - 1]];
+    for (let j = 1; j < TABLE_POINTS - 1; j++) xs.push(lo + ((hi - lo) * j) / (TABLE_POINTS - 1));
+    xs.sort((a, b) => a - b);
+    return {
+      kind: 'kernel',
+      anchors: Float32Array.from(kernel.anchors),
+      inverseWidths: Float32Array.from(kernel.anchorBandwidths, (h) => 1 / h),
+      table: tableAt(kernel, xs),
+    };
+  }
+  const empirical = cdf as EmpiricalCdf;
+  const { knotX, knotP, leftScale, rightScale } = empirical;
+  const m = knotX.length;
+  if (m < 2) throw new Error('A batched empirical CDF needs at least two distinct values');
+  const segmentLogDensity = new Float32Array(m - 1);
+  for (let k = 0; k < m - 1; k++)
+    segmentLogDensity[k] = Math.log((knotP[k + 1] - knotP[k]) / (knotX[k + 1] - knotX[k]));
+  // Table: the knots (G is smooth between them) and points out into both exponential tails.
+  const tails = [1, 2, 4, 8, 16, 32];
+  const xs = [
+    ...tails.map((t) => knotX[0] - t * leftScale).reverse(),
+    ...knotX,
+    ...tails.map((t) => knotX[m - 1] + t * rightScale),
+  ];
+  return {
+    kind: 'empirical',
+    knotX: Float32Array.from(knotX),
+    knotP: Float32Array.from(knotP),
+    knotS: Float32Array.from(knotP, (p) => 1 - p),
+    segmentLogDensity,
+    left: { x: knotX[0], logMass: Math.log(knotP[0]), scale: leftScale },
+    right: { x: knotX[m - 1], logMass: Math.log(1 - knotP[m - 1]), scale: rightScale },
+    table: tableAt(empirical, xs),
+  };
+}

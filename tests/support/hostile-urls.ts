@@ -1,0 +1,131 @@
+/**
+ * A seeded generator of random and hostile query strings for the URL fuzz tests (the unit
+ * test of the codec and the browser test share it). Each query mixes valid values (drawn from
+ * the schema) with values that no parameter accepts, plus unknown and repeated keys; the
+ * generator records which keys must be reported as invalid, independently of the codec: a
+ * key is invalid when its last occurrence carries a value from the hostile pool.
+ */
+import type { Rng } from '../../src/core/types';
+import type { ParamSpec } from '../../src/state/url-param-types';
+import { REPORTED_ELSEWHERE, URL_KEYS, URL_SCHEMA, type UrlKey } from '../../src/state/url-schema';
+
+/** Values no parameter of any kind accepts (note '' and '0' are valid flags, so absent here). */
+export const HOSTILE_VALUES: readonly string[] = [
+  'NaN',
+  'nan',
+  'Infinity',
+  '-Infinity',
+  'undefined',
+  'null',
+  '[object Object]',
+  '1e308',
+  '-1e308',
+  '99999999999999999999',
+  '2147483648',
+  '-1',
+  '3.5',
+  '0x10',
+  '1_000',
+  '１２',
+  'abc',
+  'maf;iaf',
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "javascript:alert('x')",
+  '${7*7}',
+  '{{constructor.constructor("alert(1)")()}}',
+  '__proto__',
+  'constructor',
+  '../../etc/passwd',
+  '%E0%A4%A',
+  '%00',
+  '\u0000',
+  '\u202Eevil',
+  '😀😀😀',
+  'dataset,,nope',
+];
+
+const LONG_PIECES = ['9', 'a', '<', '%', '1e', ','];
+
+const UNKNOWN_KEYS = ['Layers', 'x', 'constructor', '__proto__', 'toString', 'on<script>', 'layers ', 'l%61yers2', ''];
+
+export interface HostileQuery {
+  /** The query string, with a leading `?`. */
+  search: string;
+  /** Schema keys that must be named in the notice (schema order). */
+  invalid: UrlKey[];
+}
+
+export interface HostileOptions {
+  /** Keys never given a valid non-default value (e.g. ones that would change the page mode). */
+  noValidValue?: readonly UrlKey[];
+}
+
+/** Valid URL text for a schema key. */
+function validText(key: UrlKey, rng: Rng): string {
+  const spec = URL_SCHEMA[key] as ParamSpec<unknown> & Record<string, unknown>;
+  switch (spec.kind) {
+    case 'enum': {
+      const values = spec.values as string[];
+      return values[rng.int(values.length)];
+    }
+    case 'int': {
+      const { min, max } = spec as unknown as { min: number; max: number };
+      return String(min + rng.int(Math.min(max - min + 1, 1000)));
+    }
+    case 'number': {
+      const { min, max } = spec as unknown as { min: number; max: number };
+      return String(min + (max - min) * rng.uniform());
+    }
+    case 'bool':
+      return rng.uniform() < 0.5 ? '1' : '0';
+    case 'list': {
+      const values = spec.values as string[];
+      return values.filter(() => rng.uniform() < 0.3).join(',');
+    }
+  }
+}
+
+function hostileText(rng: Rng): string {
+  if (rng.uniform() < 0.12) {
+    const piece = LONG_PIECES[rng.int(LONG_PIECES.length)];
+    return piece.repeat(250 + rng.int(5000));
+  }
+  return HOSTILE_VALUES[rng.int(HOSTILE_VALUES.length)];
+}
+
+/** One random query: 1–8 entries, some keys repeated, some unknown. */
+export function hostileQuery(rng: Rng, options: HostileOptions = {}): HostileQuery {
+  const entries: [string, string][] = [];
+  const last = new Map<UrlKey, 'valid' | 'hostile'>();
+  const count = 1 + rng.int(8);
+  for (let i = 0; i < count; i++) {
+    const roll = rng.uniform();
+    if (roll < 0.12) {
+      entries.push([UNKNOWN_KEYS[rng.int(UNKNOWN_KEYS.length)], hostileText(rng)]);
+      continue;
+    }
+    // Repeat an earlier key now and then (the last occurrence wins).
+    const earlier = [...last.keys()];
+    const key =
+      roll < 0.25 && earlier.length > 0
+        ? earlier[rng.int(earlier.length)]
+        : URL_KEYS[rng.int(URL_KEYS.length)];
+    const valid = rng.uniform() < 0.35 && !options.noValidValue?.includes(key);
+    entries.push([key, valid ? validText(key, rng) : hostileText(rng)]);
+    last.set(key, valid ? 'valid' : 'hostile');
+  }
+  const search =
+    '?' +
+    entries
+      .map(([k, v]) => {
+        // Pre-encoded values (%E0…) go in raw half of the time, to test the decoder's leniency.
+        const value = v.startsWith('%') && rng.uniform() < 0.5 ? v : encodeURIComponent(v);
+        return `${encodeURIComponent(k)}=${value}`;
+      })
+      .join('&');
+  const invalid = URL_KEYS.filter(
+    (key) => last.get(key) === 'hostile' && !REPORTED_ELSEWHERE.includes(key),
+  );
+  return { search, invalid };
+}

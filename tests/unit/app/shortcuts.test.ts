@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import {
+  SHORTCUTS,
+  SHORTCUT_SCOPES,
+  isTypingTarget,
+  shortcutAction,
+  shortcutsIn,
+  type ShortcutAction,
+  type ShortcutContext,
+} from '../../../src/app/shortcuts';
+import { resolveTheme } from '../../../src/app/theme';
+
+const press = (
+  key: string,
+  modifiers: Partial<Record<'altKey' | 'ctrlKey' | 'metaKey', boolean>> = {},
+) => ({
+  key,
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  ...modifiers,
+});
+const LAB_TOUR: ShortcutContext = { tourOpen: true, panel: 'density' };
+const STEPS_NO_TOUR: ShortcutContext = { tourOpen: false, panel: 'steps' };
+
+describe('shortcut table', () => {
+  it('has one row per action, and every row of the overlay in a listed scope', () => {
+    const actions = SHORTCUTS.flatMap((s) => (s.action ? [s.action] : []));
+    expect(new Set(actions).size).toBe(actions.length);
+    for (const s of SHORTCUTS) {
+      expect(SHORTCUT_SCOPES).toContain(s.scope);
+      expect(Boolean(s.action) !== Boolean(s.handledBy), s.label).toBe(true);
+    }
+    const listed = SHORTCUT_SCOPES.flatMap((scope) => shortcutsIn(scope));
+    expect(listed.length).toBe(SHORTCUTS.length);
+  });
+
+  it('performs each action for each of its keys where it applies', () => {
+    for (const s of SHORTCUTS) {
+      if (!s.action) continue;
+      for (const key of s.keys) {
+        expect(shortcutAction(press(key), LAB_TOUR), `${key}`).toBe(s.action);
+      }
+    }
+  });
+
+  it('leaves tour keys to the stepper while the tour is closed, and lab keys to other panels', () => {
+    expect(shortcutAction(press('ArrowRight'), STEPS_NO_TOUR)).toBeNull();
+    expect(shortcutAction(press('ArrowLeft'), STEPS_NO_TOUR)).toBeNull();
+    expect(shortcutAction(press('r'), STEPS_NO_TOUR)).toBeNull();
+    expect(shortcutAction(press('t'), STEPS_NO_TOUR)).toBeNull();
+    expect(shortcutAction(press('ArrowRight'), { tourOpen: true, panel: 'steps' })).toBe(
+      'tour-next' satisfies ShortcutAction,
+    );
+    expect(shortcutAction(press('m'), STEPS_NO_TOUR)).toBe('flow-maf');
+  });
+
+  it('ignores keys with a modifier (browser shortcuts) and keys it does not know', () => {
+    expect(shortcutAction(press('r', { ctrlKey: true }), LAB_TOUR)).toBeNull();
+    expect(shortcutAction(press('f', { metaKey: true }), LAB_TOUR)).toBeNull();
+    expect(shortcutAction(press('ArrowRight', { altKey: true }), LAB_TOUR)).toBeNull();
+    expect(shortcutAction(press('x'), LAB_TOUR)).toBeNull();
+    expect(shortcutAction(press('1'), LAB_TOUR)).toBeNull(); // PanelNav binds the digits
+  });
+
+  it('knows which targets are typing targets', () => {
+    for (const tagName of ['INPUT', 'textarea', 'SELECT'])
+      expect(isTypingTarget({ tagName })).toBe(true);
+    expect(isTypingTarget({ tagName: 'DIV', isContentEditable: true })).toBe(true);
+    expect(isTypingTarget({ tagName: 'BUTTON' })).toBe(false);
+    expect(isTypingTarget(null)).toBe(false);
+  });
+});
+
+describe('theme choice', () => {
+  it('follows the system only for auto', () => {
+    expect(resolveTheme('auto', true)).toBe('dark');
+    expect(resolveTheme('auto', false)).toBe('light');
+    for (const choice of ['light', 'dark', 'projector'] as const) {
+      expect(resolveTheme(choice, true)).toBe(choice);
+      expect(resolveTheme(choice, false)).toBe(choice);
+    }
+  });
+});

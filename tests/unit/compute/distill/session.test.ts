@@ -1,0 +1,142 @@
+/**
+ * The distillation session behind the worker's DistillApi, on the committed 8gaussians MAF
+ * preset (tfjs WASM in Node, as distiller.test.ts): frames, training by either direction,
+ * timing, no tensor leaks, and a teacher that stays bit-identical.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tf } from '../../../../src/compute/tf';
+import '@tensorflow/tfjs-backend-wasm';
+import { DistillSession } from '../../../../src/compute/distill/session';
+import type { DistillConfig, DistillFrame } from '../../../../src/compute/distill/protocol';
+import type { FlowWeights } from '../../../../src/core/flow/config';
+
+const TEACHER = readFileSync('public/presets/8gaussians-maf.json', 'utf8');
+const CONFIG: DistillConfig = {
+  teacherText: TEACHER,
+  dataset: '8gaussians',
+  direction: 'student-teacher',
+  seed: 5,
+  learningRate: 3e-3,
+  batchSize: 256,
+};
+
+beforeAll(async () => {
+  tf.env().set('PROD', true);
+  expect(await tf.setBackend('wasm')).toBe(true);
+});
+afterAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** Every weight and mask value of a flow, flattened in a fixed order. */
+function flatWeights(w: FlowWeights): number[] {
+  return w.layers.flatMap((l) => [...l.hidden.flatMap((h) => [...h.w, ...h.b]), ...l.output.w, ...l.output.b]);
+}
+
+/** ∫ p over the grid's box by the midpoint rule. */
+function mass(frame: DistillFrame, logDensity: Float32Array): number {
+  const g = frame.grid;
+  const cell = ((g.x1 - g.x0) / g.nx) * ((g.y1 - g.y0) / g.ny);
+  return logDensity.reduce((s, v) => s + Math.exp(v), 0) * cell;
+}
+
+describe('DistillSession', () => {
+  it('distils KL(s‖t): complete frames, a falling KL, no leaks, an unchanged teacher', async () => {
+    const session = new DistillSession();
+    const info = await session.configure(CONFIG);
+    expect(info.layers).toBe(5);
+    expect(info.teacherNll).toBeGreaterThan(info.entropyFloor!);
+    expect(info.teacherNll).toBeLessThan(info.entropyFloor! + 0.3);
+    const teacherBefore = flatWeights(await session.teacherWeights());
+    const first = await session.frame(48);
+    expect(first.step).toBe(0);
+    expect(first.klMeans.length).toBe(1);
+    expect(first.klErrors[0]).toBeGreaterThan(0);
+    expect(first.teacherLogDensity.length).toBe(48 * 48);
+    expect(first.studentLogDensity.length).toBe(48 * 48);
+    expect(first.teacherSamples.length).toBe(2000);
+    expect(first.studentSamples.length).toBe(2000);
+    // Both densities are normalised over a box that holds the mass.
+    expect(mass(first, first.teacherLogDensity)).toBeGreaterThan(0.95);
+    expect(mass(first, first.teacherLogDensity)).toBeLessThan(1.02);
+    expect(mass(first, first.studentLogDensity)).toBeGreaterThan(0.95);
+
+    await session.step(1); // the trainer keeps its latest loss tensor from here on
+    const baseline = tf.memory().numTensors;
+    const after = await session.step(60);
+    await session.timing(64);
+    expect(tf.memory().numTensors).toBe(baseline);
+    expect(after.step).toBe(61);
+    expect(after.klSteps[after.klSteps.length - 1]).toBe(61);
+    expect(after.klMeans.length).toBe(3);
+    const initialKl = after.klMeans[0];
+    const finalKl = after.klMeans[after.klMeans.length - 1];
+    expect(finalKl).toBeLessThan(0.7 * initialKl);
+    expect(after.nllValues.every((v) => Number.isFinite(v))).toBe(true);
+    expect(after.teacherNll).toBe(info.teacherNll);
+    expect(mass(after, after.studentLogDensity)).toBeGreaterThan(0.9);
+    expect(flatWeights(await session.teacherWeights())).toEqual(teacherBefore);
+    session.dispose();
+  }, 120_000);
+
+  it('trains through start/stop with frames from the callback, and reconfigures mid-run', async () => {
+    const session = new DistillSession();
+    await session.configure(CONFIG);
+    const frames: DistillFrame[] = [];
+    const loop = session.start((f) => frames.push(f));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    session.stop();
+    await loop;
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.every((f) => f.training)).toBe(true);
+    const last = frames[frames.length - 1];
+    expect(last.step).toBeGreaterThan(0);
+    expect(last.klMeans.length).toBe(frames.length + 1);
+    const paused = await session.frame(32);
+    expect(paused.training).toBe(false);
+    expect(paused.step).toBeGreaterThanOrEqual(last.step);
+
+    // A configure while training stops the loop between slices and starts a fresh student.
+    const again = session.start(() => undefined);
+    const info = await session.configure({ ...CONFIG, direction: 'teacher-student' });
+    await again;
+    expect(info.direction).toBe('teacher-student');
+    const fresh = await session.frame(32);
+    expect(fresh.step).toBe(0);
+    expect(fresh.direction).toBe('teacher-student');
+    session.dispose();
+  }, 120_000);
+
+  it('distils KL(t‖s) from teacher samples and lowers that KL', async () => {
+    const session = new DistillSession();
+    await session.configure({ ...CONFIG, direction: 'teacher-student' });
+    const frame = await session.step(40);
+    expect(frame.klMeans[1]).toBeLessThan(0.8 * frame.klMeans[0]);
+    session.dispose();
+  }, 120_000);
+
+  it('times teacher against student sampling with D passes per layer against one', async () => {
+    const session = new DistillSession();
+    await session.configure(CONFIG);
+    const t = await session.timing(256);
+    expect(t.backend).toBe('wasm');
+    expect(t.teacherPasses).toBe(5 * 2);
+    expect(t.studentPasses).toBe(5);
+    expect(t.teacherMs).toBeGreaterThan(0);
+    expect(t.studentMs).toBeGreaterThan(0);
+    expect(t.speedup).toBeCloseTo(t.teacherMs / t.studentMs, 10);
+    session.dispose();
+  }, 60_000);
+
+  it('rejects a teacher that is not a 2-D MAF, naming the problem, and keeps nothing half-built', async () => {
+    const session = new DistillSession();
+    const before = tf.memory().numTensors;
+    const iaf = readFileSync('public/presets/8gaussians-iaf.json', 'utf8');
+    await expect(session.configure({ ...CONFIG, teacherText: iaf })).rejects.toThrow(/must be a MAF/);
+    await expect(session.configure({ ...CONFIG, dataset: 'u1' })).rejects.toThrow(/toy data set/);
+    await expect(session.configure({ ...CONFIG, teacherText: '{}' })).rejects.toThrow();
+    expect(tf.memory().numTensors).toBe(before);
+    await expect(session.frame()).rejects.toThrow(/no models/);
+  });
+});

@@ -1,0 +1,75 @@
+import katex from 'katex';
+import { describe, expect, it } from 'vitest';
+import { TOUR_LENGTH, TOUR_STEPS, tourPosition, tourView } from '../../../src/content/tour';
+import { isValidParam } from '../../../src/state/lab-store';
+import { PANEL_IDS, URL_SCHEMA, type UrlKey, type UrlState } from '../../../src/state/url-schema';
+import { tourPatch } from '../../../src/app/tour/tour-nav';
+
+/** The lecture's order (REFERENCE.md §1). */
+const LECTURE = [
+  'autoregressive',
+  'maf-sampling',
+  'maf-density',
+  'iaf',
+  'tradeoffs',
+  'distillation',
+  'masked-convolutions',
+  'gaussianization',
+  'copula',
+  'discrete',
+];
+
+describe('guided tour steps', () => {
+  it('follow the lecture in order, one step per topic', () => {
+    expect(TOUR_STEPS.map((s) => s.id)).toEqual(LECTURE);
+    expect(TOUR_LENGTH).toBe(LECTURE.length);
+    expect(URL_SCHEMA.tour.max).toBe(TOUR_LENGTH);
+    expect(tourPosition(3)).toBe(`Step 3 of ${TOUR_LENGTH}`);
+  });
+
+  it('have equations KaTeX renders without error', () => {
+    for (const step of TOUR_STEPS) {
+      expect(() =>
+        katex.renderToString(step.equation, { throwOnError: true, displayMode: true }),
+      ).not.toThrow();
+      expect(step.text.length).toBeGreaterThan(40);
+      expect(step.say.length).toBeGreaterThan(40);
+    }
+  });
+
+  it('set only params the URL schema accepts', () => {
+    for (const step of TOUR_STEPS) {
+      for (const view of [step.view, step.fallback].filter((v) => v !== undefined)) {
+        for (const [key, value] of Object.entries(view.state)) {
+          expect(isValidParam(key as UrlKey, value as never), `${step.id}: ${key}`).toBe(true);
+        }
+      }
+      // A step either shows a panel of this build or falls back to one.
+      const shown = tourView(step, PANEL_IDS).panel;
+      expect(PANEL_IDS as readonly string[], step.id).toContain(shown);
+    }
+  });
+
+  it('fall back only when their panel is missing', () => {
+    const withFallback = TOUR_STEPS.filter((s) => s.fallback);
+    expect(withFallback.length).toBeGreaterThan(0);
+    for (const step of withFallback) {
+      expect(tourView(step, [step.view.panel]).panel).toBe(step.view.panel);
+      expect(tourView(step, []).panel).toBe(step.fallback!.panel);
+    }
+  });
+
+  it('patch the store with the step number, its panel and its state', () => {
+    for (let index = 1; index <= TOUR_LENGTH; index++) {
+      const patch = tourPatch(index) as Partial<UrlState>;
+      const view = tourView(TOUR_STEPS[index - 1], PANEL_IDS);
+      expect(patch.tour).toBe(index);
+      expect(patch.panel).toBe(view.panel);
+      for (const [key, value] of Object.entries(view.state)) {
+        expect(patch[key as UrlKey]).toEqual(value);
+      }
+    }
+    expect(tourPatch(0)).toEqual({});
+    expect(tourPatch(TOUR_LENGTH + 1)).toEqual({});
+  });
+});
