@@ -1,12 +1,17 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { attachConvClient } from '../panels/conv/conv-connection';
+import { attachCostClient } from '../panels/cost/cost-connection';
+import { attachDistillClient } from '../panels/distill/distill-connection';
+import { attachGaussianizeClient } from '../panels/gaussianize/gaussianize-connection';
 import { attachStepsClient } from '../panels/steps/steps-connection';
 import { UrlNotice } from '../panels/UrlNotice';
 import { attachLabClient, labCommands, pauseWhenHidden, prefetchPreset } from '../state/lab-commands';
 import { labStore, useLabStore } from '../state/lab-store';
 import { useStatusStore } from '../state/status';
 import { startUrlSync } from '../state/url-sync';
+import { watchBackendChanges } from './backend-watch';
 import { computeApi } from './compute-client';
+import { costClientFor, distillClientFor } from './distill-client';
 import { labClientFor } from './lab-client';
 import { HeaderTools } from './HeaderTools';
 import { TourSlot, useLectureWiring } from './lecture';
@@ -36,8 +41,12 @@ function useLabWiring(): void {
   useEffect(() => pauseWhenHidden(document), []);
   useEffect(() => {
     const api = computeReady ? computeApi() : null;
+    if (api) watchBackendChanges(api);
     attachStepsClient(api);
     attachConvClient(api);
+    attachDistillClient(api ? distillClientFor(api) : null);
+    attachCostClient(api ? costClientFor(api) : null);
+    attachGaussianizeClient(api);
   }, [computeReady, generation]);
   useEffect(() => {
     const api = computeReady ? computeApi() : null;
@@ -92,8 +101,8 @@ export function App() {
       </header>
       <Notices />
       <UrlNotice />
-      <TourSlot />
       <main className="panel-area lab-layout" aria-label="Panels">
+        <TourSlot />
         <SelectedPanel />
       </main>
       <StatusBar />

@@ -7,7 +7,7 @@ export function Notices() {
   const workerError = useStatusStore((s) => s.workerError);
   const restartNotice = useStatusStore((s) => s.restartNotice);
   const dismissRestart = useStatusStore((s) => s.dismissRestartNotice);
-  const [dismissed, setDismissed] = useState(false);
+  const [dismissed, setDismissed] = useState<string | null>(null);
   const notice = compute.phase === 'ready' ? compute.report.notice : null;
   return (
     <>
@@ -30,10 +30,10 @@ export function Notices() {
           </button>
         </section>
       )}
-      {notice && !dismissed && (
+      {notice && notice !== dismissed && (
         <section className="notice" aria-label="Backend notice">
           <p>{notice}</p>
-          <button type="button" onClick={() => setDismissed(true)}>
+          <button type="button" onClick={() => setDismissed(notice)}>
             Dismiss
           </button>
         </section>

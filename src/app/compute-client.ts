@@ -5,6 +5,8 @@
  * (an uncaught error, a crash), it is replaced by a fresh one and `onRestart` tells the page.
  */
 import * as Comlink from 'comlink';
+// `?worker&url` yields only the built worker script's URL (a string): no compute code is imported.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import workerUrl from '../compute/worker.ts?worker&url';
 import type { BackendReport, ComputeApi } from '../compute/api';
 
@@ -36,27 +38,45 @@ function errorText(error: unknown): string {
 }
 
 /**
- * A module worker for the compute script. A page with an opaque origin (an iframe with
- * `sandbox="allow-scripts"`) may not start a worker from a URL of the server it came from,
- * so there the worker starts from a blob: URL whose only statement imports the real script
- * (a CORS request the server allows); messages wait in the worker's queue meanwhile.
+ * A classic worker's source that imports the module at `url` and holds messages that arrive
+ * before the module has added its own listener, then hands them over in order. A failed
+ * import is rethrown as an uncaught error (the page sees the worker's "error" event).
+ */
+export function bootstrapSource(url: string): string {
+  return `const held = [];
+const hold = (event) => held.push(event);
+self.addEventListener('message', hold);
+import(${JSON.stringify(url)}).then(
+  () => {
+    self.removeEventListener('message', hold);
+    for (const event of held) self.dispatchEvent(new MessageEvent('message', { data: event.data, ports: [...event.ports] }));
+  },
+  (error) => setTimeout(() => { throw error; }),
+);
+`;
+}
+
+/**
+ * A worker for the compute script (an ES module). A page with an opaque origin (an iframe
+ * with `sandbox="allow-scripts"`) may not start a worker from a URL of the server it came
+ * from, nor a module worker from a blob: URL, so there a classic worker starts from a blob:
+ * URL and imports the real script (a CORS request the server allows).
  */
 export function createComputeWorker(scriptUrl: string = workerUrl): Worker {
-  const options: WorkerOptions = { type: 'module', name: 'flowlab-compute' };
   const absolute = new URL(scriptUrl, document.baseURI).href;
   if (window.origin !== 'null') {
     try {
-      return new Worker(absolute, options);
+      return new Worker(absolute, { type: 'module', name: 'flowlab-compute' });
     } catch {
       // Fall through to the blob worker.
     }
   }
-  const source = `import ${JSON.stringify(absolute)};\n`;
+  const source = bootstrapSource(absolute);
   const blobUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   try {
-    return new Worker(blobUrl, options);
+    return new Worker(blobUrl, { name: 'flowlab-compute' });
   } finally {
-    // The worker has its own reference to the script once constructed.
+    // The worker holds its own reference to the script once constructed.
     setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
   }
 }

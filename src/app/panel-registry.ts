@@ -10,11 +10,19 @@ import type { PanelId } from '../state/url-schema';
 export const PANEL_TITLES: Record<PanelId, string> = {
   density: 'Density lab',
   steps: 'Step by step',
+  distill: 'Distillation',
+  cost: 'Cost vs dimension',
   conv: 'Masked convolutions',
+  gaussianize: 'Gaussianization',
 };
 
 export const PANEL_COMPONENTS: Record<PanelId, ComponentType | LazyExoticComponent<ComponentType>> = {
   density: DensityPanel,
   steps: lazy(() => import('../panels/steps/StepsPanel').then((m) => ({ default: m.StepsPanel }))),
+  distill: lazy(() => import('../panels/distill/DistillPanel').then((m) => ({ default: m.DistillPanel }))),
+  cost: lazy(() => import('../panels/cost/CostPanel').then((m) => ({ default: m.CostPanel }))),
   conv: lazy(() => import('../panels/conv/ConvPanel').then((m) => ({ default: m.ConvPanel }))),
+  gaussianize: lazy(() =>
+    import('../panels/gaussianize/GaussianizePanel').then((m) => ({ default: m.GaussianizePanel })),
+  ),
 };

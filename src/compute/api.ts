@@ -13,6 +13,7 @@ import type { ConvApi } from './conv/protocol';
 import type { StepsApi } from './steps/protocol';
 import type { DistillApi } from './distill/protocol';
 import type { CostApi } from './cost/protocol';
+import type { GaussianizeApi } from './gaussianize/protocol';
 
 export type { BackendName, BackendReport, SkippedBackend } from './backend';
 export type { MemoryInfo, SelfCheckResult } from './self-check';
@@ -38,12 +39,20 @@ export interface DiagnosticsApi {
    * of the page's restart path call it; the page then replaces the worker).
    */
   crashForTesting(message: string): Promise<void>;
+  /**
+   * `onChange` (a comlink proxy) receives the new report when the backend is replaced at run
+   * time (a lost WebGPU device); the report's notice says what happened.
+   */
+  watchBackend(onChange: (report: BackendReport) => void): Promise<void>;
+  /** Destroys the WebGPU device, as a driver reset would (for the recovery test). False when not on WebGPU. */
+  loseDeviceForTesting(): Promise<boolean>;
 }
 
-export type ComputeApi = DiagnosticsApi & LabApi & StepsApi & ConvApi & DistillApi & CostApi;
+export type ComputeApi = DiagnosticsApi & LabApi & StepsApi & ConvApi & DistillApi & CostApi & GaussianizeApi;
 
 export type * from './lab/protocol';
 export type * from './conv/protocol';
 export type * from './steps/protocol';
 export type * from './distill/protocol';
 export type * from './cost/protocol';
+export type * from './gaussianize/protocol';

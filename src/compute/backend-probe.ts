@@ -8,6 +8,7 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { tf } from './tf';
+import { announceReplacement, watchActiveDevice } from './device-loss';
 import {
   chooseBackend,
   softwareRendererName,
@@ -120,10 +121,35 @@ export const browserProbe: BackendProbe = {
 
 let chosen: Promise<BackendReport> | null = null;
 
-/** Chooses the backend once per worker; later calls return the first report. */
+/** Chooses the backend once per worker; later calls return the current report. */
 export function initBackend(requestedBackend: string | null | undefined): Promise<BackendReport> {
-  chosen ??= chooseBackend(requestedBackend, browserProbe);
+  if (!chosen) {
+    chosen = chooseBackend(requestedBackend, browserProbe);
+    void chosen.then((report) => {
+      if (report.active === 'webgpu') watchActiveDevice((reason) => void replaceLostDevice(reason));
+    });
+  }
   return chosen;
+}
+
+/** The probe, with WebGPU marked unusable for `reason`. */
+function probeWithout(lost: BackendName, reason: string): BackendProbe {
+  return {
+    inspect: (name) => (name === lost ? Promise.resolve({ usable: false, reason }) : browserProbe.inspect(name)),
+    activate: (name) => (name === lost ? Promise.resolve(reason) : browserProbe.activate(name)),
+  };
+}
+
+/** The WebGPU device was lost: the automatic choice among the rest, sessions rebuilt, page told. */
+async function replaceLostDevice(reason: string): Promise<void> {
+  const why = `device lost (${reason})`;
+  const next = await chooseBackend(null, probeWithout('webgpu', why));
+  const report: BackendReport = {
+    ...next,
+    notice: `The WebGPU device was lost (${reason}). Flow Lab moved to ${next.label}; your settings and the trained model were kept.`,
+  };
+  chosen = Promise.resolve(report);
+  await announceReplacement(report);
 }
 
 /** The report of the finished choice; throws if `initBackend` has not completed. */

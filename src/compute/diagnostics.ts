@@ -1,6 +1,7 @@
 /** Implementation of `DiagnosticsApi` for the worker. */
 import type { DiagnosticsApi } from './api';
 import { initBackend, requireBackend } from './backend-probe';
+import { destroyActiveDevice, setPageBackendListener } from './device-loss';
 import { memoryInfo, runSelfCheck } from './self-check';
 
 export const diagnostics: DiagnosticsApi = {
@@ -16,4 +17,6 @@ export const diagnostics: DiagnosticsApi = {
       throw new Error(text);
     }, 0);
   },
+  watchBackend: async (onChange) => setPageBackendListener(onChange),
+  loseDeviceForTesting: async () => destroyActiveDevice(),
 };

@@ -12,7 +12,8 @@ import { convApi } from './conv/conv-api';
 import { stepsApi } from './steps/steps-api';
 import { distillApi } from './distill/distill-api';
 import { costApi } from './cost/cost-api';
+import { gaussianizeApi } from './gaussianize/gaussianize-api';
 
-const api: ComputeApi = { ...diagnostics, ...labApi, ...stepsApi, ...convApi, ...distillApi, ...costApi };
+const api: ComputeApi = { ...diagnostics, ...labApi, ...stepsApi, ...convApi, ...distillApi, ...costApi, ...gaussianizeApi };
 
 Comlink.expose(api);

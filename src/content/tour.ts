@@ -46,6 +46,10 @@ export interface TourStep {
   fallback?: TourView & { panel: PanelId };
 }
 
+/** Equations on separate lines (a narrow card never scrolls sideways). */
+const lines = (...parts: string[]): string =>
+  `\\begin{gathered}${parts.join(' \\\\ ')}\\end{gathered}`;
+
 const HIGHLIGHT = {
   planes: { selector: '.steps-planes', label: 'the base and data planes' },
   dag: { selector: '.steps-dag', label: 'the dependency graph and its pass counter' },
@@ -66,9 +70,10 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'Give every coordinate a Gaussian conditional on the coordinates before it. ' +
       'Writing each Gaussian draw as a shift and scale of standard noise turns the model ' +
       'into an invertible map from z to x: a normalizing flow.',
-    equation:
-      'p(x) = \\prod_i \\mathcal{N}\\bigl(x_i;\\ \\mu_i(x_{<i}),\\ e^{2\\alpha_i(x_{<i})}\\bigr),' +
-      '\\qquad x_i = z_i\\,e^{\\alpha_i} + \\mu_i,\\quad z_i \\sim \\mathcal{N}(0,1)',
+    equation: lines(
+      'p(x) = \\prod_i \\mathcal{N}\\bigl(x_i;\\ \\mu_i(x_{<i}),\\ e^{2\\alpha_i(x_{<i})}\\bigr)',
+      'x_i = z_i\\,e^{\\alpha_i} + \\mu_i,\\quad z_i \\sim \\mathcal{N}(0,1)',
+    ),
     say:
       'Start from a model everyone knows. Point at the data plane: the conditional of x₂ given ' +
       'x₁ is a Gaussian whose mean and scale the network sets. Press Next step to draw x₁, then x₂.',
@@ -84,7 +89,10 @@ export const TOUR_STEPS: readonly TourStep[] = [
     text:
       'In a masked autoregressive flow (MAF), μᵢ and αᵢ depend on x₍<i₎. To sample, x₁ must ' +
       'exist before the network can give μ₂, α₂: one network pass per dimension, in order.',
-    equation: 'x_i = z_i\\,e^{\\alpha_i(x_{<i})} + \\mu_i(x_{<i}),\\qquad i = 1, \\dots, D',
+    equation: lines(
+      'x_i = z_i\\,e^{\\alpha_i(x_{<i})} + \\mu_i(x_{<i})',
+      'i = 1, \\dots, D \\text{ in turn}',
+    ),
     say:
       'With D = 4, step through the graph: each pass lights one new x. Count the passes aloud; ' +
       'the counter reaches D. Ask: what would this cost for an image with a million pixels?',
@@ -101,9 +109,10 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'Given x, every μᵢ(x₍<i₎) and αᵢ(x₍<i₎) comes out of a single masked network pass, so ' +
       'all zᵢ at once. The Jacobian is triangular; its log-determinant is −Σαᵢ. Fast density ' +
       'is what maximum-likelihood training needs.',
-    equation:
-      'z_i = \\bigl(x_i - \\mu_i(x_{<i})\\bigr)\\,e^{-\\alpha_i(x_{<i})},\\qquad ' +
+    equation: lines(
+      'z_i = \\bigl(x_i - \\mu_i(x_{<i})\\bigr)\\,e^{-\\alpha_i(x_{<i})}',
       '\\log p(x) = \\sum_i \\log\\mathcal{N}(z_i; 0, 1) - \\sum_i \\alpha_i',
+    ),
     say:
       'Same network, other direction: the counter stops at one pass. Show the Jacobian: ' +
       'zeros above the diagonal, so the determinant is the product of the diagonal.',
@@ -121,9 +130,10 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'becomes one parallel pass; the density of an arbitrary x now needs D sequential ' +
       'passes, but for a sample the model drew itself, z is already known.',
     // The app's convention (content/equations.ts): an IAF samples with the one-pass map T.
-    equation:
-      'x_i = \\bigl(z_i - \\mu_i(z_{<i})\\bigr)\\,e^{-\\alpha_i(z_{<i})},\\qquad ' +
+    equation: lines(
+      'x_i = \\bigl(z_i - \\mu_i(z_{<i})\\bigr)\\,e^{-\\alpha_i(z_{<i})}',
       '\\log p(x) = \\sum_i \\log\\mathcal{N}(z_i; 0, 1) + \\sum_i \\alpha_i(z_{<i})',
+    ),
     say:
       'Press M and I to flip between the two: the graph and the counter swap. Stress that it is ' +
       'literally the same MADE; only what it reads changes.',
@@ -160,8 +170,10 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'Parallel WaveNet trains a MAF teacher by maximum likelihood, then trains an IAF student ' +
       'to minimise KL(student ‖ teacher). Every term is cheap: the student samples in one pass ' +
       'and knows its own z; the frozen teacher scores the samples in one pass.',
-    equation:
-      '\\mathrm{KL}(q_s \\,\\|\\, p_t) = \\mathbb{E}_{x \\sim q_s}\\bigl[\\log q_s(x) - \\log p_t(x)\\bigr]',
+    equation: lines(
+      '\\mathrm{KL}(q_s \\,\\|\\, p_t)',
+      '= \\mathbb{E}_{x \\sim q_s}\\bigl[\\log q_s(x) - \\log p_t(x)\\bigr]',
+    ),
     say:
       'The direction matters: KL(student ‖ teacher) only needs samples of the student. ' +
       'The other direction would need the student’s density of teacher samples: D passes.',
@@ -193,10 +205,11 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'KL is invariant under invertible maps, so fitting a flow is the same as making the ' +
       'data, pushed back through it, look Gaussian. In one dimension this is exact: ' +
       'u = F(x) is uniform and Φ⁻¹(u) is standard normal.',
-    equation:
+    equation: lines(
       '\\mathrm{KL}(p_{\\text{data}} \\,\\|\\, p_\\theta) = ' +
-      '\\mathrm{KL}\\bigl(f_\\#\\, p_{\\text{data}} \\,\\|\\, \\mathcal{N}(0, I)\\bigr),' +
-      '\\qquad \\Phi^{-1}\\bigl(F(x)\\bigr) \\sim \\mathcal{N}(0,1)',
+        '\\mathrm{KL}\\bigl(f_\\#\\, p_{\\text{data}} \\,\\|\\, \\mathcal{N}(0, I)\\bigr)',
+      '\\Phi^{-1}\\bigl(F(x)\\bigr) \\sim \\mathcal{N}(0,1)',
+    ),
     say:
       'Alternate: Gaussianize each coordinate, rotate, repeat (RBIG). Watch the measure of ' +
       'non-Gaussianity fall with each iteration.',
@@ -214,9 +227,10 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'Gaussianizing each coordinate once and then fitting a correlation matrix R is a ' +
       'Gaussian copula: a shallow flow. It captures the marginals exactly but only linear ' +
       'dependence between them.',
-    equation:
-      'g(x) = \\frac{\\mathcal{N}_D(z;\\,0,\\,R)}{\\prod_i \\varphi(z_i)}\\ \\prod_i f_i(x_i),' +
-      '\\qquad z_i = \\Phi^{-1}\\bigl(F_i(x_i)\\bigr)',
+    equation: lines(
+      'g(x) = \\frac{\\mathcal{N}_D(z;\\,0,\\,R)}{\\prod_i \\varphi(z_i)}\\ \\prod_i f_i(x_i)',
+      'z_i = \\Phi^{-1}\\bigl(F_i(x_i)\\bigr)',
+    ),
     say:
       'Compare one layer with many: the copula gets the marginals right and misses the curved ' +
       'dependence; repeated rotations fix that.',
@@ -234,9 +248,10 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'A flow’s likelihood is a density: the base density times a Jacobian determinant. ' +
       'Discrete data such as text has probabilities, not densities, and no invertible, ' +
       'differentiable map links it to a continuous base, so this trick does not apply there.',
-    equation:
-      'p_X(x) = p_Z\\bigl(f(x)\\bigr)\\,\\Bigl\\lvert\\det \\frac{\\partial f}{\\partial x}\\Bigr\\rvert' +
-      '\\quad\\text{needs a continuous } x',
+    equation: lines(
+      'p_X(x) = p_Z\\bigl(f(x)\\bigr)\\,\\Bigl\\lvert\\det \\frac{\\partial f}{\\partial x}\\Bigr\\rvert',
+      '\\text{needs a continuous } x',
+    ),
     say:
       'Close on the lab: the loss curve approaches the entropy floor H(p) because the model is ' +
       'a density on a continuous space. Language models stay autoregressive but not flows.',

@@ -38,6 +38,8 @@ export const labCommands = {
   /** Runs n steps (1 … 1000) while paused, e.g. for an embedding host's `flowlab:step`. */
   stepMany: (n: number): void => void active?.step(Math.max(1, Math.min(1000, Math.floor(n)))),
   reset: (): void => void active?.reset(),
+  /** Redraws from the worker's model (after the worker moved it to another backend). */
+  refresh: (): void => void active?.refresh(),
   /** Loads a model file; resolves to null or a message naming the problem. */
   importModel: (text: string): Promise<string | null> =>
     active ? active.importModel(text) : Promise.resolve('the lab has not started yet'),

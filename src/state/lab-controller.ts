@@ -225,6 +225,24 @@ export class LabController {
     return this.client.labExportModel();
   }
 
+  /**
+   * Shows a fresh frame after the worker changed the model by itself (it moved to another
+   * backend when the GPU was lost); training, if it ran, has stopped.
+   */
+  refresh(): Promise<void> {
+    const { phase } = this.state.run;
+    if (phase !== 'ready' && phase !== 'training') return this.queue;
+    this.resumeAfterConfigure = false;
+    const epoch = ++this.epoch;
+    this.state.setRun({ phase: 'ready', busy: true });
+    return this.enqueue(async () => {
+      const frame = await this.client.labFrame();
+      if (epoch !== this.epoch) return;
+      this.state.setFrame(frame);
+      this.state.setRun({ busy: false });
+    });
+  }
+
   /** A hidden tab pauses training; it resumes when the tab is shown again. */
   setPageHidden(hidden: boolean): void {
     if (hidden && this.state.run.phase === 'training') {

@@ -6,6 +6,9 @@
 import { DATASET_IDS, type DatasetId } from '../core/datasets';
 import type { FlowKind } from '../core/flow/config';
 import { PROCEDURAL_IMAGE_NAMES } from '../core/conv/procedural';
+import type { MarginalKind } from '../core/gaussianize/marginal-types';
+import type { RotationKind } from '../core/gaussianize/rotation';
+import { TOY_1D } from '../core/toy/toy-1d';
 import { TOUR_LENGTH } from '../content/tour';
 import {
   boolParam,
@@ -17,7 +20,7 @@ import {
 } from './url-param-types';
 
 /** Panels that `?panel=` can select (more arrive with later issues). */
-export const PANEL_IDS = ['density', 'steps', 'conv'] as const;
+export const PANEL_IDS = ['density', 'steps', 'distill', 'cost', 'conv', 'gaussianize'] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
 export const FLOW_KINDS = ['maf', 'iaf'] as const satisfies readonly FlowKind[];
@@ -36,6 +39,19 @@ export type ConvImageName = (typeof CONV_IMAGES)[number];
 /** Image sides (pixels) of the masked-convolution panel. */
 export const CONV_SIZES = ['8', '16'] as const;
 export type ConvImageSize = (typeof CONV_SIZES)[number];
+
+/** The distillation panel's training direction: KL(student‖teacher) or KL(teacher‖student). */
+export const KL_DIRECTIONS = ['student-teacher', 'teacher-student'] as const;
+export type KlDirectionChoice = (typeof KL_DIRECTIONS)[number];
+/** Dimensions the cost-versus-dimension lab can measure. */
+export const COST_DIMS = ['2', '4', '8', '16', '32', '64'] as const;
+export type CostDim = (typeof COST_DIMS)[number];
+
+/** Gaussianization panel: the 1-D source (`x`/`y`: a marginal of the lab's data set, or a toy). */
+export const GAUSS_SOURCES = ['x', 'y', ...TOY_1D] as const;
+export type GaussSource = (typeof GAUSS_SOURCES)[number];
+export const GAUSS_CDFS = ['kernel', 'empirical'] as const satisfies readonly MarginalKind[];
+export const GAUSS_ROTATIONS = ['random', 'pca', 'pursuit'] as const satisfies readonly RotationKind[];
 
 /** Colour themes: `auto` follows the system's light/dark preference. */
 export const THEME_CHOICES = ['auto', 'light', 'dark', 'projector'] as const;
@@ -72,6 +88,13 @@ export interface UrlState {
   direction: StepDirection;
   image: ConvImageName;
   size: ConvImageSize;
+  kl: KlDirectionChoice;
+  dims: CostDim[];
+  g1d: GaussSource;
+  cdf: MarginalKind;
+  bw: number;
+  rot: RotationKind;
+  iter: number;
   tour: number;
   present: boolean;
   theme: ThemeChoice;
@@ -131,6 +154,33 @@ export const URL_SCHEMA = {
     'Masked-convolution panel: the input image (`blank` is white, to paint on).',
   ),
   size: enumParam(CONV_SIZES, '8', 'Masked-convolution panel: the image side in pixels (8 or 16).'),
+  kl: enumParam(
+    KL_DIRECTIONS,
+    'student-teacher',
+    'Distillation panel: train the student by KL(student‖teacher) (mode-seeking, Parallel WaveNet) or KL(teacher‖student) (mass-covering).',
+  ),
+  dims: {
+    ...listParam(COST_DIMS, ''),
+    default: ['2', '4', '8', '16'],
+    description: 'Cost-versus-dimension panel: the dimensions D to measure.',
+  },
+  g1d: enumParam(
+    GAUSS_SOURCES,
+    'skewed',
+    'Gaussianization panel: the 1-D sample (`x` or `y`: that coordinate of the lab’s data set, or a 1-D toy).',
+  ),
+  cdf: enumParam(
+    GAUSS_CDFS,
+    'kernel',
+    'Gaussianization panel: the CDF estimate (smooth logistic kernel, or interpolated empirical).',
+  ),
+  bw: numberParam(0.05, 4, 0.4, 'Gaussianization panel: kernel bandwidth factor (× the RBIG rule of thumb).'),
+  rot: enumParam(
+    GAUSS_ROTATIONS,
+    'random',
+    'Gaussianization panel: the rotation after each marginal step (random orthogonal, PCA, or projection pursuit).',
+  ),
+  iter: intParam(0, 40, 0, 'Gaussianization panel: the iteration shown (0 = the data).'),
   tour: intParam(
     0,
     TOUR_LENGTH,

@@ -45,7 +45,8 @@ describe(`backend choice ${CONFIG}`, () => {
   });
 
   it('self-check on the active backend matches the CPU backend', async () => {
-    const page = await openApp(WEBGPU ? '/?backend=webgpu' : '/');
+    // The cost panel computes nothing until asked, so the self-check has the worker to itself.
+    const page = await openApp(WEBGPU ? '/?backend=webgpu&panel=cost' : '/?panel=cost');
     await waitForBackend(page);
     const memoryBefore = await computeMemory(page);
     const result = await selfCheck(page);

@@ -112,6 +112,8 @@ function watch(page: Page, origin: string): void {
   page.on('pageerror', (error) => problems.push(`uncaught error: ${error.message}`));
   page.on('crash', () => problems.push('page crashed'));
   page.on('requestfailed', (request) => {
+    // ERR_ABORTED: the browser or the app cancelled it (a reload, a superseded fetch): no fault.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
     if (new URL(request.url()).origin === origin) {
       problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
     }
@@ -128,10 +130,13 @@ export interface OpenAppOptions {
   beforeLoad?: (context: BrowserContext) => Promise<unknown>;
 }
 
-/** Opens a fresh context (no shared storage) and page at `path`, watched for problems. */
+/**
+ * Opens a fresh context (no shared storage) and page at `path`, watched for problems. An
+ * absolute http URL (e.g. of a second server a test starts) is opened as it is.
+ */
 export async function openApp(path = '/', options: OpenAppOptions = {}): Promise<Page> {
   if (!browser) throw new Error('harness browser not started');
-  const url = appUrl(path);
+  const url = /^https?:\/\//.test(path) ? path : appUrl(path);
   const origin = new URL(url).origin;
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },

@@ -6,15 +6,14 @@
 import { useCallback, useId } from 'react';
 import { TOUR_LENGTH, TOUR_STEPS, tourPosition, tourView } from '../../content/tour';
 import { Tex } from '../../panels/steps/Tex';
-import { PANEL_IDS } from '../../state/url-schema';
-import { closeTour, goToTourStep } from './tour-nav';
+import { AVAILABLE_PANELS, closeTour, goToTourStep } from './tour-nav';
 import { useTourHighlight } from './useTourHighlight';
 import './tour.css';
 
 export function TourCard({ index }: { index: number }) {
   const step = TOUR_STEPS[index - 1];
   const titleId = useId();
-  const view = step ? tourView(step, PANEL_IDS) : null;
+  const view = step ? tourView(step, AVAILABLE_PANELS) : null;
   const panelArea = useCallback(() => document.querySelector<HTMLElement>('main.panel-area'), []);
   useTourHighlight(view?.highlight?.selector ?? null, panelArea);
   if (!step || !view) return null;
@@ -32,7 +31,8 @@ export function TourCard({ index }: { index: number }) {
           </p>
         )}
       </div>
-      <div className="tour-equation">
+      {/* Focusable: a long equation scrolls sideways on a narrow screen. */}
+      <div className="tour-equation" role="group" aria-label="Equation" tabIndex={0}>
         <Tex tex={step.equation} display />
       </div>
       <div className="tour-buttons" role="group" aria-label="Tour">

@@ -5,19 +5,26 @@
 import { TOUR_LENGTH, TOUR_STEPS, tourView } from '../../content/tour';
 import { labStore } from '../../state/lab-store';
 import { PANEL_IDS, type PanelId, type UrlState } from '../../state/url-schema';
+import { PANEL_COMPONENTS } from '../panel-registry';
 
 /** The keys present in the address when the page loaded (they win over a linked step's state). */
 const initialKeys: ReadonlySet<string> = new Set(
   new URLSearchParams(globalThis.location?.search ?? '').keys(),
 );
 
-const isPanelId = (id: string): id is PanelId => (PANEL_IDS as readonly string[]).includes(id);
+/** Panels this build can show: a URL id with a registered component. */
+export const AVAILABLE_PANELS: readonly PanelId[] = PANEL_IDS.filter((id) =>
+  Object.hasOwn(PANEL_COMPONENTS, id),
+);
+
+const isPanelId = (id: string): id is PanelId =>
+  (AVAILABLE_PANELS as readonly string[]).includes(id);
 
 /** The params step `index` (1-based) sets in this build. */
 export function tourPatch(index: number): Partial<UrlState> {
   const step = TOUR_STEPS[index - 1];
   if (!step) return {};
-  const view = tourView(step, PANEL_IDS);
+  const view = tourView(step, AVAILABLE_PANELS);
   const patch: Partial<UrlState> = { ...view.state, tour: index };
   if (isPanelId(view.panel)) patch.panel = view.panel;
   return patch;

@@ -19,6 +19,7 @@ import {
   type ConvLayerInfo,
 } from './protocol';
 import { TfMaskedConv } from './tf-masked-conv';
+import { onBackendReplaced } from '../device-loss';
 
 const now = () => performance.now();
 
@@ -157,9 +158,23 @@ export class ConvSession {
     this.layer = null;
     this.info = null;
   }
+
+  /** After a backend change: the same layer (a function of its seed) on the new backend. */
+  async rebuild(): Promise<void> {
+    const seed = this.info?.seed;
+    try {
+      this.dispose();
+    } catch {
+      // Tensors of a lost device may refuse to be released; they are gone anyway.
+      this.layer = null;
+      this.info = null;
+    }
+    if (seed !== undefined) await this.configure(seed);
+  }
 }
 
 const session = new ConvSession();
+onBackendReplaced(() => session.rebuild());
 
 /** The worker's ConvApi implementation (spread into the worker's API object). */
 export const convApi: ConvApi = {

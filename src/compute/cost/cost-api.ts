@@ -3,7 +3,7 @@
  * runCostLab checks between measurements; costCancel (or a newer run) sets it.
  */
 import { tf } from '../tf';
-import { DEFAULT_COST_OPTIONS, runCostLab, type CostLabOptions, type CostMeasurement } from './cost-lab';
+import { DEFAULT_COST_OPTIONS, costCsv, runCostLab, type CostLabOptions, type CostMeasurement } from './cost-lab';
 import type { CostApi, CostRunRequest } from './protocol';
 
 const MIN_DIM = 2;
@@ -59,7 +59,7 @@ export const costApi: CostApi = {
     active = run;
     try {
       const status = await measuring;
-      return { status, backend: tf.getBackend(), layers: options.layers, hidden: options.hidden, batch: options.batch, rows };
+      return { status, backend: tf.getBackend(), layers: options.layers, hidden: options.hidden, batch: options.batch, rows, csv: costCsv(rows) };
     } finally {
       if (active === run) active = null;
     }

@@ -34,6 +34,8 @@ export interface CostRunResult {
   hidden: number;
   batch: number;
   rows: CostMeasurement[];
+  /** The rows as CSV (dim,operation,passes,ms), for "Copy CSV". */
+  csv: string;
 }
 
 export interface CostApi {

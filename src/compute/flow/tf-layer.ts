@@ -73,14 +73,19 @@ export class TfArLayer {
     return [...this.hidden, this.output].flatMap((d) => [d.w, d.b]);
   }
 
-  /** One MADE pass on v [n, D]: μ and α for every variable. */
-  conditioner(v: tf.Tensor2D): TfConditioner {
+  /** W ⊙ M of every dense layer (hidden…, output), computed once per pass or sequence of passes. */
+  private maskedWeights(): tf.Tensor2D[] {
+    return [...this.hidden, this.output].map((d) => tf.mul(d.w, d.mask) as tf.Tensor2D);
+  }
+
+  /** One MADE pass on v [n, D]: μ and α for every variable. `masked` from maskedWeights(). */
+  conditioner(v: tf.Tensor2D, masked: tf.Tensor2D[] = this.maskedWeights()): TfConditioner {
     let h: tf.Tensor2D = v;
-    for (const d of this.hidden) {
-      const pre = tf.add(matMul(h, tf.mul(d.w, d.mask)), d.b) as tf.Tensor2D;
+    this.hidden.forEach((d, l) => {
+      const pre = tf.add(matMul(h, masked[l]!), d.b) as tf.Tensor2D;
       h = this.config.activation === 'relu' ? tf.relu(pre) : tf.tanh(pre);
-    }
-    const out = tf.add(matMul(h, tf.mul(this.output.w, this.output.mask)), this.output.b) as tf.Tensor2D;
+    });
+    const out = tf.add(matMul(h, masked[this.hidden.length]!), this.output.b) as tf.Tensor2D;
     const D = this.dim;
     const [mu, raw] = tf.split(out, [D, D], 1) as [tf.Tensor2D, tf.Tensor2D];
     const B = this.config.alphaBound;
@@ -97,8 +102,9 @@ export class TfArLayer {
   sequential(w: tf.Tensor2D): TfLayerResult {
     let v: tf.Tensor2D = tf.zerosLike(w);
     let alphaSum: tf.Tensor1D = tf.zeros([w.shape[0]]);
+    const masked = this.maskedWeights(); // the D passes share one masking
     for (const i of this.order) {
-      const { mu, alpha } = this.conditioner(v);
+      const { mu, alpha } = this.conditioner(v, masked);
       const candidate = tf.add(tf.mul(w, tf.exp(alpha)), mu);
       v = tf.add(tf.mul(v, this.notUnit[i]), tf.mul(candidate, this.unit[i]));
       alphaSum = tf.add(alphaSum, tf.sum(tf.mul(alpha, this.unit[i]), 1));

@@ -66,6 +66,11 @@ export class FlowTrainer {
     return this.stepCount;
   }
 
+  /** Continues the step count of an earlier trainer of the same model (after a backend move). */
+  resumeCount(steps: number): void {
+    this.stepCount = steps;
+  }
+
   private batch(): tf.Tensor2D {
     const n = this.options.batchSize;
     const D = this.flow.config.dim;

@@ -8,7 +8,10 @@
 import type { EmpiricalCdf } from '../../core/gaussianize/empirical-cdf';
 import type { KernelCdf } from '../../core/gaussianize/kernel-cdf';
 import type { MarginalCdf } from '../../core/gaussianize/marginal-types';
-import { degaussianizeValue, gaussianizeValue } from '../../core/gaussianize/marginal-gaussianization';
+import {
+  degaussianizeValue,
+  gaussianizeValue,
+} from '../../core/gaussianize/marginal-gaussianization';
 
 /** x_j ascending with z_j = G(x_j) [T]. */
 export interface InverseTable {

@@ -25,7 +25,8 @@ const TINY = 1e-37;
 function cellIndex(sorted: tf.Tensor1D, values: tf.Tensor1D, lo: number, hi: number): tf.Tensor1D {
   const found = tf.reshape(tf.searchSorted(sorted, values, 'right'), values.shape); // [1, n] → [n]
   const cell = tf.sub(found, tf.scalar(1, 'int32'));
-  return tf.cast(tf.clipByValue(cell, lo, hi), 'int32') as tf.Tensor1D;
+  // (not clipByValue: the WASM backend's kernel reads int32 as float32)
+  return tf.minimum(tf.maximum(cell, tf.scalar(lo, 'int32')), tf.scalar(hi, 'int32'));
 }
 
 /** log F, log(1 − F), log f at each x [n]. */
@@ -122,7 +123,7 @@ export function degaussianizeTf(
     const span = tableX[t - 1] - tableX[0];
     // Cell j with z_j ≤ z < z_{j+1}; outside the table the bracket extends by 10 spans.
     const cell = cellIndex(tf.tensor1d(tableZ), z, -1, t - 1); // −1…T − 1
-    const j = tf.cast(tf.clipByValue(cell, 0, t - 2), 'int32');
+    const j = tf.minimum(tf.maximum(cell, tf.scalar(0, 'int32')), tf.scalar(t - 2, 'int32'));
     const one = tf.scalar(1, 'int32');
     const extendedX = Float32Array.of(tableX[0] - 10 * span, ...tableX, tableX[t - 1] + 10 * span);
     let lo = tf.gather(extendedX, tf.add(cell, one)) as Tensor1D;
@@ -132,7 +133,11 @@ export function degaussianizeTf(
     const x0 = tf.gather(tableX, j);
     const x1 = tf.gather(tableX, tf.add(j, one));
     const w = tf.clipByValue(tf.div(tf.sub(z, z0), tf.maximum(tf.sub(z1, z0), TINY)), 0, 1);
-    let x = tf.clipByValue(tf.add(x0, tf.mul(tf.sub(x1, x0), w)), tableX[0] - 10 * span, tableX[t - 1] + 10 * span) as Tensor1D;
+    let x = tf.clipByValue(
+      tf.add(x0, tf.mul(tf.sub(x1, x0), w)),
+      tableX[0] - 10 * span,
+      tableX[t - 1] + 10 * span,
+    ) as Tensor1D;
     x = tf.minimum(tf.maximum(x, lo), hi) as Tensor1D;
     for (let step = 0; step < steps; step++) {
       const { z: g, logDet } = gaussianizeTf(spec, x);

@@ -1,9 +1,11 @@
 /** The worker's LabApi implementation: a thin adapter from comlink calls to one LabSession. */
 import * as Comlink from 'comlink';
 import type { LabApi, LabFrame } from './protocol';
+import { onBackendReplaced } from '../device-loss';
 import { LabSession } from './session';
 
 const session = new LabSession();
+onBackendReplaced((report) => session.moveToCurrentBackend(report.label));
 
 export const labApi: LabApi = {
   async labConfigure(params, options) {

@@ -65,6 +65,8 @@ export class LabSession {
   private training = false;
   private message: string | null = null;
   private lastSkipped = 0;
+  /** The weights as of the last frame, read back while on WebGPU (whose device can be lost). */
+  private snapshot: FlowWeights | null = null;
 
   configure(params: LabParams, options: LabConfigureOptions): LabModelInfo {
     this.stop();
@@ -261,6 +263,7 @@ export class LabSession {
     const heldOut = await this.logProb(this.heldOut);
     let nll = 0;
     for (const v of heldOut) nll -= v;
+    if (tf.getBackend() === 'webgpu') this.snapshot = await flow.readWeights();
     const sorted = [...this.stepMs].sort((a, b) => a - b);
     const { steps, values } = this.losses.series();
     return {
@@ -303,6 +306,32 @@ export class LabSession {
   private requireTrainer(): FlowTrainer {
     if (!this.trainer) throw new Error('the lab has no trainer yet');
     return this.trainer;
+  }
+
+  /**
+   * The backend was replaced (a lost WebGPU device): rebuild the model on the new one from the
+   * last read-back weights (or the current ones when the old backend still answers), keeping
+   * params, loss history and step count. Adam's moments start again.
+   */
+  async moveToCurrentBackend(label: string): Promise<void> {
+    this.stop();
+    if (!this.params || !this.flow) return;
+    let weights = this.snapshot;
+    if (!weights) weights = await this.flow.readWeights().catch(() => null);
+    const steps = this.trainer?.steps ?? 0;
+    try {
+      this.disposeModel();
+    } catch {
+      // Tensors of a lost device may refuse to be released; they are gone anyway.
+      this.trainer = null;
+      this.flow = null;
+    }
+    this.flow = new TfFlow(weights ?? initFlowWeights(flowConfigFor(this.params)));
+    this.rebuildTrainer();
+    this.requireTrainer().resumeCount(steps);
+    this.message = weights
+      ? `Moved to ${label}: the model continues from its last drawn frame.`
+      : `Moved to ${label}: the model could not be recovered and starts afresh.`;
   }
 
   private disposeModel(): void {

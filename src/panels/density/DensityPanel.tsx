@@ -5,6 +5,7 @@ import { ContoursToggle } from './ContoursToggle';
 import { DatasetPicker } from './DatasetPicker';
 import { DensityPlots } from './DensityPlots';
 import { DrawTools } from './DrawTools';
+import { FilesMenu } from './FilesMenu';
 import { FlowInfo } from './FlowInfo';
 import { FlowSwitch } from './FlowSwitch';
 import { HyperparamInputs } from './HyperparamInputs';
@@ -18,6 +19,8 @@ import './density.css';
 export function DensityPanel() {
   const hide = useLabStore((s) => s.params.hide);
   const drawing = useLabStore((s) => s.params.dataset === 'drawn');
+  // Saving files needs downloads, which a sandboxed embed may not have.
+  const embed = useLabStore((s) => s.params.embed);
   const shown = (control: HideableControl) => !hide.includes(control);
   return (
     <PanelFrame
@@ -37,6 +40,7 @@ export function DensityPanel() {
         <RunMessage />
       </div>
       {shown('hyperparameters') && <HyperparamInputs />}
+      {!embed && <FilesMenu />}
       <div className="density-lower">
         {shown('loss') && <LossPlot />}
         {shown('info') && <FlowInfo />}

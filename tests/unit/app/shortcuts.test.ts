@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   SHORTCUTS,
@@ -69,6 +70,19 @@ describe('shortcut table', () => {
     expect(isTypingTarget({ tagName: 'DIV', isContentEditable: true })).toBe(true);
     expect(isTypingTarget({ tagName: 'BUTTON' })).toBe(false);
     expect(isTypingTarget(null)).toBe(false);
+  });
+});
+
+describe('docs/teaching.md', () => {
+  it('lists every shortcut of the table', () => {
+    const docs = readFileSync(new URL('../../../docs/teaching.md', import.meta.url), 'utf8');
+    const table = docs.slice(
+      docs.indexOf('## Keyboard shortcuts'),
+      docs.indexOf('## Presenter mode'),
+    );
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const s of SHORTCUTS)
+      expect(table, s.label).toMatch(new RegExp(`^\\| ${escape(s.label)} +\\|`, 'm'));
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TOUR_LENGTH, TOUR_STEPS, tourPosition, tourView } from '../../../src/content/tour';
 import { isValidParam } from '../../../src/state/lab-store';
 import { PANEL_IDS, URL_SCHEMA, type UrlKey, type UrlState } from '../../../src/state/url-schema';
-import { tourPatch } from '../../../src/app/tour/tour-nav';
+import { AVAILABLE_PANELS, tourPatch } from '../../../src/app/tour/tour-nav';
 
 /** The lecture's order (REFERENCE.md §1). */
 const LECTURE = [
@@ -45,8 +45,11 @@ describe('guided tour steps', () => {
         }
       }
       // A step either shows a panel of this build or falls back to one.
-      const shown = tourView(step, PANEL_IDS).panel;
-      expect(PANEL_IDS as readonly string[], step.id).toContain(shown);
+      const shown = tourView(step, AVAILABLE_PANELS).panel;
+      expect(AVAILABLE_PANELS as readonly string[], step.id).toContain(shown);
+      expect(PANEL_IDS as readonly string[], step.id).toContain(
+        step.fallback?.panel ?? step.view.panel,
+      );
     }
   });
 
@@ -62,7 +65,7 @@ describe('guided tour steps', () => {
   it('patch the store with the step number, its panel and its state', () => {
     for (let index = 1; index <= TOUR_LENGTH; index++) {
       const patch = tourPatch(index) as Partial<UrlState>;
-      const view = tourView(TOUR_STEPS[index - 1], PANEL_IDS);
+      const view = tourView(TOUR_STEPS[index - 1], AVAILABLE_PANELS);
       expect(patch.tour).toBe(index);
       expect(patch.panel).toBe(view.panel);
       for (const [key, value] of Object.entries(view.state)) {

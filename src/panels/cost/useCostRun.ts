@@ -1,0 +1,76 @@
+/** One run of the cost lab at a time: progress as measurements arrive, cancel, cancel on unmount. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CostApi, CostMeasurement, CostRunResult } from '../../compute/cost/protocol';
+
+export interface CostRunState {
+  running: boolean;
+  cancelling: boolean;
+  rows: CostMeasurement[];
+  done: number;
+  total: number;
+  result: CostRunResult | null;
+  error: string | null;
+  run(dims: number[]): void;
+  cancel(): void;
+}
+
+export function useCostRun(client: CostApi | null): CostRunState {
+  const [running, setRunning] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const [rows, setRows] = useState<CostMeasurement[]>([]);
+  const [progress, setProgress] = useState({ done: 0, total: 0 });
+  const [result, setResult] = useState<CostRunResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const runId = useRef(0);
+
+  useEffect(
+    () => () => {
+      runId.current++;
+      void client?.costCancel();
+    },
+    [client],
+  );
+
+  const run = useCallback(
+    (dims: number[]) => {
+      if (!client) return;
+      const mine = ++runId.current;
+      setRunning(true);
+      setCancelling(false);
+      setRows([]);
+      setResult(null);
+      setError(null);
+      setProgress({ done: 0, total: dims.length * 5 });
+      client
+        .costRun({ dims }, (p) => {
+          if (runId.current !== mine) return;
+          setRows((old) => [...old, p.measurement]);
+          setProgress({ done: p.done, total: p.total });
+        })
+        .then(
+          (r) => {
+            if (runId.current !== mine) return;
+            setResult(r);
+            setRows(r.rows);
+          },
+          (e: unknown) => {
+            if (runId.current === mine) setError(e instanceof Error ? e.message : String(e));
+          },
+        )
+        .finally(() => {
+          if (runId.current !== mine) return;
+          setRunning(false);
+          setCancelling(false);
+        });
+    },
+    [client],
+  );
+
+  const cancel = useCallback(() => {
+    if (!client) return;
+    setCancelling(true);
+    void client.costCancel();
+  }, [client]);
+
+  return { running, cancelling, rows, done: progress.done, total: progress.total, result, error, run, cancel };
+}

@@ -1,0 +1,74 @@
+import { useId } from 'react';
+import type { KlDirection } from '../../compute/distill/protocol';
+import { TOY_DATASETS } from '../../core/toy/toy-datasets';
+import { labelOf } from '../density/format';
+import type { DistillSessionState } from './useDistill';
+
+export const DIRECTION_TEXT: Record<KlDirection, { label: string; explanation: string }> = {
+  'student-teacher': {
+    label: 'KL(student ‖ teacher)',
+    explanation:
+      'Mode-seeking: the student is penalised for mass where the teacher has little, so it may drop modes rather than cover them (Parallel WaveNet).',
+  },
+  'teacher-student': {
+    label: 'KL(teacher ‖ student)',
+    explanation:
+      'Mass-covering: the student is penalised wherever the teacher has mass it misses, so it spreads over every mode (needs teacher samples: D passes per layer).',
+  },
+};
+
+interface DistillControlsProps {
+  dataset: string;
+  onDataset(dataset: string): void;
+  direction: KlDirection;
+  onDirection(direction: KlDirection): void;
+  session: DistillSessionState;
+}
+
+/** Data set (toy sets with a MAF preset), KL direction, and Train/Pause/Step/Reset. */
+export function DistillControls({ dataset, onDataset, direction, onDirection, session }: DistillControlsProps) {
+  const id = useId();
+  const { phase, busy } = session;
+  const training = phase === 'training';
+  const idle = phase === 'ready' && !busy;
+  return (
+    <div className="distill-controls">
+      <div className="field">
+        <label htmlFor={`${id}-data`}>Teacher’s data set</label>
+        <select id={`${id}-data`} value={dataset} onChange={(e) => onDataset(e.target.value)}>
+          {TOY_DATASETS.map((toy) => (
+            <option key={toy} value={toy}>
+              {labelOf(toy)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset className="distill-direction">
+        <legend>Direction</legend>
+        {(Object.keys(DIRECTION_TEXT) as KlDirection[]).map((d) => (
+          <label key={d}>
+            <input type="radio" name={`${id}-direction`} value={d} checked={direction === d} onChange={() => onDirection(d)} />{' '}
+            {DIRECTION_TEXT[d].label}
+          </label>
+        ))}
+        <p className="muted distill-explain">{DIRECTION_TEXT[direction].explanation}</p>
+      </fieldset>
+      <div className="training-controls" role="group" aria-label="Training">
+        <button type="button" className="primary" disabled={!training && !idle} onClick={training ? session.pause : session.train}>
+          {training ? 'Pause' : 'Train'}
+        </button>
+        <button type="button" disabled={!idle} onClick={session.step} title="Ten training steps">
+          Step
+        </button>
+        <button
+          type="button"
+          disabled={busy || !(phase === 'ready' || training || phase === 'error')}
+          onClick={session.reset}
+          title="A fresh student"
+        >
+          Reset
+        </button>
+      </div>
+    </div>
+  );
+}

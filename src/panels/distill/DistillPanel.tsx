@@ -1,0 +1,82 @@
+import { isToyName } from '../../core/toy/toy-datasets';
+import { useLabStore } from '../../state/lab-store';
+import { DensityPlot } from '../density/DensityPlot';
+import { labelOf } from '../density/format';
+import { PanelFrame } from '../PanelFrame';
+import { DistillControls } from './DistillControls';
+import { useDistillClient } from './distill-connection';
+import { KlCurves } from './KlCurves';
+import { SamplesPair } from './SamplesPair';
+import { SamplingTiming } from './SamplingTiming';
+import { useDistill } from './useDistill';
+import './distill.css';
+
+const FALLBACK_DATASET = '8gaussians';
+
+/**
+ * Parallel-WaveNet distillation: a frozen MAF teacher (the data set's preset) and an IAF
+ * student trained by KL in the chosen direction; densities, samples, KL and NLL side by side.
+ */
+export function DistillPanel() {
+  const params = useLabStore((s) => s.params);
+  const setParam = useLabStore((s) => s.setParam);
+  const dataset = isToyName(params.dataset) ? params.dataset : FALLBACK_DATASET;
+  const client = useDistillClient();
+  const session = useDistill(client, {
+    dataset,
+    direction: params.kl,
+    seed: params.seed,
+    learningRate: params.lr,
+    batchSize: params.batch,
+  });
+  const { frame, info, phase, error } = session;
+  const stale = phase === 'configuring' || phase === 'waiting';
+  return (
+    <PanelFrame title="Distillation: MAF teacher → IAF student" className="panel-distill">
+      <p className="muted distill-intro">
+        The teacher, a MAF fitted by maximum likelihood, is frozen. The student, an IAF, samples in one pass
+        and scores its own samples for free; it learns from the teacher’s one-pass density.
+      </p>
+      <DistillControls
+        dataset={dataset}
+        onDataset={(d) => {
+          if (isToyName(d)) setParam('dataset', d);
+        }}
+        direction={params.kl}
+        onDirection={(d) => setParam('kl', d)}
+        session={session}
+      />
+      <p className="distill-status" role="status">
+        {phase === 'waiting' && 'Waiting for the compute worker…'}
+        {phase === 'configuring' && 'Loading the teacher…'}
+        {phase === 'training' && 'Training the student…'}
+        {phase === 'ready' && info && `Teacher: ${info.layers}-layer MAF for ${labelOf(info.dataset)}, held-out NLL ${info.teacherNll.toFixed(2)} nats.`}
+        {frame?.message}
+      </p>
+      {error && <p role="alert">{error}</p>}
+      {frame && info && (
+        <div className={stale ? 'distill-main is-stale' : 'distill-main'} aria-busy={stale}>
+          <div className="distill-plots">
+            <DensityPlot
+              title="Teacher density"
+              label={`Teacher (MAF) density for ${labelOf(info.dataset)}`}
+              logDensity={frame.teacherLogDensity}
+              grid={frame.grid}
+              contours={false}
+            />
+            <DensityPlot
+              title="Student density"
+              label={`Student (IAF) density after ${frame.step} steps`}
+              logDensity={frame.studentLogDensity}
+              grid={frame.grid}
+              contours={false}
+            />
+            <SamplesPair teacher={frame.teacherSamples} student={frame.studentSamples} view={frame.grid} />
+          </div>
+          <KlCurves frame={frame} />
+        </div>
+      )}
+      <SamplingTiming client={client} ready={phase === 'ready'} />
+    </PanelFrame>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * The distillation panel's session with the worker: configures teacher and student for the
+ * params (the teacher is the data set's committed MAF preset), and runs Train/Pause/Step/Reset.
+ * Training pauses when the panel unmounts.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DistillApi, DistillFrame, DistillInfo, KlDirection } from '../../compute/distill/protocol';
+import { createPresetLoader } from '../../state/presets';
+
+const presets = createPresetLoader();
+
+export type DistillPhase = 'waiting' | 'configuring' | 'ready' | 'training' | 'error';
+
+export interface DistillParams {
+  dataset: string;
+  direction: KlDirection;
+  seed: number;
+  learningRate: number;
+  batchSize: number;
+}
+
+export interface DistillSessionState {
+  phase: DistillPhase;
+  busy: boolean;
+  info: DistillInfo | null;
+  frame: DistillFrame | null;
+  error: string | null;
+  train(): void;
+  pause(): void;
+  step(): void;
+  reset(): void;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function useDistill(client: DistillApi | null, params: DistillParams): DistillSessionState {
+  const [phase, setPhase] = useState<DistillPhase>('waiting');
+  const [busy, setBusy] = useState(false);
+  /** The params key the worker's models were last built for. */
+  const [builtKey, setBuiltKey] = useState<string | null>(null);
+  const [info, setInfo] = useState<DistillInfo | null>(null);
+  const [frame, setFrame] = useState<DistillFrame | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  /** Bumped per configure or reset: late answers of an older one are dropped. */
+  const version = useRef(0);
+  const { dataset, direction, seed, learningRate, batchSize } = params;
+  const key = `${dataset}|${direction}|${seed}|${learningRate}|${batchSize}`;
+
+  useEffect(() => {
+    if (!client) return;
+    const mine = ++version.current;
+    let alive = true;
+    void (async () => {
+      const teacherText = await presets.load(dataset, 'maf');
+      if (!teacherText) throw new Error(`There is no MAF preset for ${dataset} to use as the teacher.`);
+      const built = await client.distillConfigure({ teacherText, dataset, direction, seed, learningRate, batchSize });
+      const first = await client.distillFrame();
+      if (!alive || version.current !== mine) return;
+      setInfo(built);
+      setFrame(first);
+      setError(null);
+      setPhase('ready');
+      setBuiltKey(key);
+    })().catch((e: unknown) => {
+      if (!alive) return;
+      setError(message(e));
+      setPhase('error');
+      setBuiltKey(key);
+    });
+    return () => {
+      alive = false;
+      void client.distillPause();
+    };
+  }, [client, key, dataset, direction, seed, learningRate, batchSize]);
+
+  const run = useCallback(
+    (task: (api: DistillApi) => Promise<void>) => {
+      if (!client) return;
+      const mine = version.current;
+      setBusy(true);
+      task(client)
+        .catch((e: unknown) => {
+          if (version.current !== mine) return;
+          setError(message(e));
+          setPhase('error');
+        })
+        .finally(() => setBusy(false));
+    },
+    [client],
+  );
+
+  const train = useCallback(() => {
+    if (!client) return;
+    const mine = version.current;
+    setPhase('training');
+    void client
+      .distillStart((f) => {
+        if (version.current === mine) setFrame(f);
+      })
+      .catch((e: unknown) => {
+        setError(message(e));
+        setPhase('error');
+      });
+  }, [client]);
+
+  const pause = useCallback(
+    () =>
+      run(async (api) => {
+        await api.distillPause();
+        const mine = version.current;
+        const f = await api.distillFrame();
+        if (version.current !== mine) return;
+        setFrame(f);
+        setPhase('ready');
+      }),
+    [run],
+  );
+
+  const step = useCallback(
+    () =>
+      run(async (api) => {
+        const mine = version.current;
+        const f = await api.distillStep(10);
+        if (version.current === mine) setFrame(f);
+      }),
+    [run],
+  );
+
+  const reset = useCallback(
+    () =>
+      run(async (api) => {
+        const mine = ++version.current;
+        setPhase('configuring');
+        const built = await api.distillReset();
+        const f = await api.distillFrame();
+        if (version.current !== mine) return;
+        setInfo(built);
+        setFrame(f);
+        setPhase('ready');
+      }),
+    [run],
+  );
+
+  const shownPhase: DistillPhase = !client ? 'waiting' : builtKey !== key ? 'configuring' : phase;
+  return { phase: shownPhase, busy, info, frame, error, train, pause, step, reset };
+}

@@ -1,0 +1,79 @@
+/**
+ * A small plotting frame for the Gaussianization panel's charts: a data box mapped linearly
+ * into a canvas with margins for tick labels (y up), and "nice" tick values.
+ */
+
+export interface ChartFrame {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  width: number;
+  height: number;
+  margin: { left: number; right: number; top: number; bottom: number };
+}
+
+export const CHART_MARGIN = { left: 34, right: 8, top: 8, bottom: 20 };
+
+/** Data → pixel (CSS px) for a frame; y0 at the bottom of the plotting area. */
+export function chartToPx(frame: ChartFrame, x: number, y: number): [number, number] {
+  const { x0, x1, y0, y1, width, height, margin } = frame;
+  const w = Math.max(1, width - margin.left - margin.right);
+  const h = Math.max(1, height - margin.top - margin.bottom);
+  return [margin.left + ((x - x0) / (x1 - x0)) * w, margin.top + ((y1 - y) / (y1 - y0)) * h];
+}
+
+/** About `count` round tick values (1, 2 or 5 × 10^k steps) covering [lo, hi]. */
+export function niceTicks(lo: number, hi: number, count = 5): number[] {
+  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return [lo];
+  const raw = (hi - lo) / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step)
+    ticks.push(Math.abs(t) < step * 1e-9 ? 0 : Number(t.toPrecision(12)));
+  return ticks;
+}
+
+/** Axis lines, ticks and labels of a frame. */
+export function drawAxes(
+  ctx: CanvasRenderingContext2D,
+  frame: ChartFrame,
+  options: { xTicks?: number[]; yTicks?: number[]; color?: string } = {},
+): void {
+  const color = options.color ?? '#5b6573';
+  const xTicks = options.xTicks ?? niceTicks(frame.x0, frame.x1, 4);
+  const yTicks = options.yTicks ?? niceTicks(frame.y0, frame.y1, 3);
+  const [left, bottom] = chartToPx(frame, frame.x0, frame.y0);
+  const [right, top] = chartToPx(frame, frame.x1, frame.y1);
+  ctx.save();
+  ctx.strokeStyle = color;
+  ctx.fillStyle = color;
+  ctx.lineWidth = 1;
+  ctx.font = '10px system-ui, sans-serif';
+  ctx.beginPath();
+  ctx.moveTo(left, top);
+  ctx.lineTo(left, bottom);
+  ctx.lineTo(right, bottom);
+  ctx.stroke();
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (const t of xTicks) {
+    const [px] = chartToPx(frame, t, frame.y0);
+    ctx.fillText(formatTick(t), px, bottom + 4);
+  }
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const t of yTicks) {
+    const [, py] = chartToPx(frame, frame.x0, t);
+    ctx.fillText(formatTick(t), left - 4, py);
+  }
+  ctx.restore();
+}
+
+export function formatTick(value: number): string {
+  if (value === 0) return '0';
+  const abs = Math.abs(value);
+  if (abs >= 1000 || abs < 0.01) return value.toExponential(0);
+  return String(Number(value.toPrecision(3)));
+}

@@ -1,0 +1,208 @@
+/**
+ * Accessibility in Chromium: an axe-core scan of every panel in each theme (light, dark,
+ * projector) and with the tour card in presenter mode reports no serious or critical
+ * violation; Tab reaches every control of the lab; canvases state what they show; the lab and
+ * the stepper fit a phone in portrait (390×844). axe-core's source is injected from
+ * node_modules (no request leaves the page's origin).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CONFIG, expectNoProblems, openApp, waitForBackend } from './harness';
+
+const WASM = '&backend=wasm';
+const THEMES = ['light', 'dark', 'projector'] as const;
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** Serious and critical axe violations of the page as it is now, in words. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map(
+            (n) => JSON.stringify(n.target) + ' ' + (n.failureSummary ?? '').replace(/\s+/g, ' '),
+          )
+          .join(' | ')}`,
+    );
+}
+
+/** Panel ids of this build, from the tabs. */
+async function panelIds(page: Page): Promise<string[]> {
+  return page
+    .locator('nav[aria-label="Lecture panels"] a')
+    .evaluateAll((links) =>
+      links.map(
+        (a) => new URL((a as HTMLAnchorElement).href).searchParams.get('panel') ?? 'density',
+      ),
+    );
+}
+
+/** Waits until a panel has drawn what it shows once its worker work is done. */
+async function panelSettled(page: Page, panel: string): Promise<void> {
+  const ready: Record<string, string> = {
+    density: 'canvas[aria-label^="Model density for"]',
+    steps: 'section[aria-label="Equations"]',
+    conv: '.conv-inverse',
+  };
+  await page.locator('section.panel').first().waitFor({ timeout: 60_000 });
+  const selector = ready[panel];
+  if (selector) await page.locator(selector).first().waitFor({ timeout: 120_000 });
+  else await page.waitForTimeout(3000);
+  // Let the text settle (numbers of a first frame, a model status line).
+  await page.waitForTimeout(500);
+}
+
+describe(`accessibility ${CONFIG}`, () => {
+  for (const theme of THEMES) {
+    it(`axe finds no serious or critical violation on any panel, ${theme} theme`, async () => {
+      const page = await openApp(`/?theme=${theme}${WASM}`);
+      await waitForBackend(page);
+      expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
+      const found: string[] = [];
+      for (const panel of await panelIds(page)) {
+        await page
+          .locator('nav[aria-label="Lecture panels"] a')
+          .nth((await panelIds(page)).indexOf(panel))
+          .click();
+        await panelSettled(page, panel);
+        for (const v of await seriousViolations(page)) found.push(`[${panel}] ${v}`);
+      }
+      expect(found).toEqual([]);
+      await expectNoProblems();
+    });
+  }
+
+  it('axe finds no serious or critical violation with the tour card in presenter mode, and the overlay open', async () => {
+    const page = await openApp(`/?tour=1&present=1${WASM}`);
+    await panelSettled(page, 'steps');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoProblems();
+  });
+
+  it('Tab reaches every control of the lab, each with a visible focus ring', async () => {
+    const page = await openApp(`/?${WASM.slice(1)}`);
+    await waitForBackend(page);
+    await panelSettled(page, 'density');
+    await page
+      .getByRole('button', { name: 'Train' })
+      .and(page.locator(':enabled'))
+      .waitFor({ timeout: 120_000 });
+    // Every enabled control of the lab panel; a radio group counts once (Tab enters it once).
+    const controls = await page.evaluate(() => {
+      const selector =
+        'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), a[href], [tabindex]:not([tabindex="-1"])';
+      const seenGroups = new Set<string>();
+      const ids: string[] = [];
+      document
+        .querySelectorAll<HTMLElement>(
+          `.panel-density ${selector.split(', ').join(', .panel-density ')}`,
+        )
+        .forEach((el, i) => {
+          if (el.closest('dialog') || el.getClientRects().length === 0) return;
+          if (el instanceof HTMLInputElement && el.type === 'radio') {
+            if (seenGroups.has(el.name)) return;
+            seenGroups.add(el.name);
+            document
+              .querySelectorAll(`input[name="${el.name}"]`)
+              .forEach((r) => r.setAttribute('data-tab-id', `g${i}`));
+          } else el.setAttribute('data-tab-id', `c${i}`);
+          ids.push(el.getAttribute('data-tab-id')!);
+        });
+      return ids;
+    });
+    expect(controls.length).toBeGreaterThan(8);
+    const reached = new Set<string>();
+    const noRing: string[] = [];
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (let i = 0; i < 120 && reached.size < controls.length; i++) {
+      await page.keyboard.press('Tab');
+      const info = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el) return null;
+        const style = getComputedStyle(el);
+        const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+        return { id: el.getAttribute('data-tab-id'), ring, name: el.outerHTML.slice(0, 80) };
+      });
+      if (info?.id) {
+        reached.add(info.id);
+        if (!info.ring) noRing.push(info.name);
+      }
+    }
+    expect(controls.filter((id) => !reached.has(id))).toEqual([]);
+    expect(noRing).toEqual([]);
+    await expectNoProblems();
+  });
+
+  it('canvases state what they show (model density: data set, flow, layers, NLL)', async () => {
+    const page = await openApp(`/?${WASM.slice(1)}`);
+    await waitForBackend(page);
+    await panelSettled(page, 'density');
+    const label = await page
+      .locator('canvas[aria-label^="Model density for"]')
+      .getAttribute('aria-label');
+    expect(label).toMatch(/^Model density for 8gaussians, MAF, 5 layers(, NLL \d+\.\d\d)?$/);
+    for (const panel of ['density', 'steps', 'conv']) {
+      await page.goto(page.url().replace(/panel=\w+&?/, '') + `&panel=${panel}`);
+      await panelSettled(page, panel);
+      const unlabeled = await page
+        .locator('canvas')
+        .evaluateAll(
+          (canvases) =>
+            canvases.filter(
+              (c) =>
+                !(c.getAttribute('aria-label') ?? '').trim() || c.getAttribute('role') !== 'img',
+            ).length,
+        );
+      expect(unlabeled, panel).toBe(0);
+    }
+    await expectNoProblems();
+  });
+
+  for (const panel of ['density', 'steps']) {
+    it(`the ${panel} panel is usable on a phone in portrait (390×844)`, async () => {
+      const page = await openApp(`/?panel=${panel}${WASM}`, {
+        viewport: { width: 390, height: 844 },
+      });
+      await waitForBackend(page);
+      await panelSettled(page, panel);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(1);
+      const main = panel === 'density' ? 'Train' : 'Next step';
+      const button = page.getByRole('button', { name: main, exact: true });
+      const box = await button.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+      expect(box!.height).toBeGreaterThanOrEqual(24);
+      await expectNoProblems();
+    });
+  }
+});

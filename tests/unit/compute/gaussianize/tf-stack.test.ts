@@ -1,0 +1,157 @@
+/**
+ * The tfjs stack against core's float64 RBIG: forward, log-density, inverse and a density
+ * grid that integrates to 1; and the worker session's own stack (fitted on float32 clouds)
+ * Gaussianizing 2-D toys. Runs on tfjs WASM in Node (the CPU backend is several times slower).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tf } from '../../../../src/compute/tf';
+import '@tensorflow/tfjs-backend-wasm';
+import { marginalSpec } from '../../../../src/compute/gaussianize/marginal-spec';
+import {
+  stackForwardTf,
+  stackInverseTf,
+  stackLogDensityTf,
+  type StackLayer,
+} from '../../../../src/compute/gaussianize/tf-stack';
+import { GaussianizeSession } from '../../../../src/compute/gaussianize/gaussianize-api';
+import { fitRbig, rbigForward, rbigInverse } from '../../../../src/core/gaussianize/rbig';
+import { rbigLogDensity } from '../../../../src/core/gaussianize/rbig-density';
+import { createRng } from '../../../../src/core/rng';
+import { TOY_DATASETS, sampleToy } from '../../../../src/core/toy/toy-datasets';
+import type { MarginalKind } from '../../../../src/core/gaussianize/marginal-types';
+
+beforeAll(async () => {
+  tf.env().set('PROD', true);
+  expect(await tf.setBackend('wasm')).toBe(true);
+});
+afterAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+async function read(t: tf.Tensor): Promise<Float32Array> {
+  const values = (await t.data()) as Float32Array;
+  t.dispose();
+  return values;
+}
+
+const f32 = (points: { data: ArrayLike<number>; n: number }) =>
+  tf.tensor2d(Float32Array.from(points.data), [points.n, 2]);
+
+describe.each(['kernel', 'empirical'] as MarginalKind[])('tfjs RBIG stack (%s CDFs)', (kind) => {
+  const data = sampleToy('moons', 1000, createRng(1));
+  const model = fitRbig(
+    data,
+    { iterations: 5, rotation: 'random', marginal: { kind } },
+    createRng(2),
+  );
+  const layers: StackLayer[] = model.layers.map((l) => ({
+    marginals: l.marginal.marginals.map(marginalSpec),
+    rotation: Float32Array.from(l.rotation),
+  }));
+  const probes = sampleToy('moons', 300, createRng(3));
+
+  it('agrees with core’s forward, log-density and inverse (float32 tolerance), no leaks', async () => {
+    const before = tf.memory().numTensors;
+    const forward = tf.tidy(() => stackForwardTf(layers, f32(probes)));
+    const z = await read(forward.z);
+    forward.logDet.dispose();
+    const logP = await read(tf.tidy(() => stackLogDensityTf(layers, f32(probes))));
+    const exactZ = rbigForward(model, probes).z.data;
+    const exactLogP = rbigLogDensity(model, probes);
+    let worstZ = 0;
+    let worstLogP = 0;
+    for (let i = 0; i < z.length; i++) worstZ = Math.max(worstZ, Math.abs(z[i] - exactZ[i]));
+    for (let i = 0; i < logP.length; i++)
+      worstLogP = Math.max(worstLogP, Math.abs(logP[i] - exactLogP[i]));
+    expect(worstZ).toBeLessThan(kind === 'kernel' ? 5e-3 : 2e-2);
+    // the mean matters for likelihoods; single points near an empirical knot may differ more
+    let meanLogP = 0;
+    for (let i = 0; i < logP.length; i++) meanLogP += (logP[i] - exactLogP[i]) / logP.length;
+    expect(Math.abs(meanLogP)).toBeLessThan(1e-3);
+    if (kind === 'kernel') expect(worstLogP).toBeLessThan(1e-2);
+
+    // inverse(forward(x)) = x inside the data range, in float32. Empirical CDFs are flat-ish
+    // across wide knot gaps, where float32 z errors grow by φ(z)/f(x) through 5 layers.
+    const tolerance = kind === 'kernel' ? 1e-4 : 1e-2;
+    const back = await read(tf.tidy(() => stackInverseTf(layers, tf.tensor2d(z, [probes.n, 2]))));
+    let worstBack = 0;
+    for (let i = 0; i < back.length; i++)
+      worstBack = Math.max(worstBack, Math.abs(back[i] - probes.data[i]));
+    expect(worstBack).toBeLessThan(tolerance);
+    // and the tfjs inverse follows core's inverse from the same z
+    const coreBack = rbigInverse(model, { data: Float64Array.from(z), n: probes.n, dim: 2 }).data;
+    let worstInverse = 0;
+    for (let i = 0; i < back.length; i++)
+      worstInverse = Math.max(worstInverse, Math.abs(back[i] - coreBack[i]));
+    expect(worstInverse).toBeLessThan(tolerance);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('the worker’s Gaussianization session', () => {
+  it('fits iterations on demand, with a density grid that integrates to 1 ± 0.03', async () => {
+    const before = tf.memory().numTensors;
+    const session = new GaussianizeSession().api;
+    const points = Float32Array.from(sampleToy('8gaussians', 1000, createRng(1)).data);
+    const heldOut = Float32Array.from(sampleToy('8gaussians', 500, createRng(2)).data);
+    const config = {
+      key: 'a',
+      points,
+      heldOut,
+      kind: 'kernel' as const,
+      bandwidthFactor: 0.4,
+      rotation: 'random' as const,
+      seed: 3,
+    };
+    const first = await session.gaussConfigure(config);
+    expect(first.iteration).toBe(0);
+    expect(first.measures.length).toBe(1);
+    const frame = await session.gaussIteration('a', 4);
+    expect(frame.measures.length).toBe(5);
+    expect(frame.heldOutLogLikelihood.length).toBe(5);
+    // same key: the cache is kept (iteration 0 answers with all five fitted measures known)
+    expect((await session.gaussConfigure(config)).measures.length).toBe(1);
+    const grid = { x0: -6, x1: 6, y0: -6, y1: 6, nx: 96, ny: 96 };
+    const logDensity = await session.gaussDensity('a', 4, grid);
+    const area = (12 / 96) ** 2;
+    let mass = 0;
+    for (const value of logDensity) mass += Math.exp(value) * area;
+    expect(Math.abs(mass - 1)).toBeLessThan(0.03);
+    // samples through the inverse stack look like the data (mean and spread)
+    const samples = await session.gaussSamples('a', 4, 1000, 9);
+    let sumSq = 0;
+    for (const v of samples) sumSq += v * v;
+    let dataSq = 0;
+    for (const v of points) dataSq += v * v;
+    expect(Math.abs(sumSq / samples.length - dataSq / points.length)).toBeLessThan(
+      0.3 * (dataSq / points.length),
+    );
+    await expect(session.gaussIteration('b', 1)).rejects.toThrow(/replaced/);
+    await expect(session.gaussIteration('a', 1.5)).rejects.toThrow(/integer/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  for (const name of TOY_DATASETS) {
+    it(`${name}: the measure after 20 iterations is < 10 % of the raw data’s and falls in trend`, async () => {
+      const session = new GaussianizeSession().api;
+      const points = Float32Array.from(sampleToy(name, 1000, createRng(5)).data);
+      const heldOut = Float32Array.from(sampleToy(name, 200, createRng(6)).data);
+      await session.gaussConfigure({
+        key: name,
+        points,
+        heldOut,
+        kind: 'kernel',
+        bandwidthFactor: 0.4,
+        rotation: 'random',
+        seed: 7,
+      });
+      const frame = await session.gaussIteration(name, 20);
+      const kl = frame.measures.map((m) => m.kl);
+      expect(kl[0]).toBeGreaterThan(0.3);
+      expect(kl[20]).toBeLessThan(0.1 * kl[0]);
+      for (let k = 1; k <= 20; k++) expect(kl[k]).toBeLessThan(kl[k - 1] + 0.01);
+      // the held-out likelihood improves on the first iteration's
+      expect(frame.heldOutLogLikelihood[20]).toBeGreaterThan(frame.heldOutLogLikelihood[1]);
+    });
+  }
+});
