@@ -43,8 +43,8 @@ const bundle = measureBundle('dist');
 const server = await startStaticServer({ root: 'dist', port: 0 });
 const browser = await launchChromium({ webgpu });
 const backends: BackendFigures[] = [];
-let firstDensityMs: number[] = [];
-let smoothness = null;
+let firstDensityMs: number[];
+let smoothness: Awaited<ReturnType<typeof measureSmoothness>> | null;
 try {
   for (const backend of webgpu ? ['webgpu', 'webgl', 'wasm', 'cpu'] : ['webgl', 'wasm', 'cpu']) {
     for (const flow of ['maf', 'iaf'] as const) {

@@ -9,7 +9,7 @@ import { launchChromium } from '../chromium';
 import { startStaticServer } from '../serve-dist';
 import { runSoak } from './soak-run';
 
-const server = await startStaticServer({ root: 'dist', port: 0 });
+const server = await startStaticServer({ root: process.env.FLOWLAB_DIST ?? 'dist', port: 0 });
 const browser = await launchChromium({ webgpu: false });
 try {
   const report = await runSoak(browser, {

@@ -7,7 +7,8 @@
  *  - tensors: every time the lab is back in a configuration (backend, flow, data set, whether
  *    the step-by-step panel has run in this worker) it holds exactly as many tensors as the
  *    first time in that configuration;
- *  - heap: growth from the end of the first toggle cycle (warm-up) to the end;
+ *  - heap: growth between the same point of the first and the last toggle cycle (a backend
+ *    toggle reloads the page, so the heap is compared cycle by cycle);
  *  - problems: console errors, uncaught errors, page crashes.
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
@@ -113,8 +114,11 @@ export async function runSoak(browser: Browser, options: SoakOptions): Promise<S
     await record(action);
   }
   await context.close();
-  const warm = samples[Math.min(ACTIONS.length, samples.length - 1)];
-  const end = samples[samples.length - 1];
+  // The backend toggle reloads the page (a fresh heap), so heap figures compare the same point
+  // of every cycle: right after the data set went back, the last toggle before the panel visit.
+  const sameSpot = samples.filter((s) => s.toggle > 0 && s.toggle % ACTIONS.length === 4);
+  const warm = sameSpot[0];
+  const end = sameSpot[sameSpot.length - 1];
   const heapAfterWarmupMiB = warm?.heapMiB ?? Number.NaN;
   const heapEndMiB = end?.heapMiB ?? Number.NaN;
   return {

@@ -32,7 +32,7 @@ describe(`offline and sandboxed ${CONFIG}`, () => {
     const page = await openApp(`${server.url}?backend=wasm`);
     const urls = recordRequests(page);
     await page.reload();
-    expect(await waitForBackend(page)).toMatch(/^Backend: WebAssembly/);
+    expect(await waitForBackend(page)).toMatch(/^Backend: WASM/);
     await page
       .getByRole('img', { name: /^Model density for .* NLL \d/ })
       .waitFor({ timeout: 120_000 });
@@ -70,7 +70,7 @@ describe(`offline and sandboxed ${CONFIG}`, () => {
     // The full page (not embed mode) inside the sandbox: the status bar names the backend.
     const status = lab.getByRole('status').filter({ hasText: /^Backend: (?!starting)/ });
     await status.waitFor({ timeout: 60_000 });
-    expect(await status.textContent()).toMatch(/^Backend: WebAssembly/);
+    expect(await status.textContent()).toMatch(/^Backend: WASM/);
     // The sandboxed document really has an opaque origin.
     const frame = page.frames().find((f) => f !== page.mainFrame());
     expect(await frame?.evaluate(() => window.origin)).toBe('null');

@@ -37,11 +37,24 @@ describe(`reliability ${CONFIG}`, () => {
     const page = await openApp('/?backend=wasm&lr=1');
     await modelDensity(page).waitFor({ timeout: 60_000 });
     await trainButton(page).click();
-    await page.waitForFunction(() => {
-      const label = [...document.querySelectorAll('span')].find((s) => /^Step [\d,]+$/.test(s.textContent ?? ''));
-      return !!label && Number(label.textContent!.replace(/[^0-9]/g, '')) >= 150;
-    }, null, { timeout: 120_000 });
-    if ((await trainButton(page).textContent()) === 'Pause') await trainButton(page).click();
+    // Either it keeps training (the clipped, bounded steps stay finite) or a step goes
+    // non-finite: then that step is rejected and training pauses by itself with a message.
+    await page.waitForFunction(
+      () => {
+        const label = [...document.querySelectorAll('span')].find((s) => /^Step [\d,]+$/.test(s.textContent ?? ''));
+        const steps = label ? Number(label.textContent!.replace(/[^0-9]/g, '')) : 0;
+        const button = document.querySelector('[aria-label="Training"] button');
+        return steps >= 150 || (steps > 0 && button?.textContent === 'Train');
+      },
+      null,
+      { timeout: 120_000 },
+    );
+    const selfPaused = (await trainButton(page).textContent()) === 'Train';
+    if (selfPaused) {
+      await page.getByText(/^Training paused: a step gave a non-finite loss/).waitFor();
+    } else {
+      await trainButton(page).click();
+    }
     await waitForIdle(page);
     const frame = await page.evaluate(async () => {
       const f = await (window as HookWindow).__flowlab!.compute.labFrame();

@@ -1,9 +1,10 @@
 /**
  * A fitted 1-D marginal (core's MarginalCdf) as plain float32 arrays that the tfjs batch
  * transforms read: the kernel CDF's anchors and scales, or the empirical CDF's knots and
- * tails, plus a table of the map G(x) = Φ⁻¹(F(x)) on which every cell is smooth (the
- * starting bracket of the batched inverse, tf-marginal.ts). Tables are built with core's
- * float64 evaluation, once per fitted marginal.
+ * tails, plus a table of the map G(x) = Φ⁻¹(F(x)) on which every cell is smooth: the
+ * starting bracket of the batched inverse (tf-marginal.ts) and the monotone Hermite
+ * interpolant of the fast multi-layer path (tf-table.ts), out to |z| = 8. Tables are built
+ * with core's float64 evaluation, once per fitted marginal.
  */
 import type { EmpiricalCdf } from '../../core/gaussianize/empirical-cdf';
 import type { KernelCdf } from '../../core/gaussianize/kernel-cdf';
@@ -11,12 +12,19 @@ import type { MarginalCdf } from '../../core/gaussianize/marginal-types';
 import {
   degaussianizeValue,
   gaussianizeValue,
+  logAbsDerivative,
 } from '../../core/gaussianize/marginal-gaussianization';
 
-/** x_j ascending with z_j = G(x_j) [T]. */
+/**
+ * Nodes x_j ascending with z_j = G(x_j) [T], and per cell j (between x_j and x_{j+1}) the
+ * slopes G′ at its two ends [T − 1] (one-sided: G′ may jump at an empirical knot), limited
+ * by Fritsch–Carlson so that the cubic Hermite interpolant through the nodes is monotone.
+ */
 export interface InverseTable {
   x: Float32Array;
   z: Float32Array;
+  slopeStart: Float32Array;
+  slopeEnd: Float32Array;
 }
 
 export interface KernelSpec {
@@ -52,10 +60,31 @@ export type MarginalSpec = KernelSpec | EmpiricalSpec;
 const TABLE_POINTS = 129;
 const TABLE_Z_MAX = 5.5;
 
-function tableAt(cdf: MarginalCdf, xs: ArrayLike<number>): InverseTable {
-  const x = Float32Array.from(xs);
-  const z = Float32Array.from(x, (value) => gaussianizeValue(cdf, value));
-  return { x, z };
+/** G′(x) = f(x)/φ(G(x)) in float64. */
+function slopeAt(cdf: MarginalCdf, x: number): number {
+  return Math.exp(logAbsDerivative(cdf, x, gaussianizeValue(cdf, x)));
+}
+
+function tableAt(cdf: MarginalCdf, nodes: ArrayLike<number>): InverseTable {
+  // distinct in float32, so that every cell has a width
+  const x = Float32Array.from(new Set(Float32Array.from(nodes))).sort();
+  const z64 = Float64Array.from(x, (value) => gaussianizeValue(cdf, value));
+  const cells = x.length - 1;
+  const slopeStart = new Float32Array(cells);
+  const slopeEnd = new Float32Array(cells);
+  for (let j = 0; j < cells; j++) {
+    const width = x[j + 1] - x[j];
+    const secant = (z64[j + 1] - z64[j]) / width;
+    const inset = 1e-7 * width;
+    let a = slopeAt(cdf, x[j] + inset) / secant;
+    let b = slopeAt(cdf, x[j + 1] - inset) / secant;
+    if (!Number.isFinite(a) || !Number.isFinite(b)) a = b = 1;
+    const size = Math.hypot(a, b);
+    if (size > 3) [a, b] = [(3 * a) / size, (3 * b) / size];
+    slopeStart[j] = a * secant;
+    slopeEnd[j] = b * secant;
+  }
+  return { x, z: Float32Array.from(z64), slopeStart, slopeEnd };
 }
 
 export function marginalSpec(cdf: MarginalCdf): MarginalSpec {
@@ -68,7 +97,8 @@ export function marginalSpec(cdf: MarginalCdf): MarginalSpec {
     }
     const [lo, hi] = [xs[0], xs[TABLE_POINTS - 1]];
     for (let j = 1; j < TABLE_POINTS - 1; j++) xs.push(lo + ((hi - lo) * j) / (TABLE_POINTS - 1));
-    xs.sort((a, b) => a - b);
+    for (const z of [6, 6.5, 7, 7.5, 8])
+      xs.push(degaussianizeValue(kernel, -z), degaussianizeValue(kernel, z));
     return {
       kind: 'kernel',
       anchors: Float32Array.from(kernel.anchors),

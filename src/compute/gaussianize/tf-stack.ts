@@ -12,7 +12,15 @@
  */
 import { tf } from '../tf';
 import type { MarginalSpec } from './marginal-spec';
-import { degaussianizeTf, gaussianizeTf } from './tf-marginal';
+import { gaussianizeTf } from './tf-marginal';
+import { degaussianizeTableTf, gaussianizeTableTf } from './tf-table';
+
+/**
+ * How a marginal is evaluated: 'anchors' sums the fitted kernel (or walks the empirical knots)
+ * for every point, O(nK); 'table' interpolates the fitted map, O(n log T) (tf-table.ts). The
+ * multi-layer passes (density grids, inverse) use the table.
+ */
+export type MarginalPath = 'anchors' | 'table';
 
 type Tensor1D = tf.Tensor1D;
 type Tensor2D = tf.Tensor2D;
@@ -29,10 +37,12 @@ const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 export function marginalLayerTf(
   marginals: MarginalSpec[],
   x: Tensor2D,
+  path: MarginalPath = 'anchors',
 ): { z: Tensor2D; logDet: Tensor1D } {
   return tf.tidy(() => {
     const columns = tf.unstack(x, 1) as Tensor1D[];
-    const results = columns.map((column, d) => gaussianizeTf(marginals[d], column));
+    const gaussianize = path === 'anchors' ? gaussianizeTf : gaussianizeTableTf;
+    const results = columns.map((column, d) => gaussianize(marginals[d], column));
     return {
       z: tf.stack(
         results.map((r) => r.z),
@@ -63,12 +73,13 @@ export function applyTransposeTf(matrix: Float32Array, x: Tensor2D): Tensor2D {
 export function stackForwardTf(
   layers: StackLayer[],
   x: Tensor2D,
+  path: MarginalPath = 'table',
 ): { z: Tensor2D; logDet: Tensor1D } {
   return tf.tidy(() => {
     let current = x;
     let logDet = tf.zeros([x.shape[0]]) as Tensor1D;
     for (const layer of layers) {
-      const step = marginalLayerTf(layer.marginals, current);
+      const step = marginalLayerTf(layer.marginals, current, path);
       logDet = tf.add(logDet, step.logDet);
       current = layer.rotation ? applyMatrixTf(layer.rotation, step.z) : step.z;
     }
@@ -76,7 +87,7 @@ export function stackForwardTf(
   });
 }
 
-/** T⁻¹(Z) through the layers in reverse (orthogonal rotations only). */
+/** T⁻¹(Z) through the layers in reverse (orthogonal rotations only), by the table path. */
 export function stackInverseTf(layers: StackLayer[], z: Tensor2D): Tensor2D {
   return tf.tidy(() => {
     let current = z;
@@ -84,7 +95,7 @@ export function stackInverseTf(layers: StackLayer[], z: Tensor2D): Tensor2D {
       const unrotated = layer.rotation ? applyTransposeTf(layer.rotation, current) : current;
       const columns = tf.unstack(unrotated, 1) as Tensor1D[];
       current = tf.stack(
-        columns.map((column, d) => degaussianizeTf(layer.marginals[d], column)),
+        columns.map((column, d) => degaussianizeTableTf(layer.marginals[d], column)),
         1,
       ) as Tensor2D;
     }
@@ -100,9 +111,13 @@ export function standardNormalLogPdfTf(z: Tensor2D): Tensor1D {
 }
 
 /** log p(x) = log N(T(x); 0, I) + log|det ∂T/∂x| per point [n]. */
-export function stackLogDensityTf(layers: StackLayer[], x: Tensor2D): Tensor1D {
+export function stackLogDensityTf(
+  layers: StackLayer[],
+  x: Tensor2D,
+  path: MarginalPath = 'table',
+): Tensor1D {
   return tf.tidy(() => {
-    const { z, logDet } = stackForwardTf(layers, x);
+    const { z, logDet } = stackForwardTf(layers, x, path);
     return tf.add(standardNormalLogPdfTf(z), logDet) as Tensor1D;
   });
 }

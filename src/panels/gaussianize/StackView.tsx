@@ -170,9 +170,18 @@ export function StackView({ frame, iteration, rotation, onRotation, onIteration 
             draw={drawChart}
           />
           <p className="gauss-legend">
-            <span style={{ color: GAUSSIANITY_COLORS.kl }}>● KL(p ‖ N(0, I))</span>{' '}
-            <span style={{ color: GAUSSIANITY_COLORS.totalCorrelation }}>— total correlation</span>{' '}
-            <span style={{ color: GAUSSIANITY_COLORS.marginal }}>— marginal non-Gaussianity</span>
+            {/* Only the marks carry the line colours; the text keeps the theme's (contrast). */}
+            <span>
+              <span style={{ color: GAUSSIANITY_COLORS.kl }} aria-hidden="true">●</span> KL(p ‖ N(0, I))
+            </span>{' '}
+            <span>
+              <span style={{ color: GAUSSIANITY_COLORS.totalCorrelation }} aria-hidden="true">—</span>{' '}
+              total correlation
+            </span>{' '}
+            <span>
+              <span style={{ color: GAUSSIANITY_COLORS.marginal }} aria-hidden="true">—</span>{' '}
+              marginal non-Gaussianity
+            </span>
           </p>
           <p className="gauss-measure" aria-live="polite">
             {measureText}

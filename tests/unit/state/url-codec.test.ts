@@ -89,7 +89,9 @@ describe('URL codec', () => {
         const decoded = decodeUrlState(encodeUrlState(state));
         expect(decoded.invalid, `${key}=${String(value)}`).toEqual([]);
         expect(decoded.state[key], `${key}=${String(value)}`).toEqual(
-          key === 'hide' ? URL_SCHEMA.hide.parse((value as string[]).join(',')) : value,
+          URL_SCHEMA[key].kind === 'list'
+            ? (URL_SCHEMA[key].parse as (raw: string) => unknown)((value as string[]).join(','))
+            : value,
         );
       }
     }
@@ -116,6 +118,8 @@ describe('URL codec', () => {
       tour: 10,
       present: true,
       theme: 'projector',
+      kl: 'teacher-student',
+      dims: ['4', '64'],
     };
     expect(decodeUrlState(encodeUrlState(state))).toEqual({ state, invalid: [] });
   });

@@ -1,0 +1,63 @@
+/**
+ * The cost-versus-dimension lab in Chromium: it measures D = 2…16 to completion with a
+ * progress bar and draws five series; a run can be cancelled mid-way without errors; the
+ * panel works embedded.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CONFIG, expectNoProblems, openApp, waitForBackend } from './harness';
+
+const progress = (page: Page) => page.getByRole('progressbar', { name: 'Measurements done' });
+
+describe(`cost lab ${CONFIG}`, () => {
+  it('runs D = 2…16 to completion, draws five series with pass counts and fills the table', async () => {
+    const page = await openApp('/?panel=cost&backend=wasm');
+    await waitForBackend(page);
+    for (const d of ['2', '4', '8', '16']) expect(await page.getByRole('checkbox', { name: d, exact: true }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: '32' }).isChecked()).toBe(false);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(async () => Number(await progress(page).getAttribute('aria-valuenow')), { timeout: 240_000 }).toBe(100);
+    await page.getByText(/Done: 20 measurements/).waitFor({ timeout: 30_000 });
+    expect(await page.locator('figure.cost-plot').getAttribute('data-series')).toBe('5');
+    const label = (await page.getByRole('img', { name: /^Time against dimension D/ }).getAttribute('aria-label')) ?? '';
+    for (const s of ['MAF density', 'MAF sampling', 'IAF density (external data)', 'IAF sampling', 'IAF density (own samples)'])
+      expect(label).toContain(s);
+    expect(label).toContain('D 16');
+    // Two layers: MAF sampling at D = 16 takes 32 passes, IAF sampling 2.
+    const rows = page.locator('.cost-table tbody tr');
+    expect(await rows.count()).toBe(4);
+    const last = rows.nth(3).locator('td');
+    expect(await last.evaluateAll((tds) => tds.map((td) => td.getAttribute('data-passes')))).toEqual(['2', '32', '32', '2', '2']);
+    await page.getByRole('button', { name: 'Copy CSV' }).click();
+    await page.getByText(/CSV copied|Copying failed/).waitFor();
+    await expectNoProblems();
+  }, 300_000);
+
+  it('cancels mid-run without errors and can run again', async () => {
+    const page = await openApp('/?panel=cost&backend=wasm&dims=2,4,8,16,32,64');
+    await waitForBackend(page);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(async () => Number(await progress(page).getAttribute('aria-valuenow')), { timeout: 120_000 }).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText(/Cancelled after \d+ measurements/).waitFor({ timeout: 120_000 });
+    expect(Number(await progress(page).getAttribute('aria-valuenow'))).toBeLessThan(100);
+    await page.getByRole('checkbox', { name: '64' }).uncheck();
+    await page.getByRole('checkbox', { name: '32' }).uncheck();
+    await page.getByRole('checkbox', { name: '16' }).uncheck();
+    await page.getByRole('checkbox', { name: '8' }).uncheck();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByText(/Done: 10 measurements/).waitFor({ timeout: 120_000 });
+    await expectNoProblems();
+  }, 300_000);
+
+  it('works embedded', async () => {
+    const page = await openApp('/?embed=1&panel=cost&dims=2,4', { viewport: { width: 390, height: 844 } });
+    await expect.poll(() => page.getByRole('button', { name: 'Run', exact: true }).isEnabled(), { timeout: 120_000 }).toBe(true);
+    expect(await page.getByRole('heading', { level: 1, name: 'Flow Lab' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByText(/Done: 10 measurements/).waitFor({ timeout: 240_000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await expectNoProblems();
+  }, 300_000);
+});

@@ -1,0 +1,64 @@
+/**
+ * 500 random and hostile URLs (tests/support/hostile-urls.ts, seeded): wrong types, huge
+ * numbers, NaN, script fragments, very long values, unknown and repeated keys. Each must open
+ * with the defaults for the bad params and a notice naming exactly them, never an uncaught
+ * error or console error (the harness fails the test on either). To stay fast, 480 of them go
+ * through the app's address path in one page (history.pushState + popstate, as back/forward
+ * would), and 20 are real page loads.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../src/core/rng';
+import { invalidParamsMessage } from '../../src/state/url-codec';
+import { hostileQuery, type HostileQuery } from '../support/hostile-urls';
+import { CONFIG, expectNoProblems, openApp, waitForBackend } from './harness';
+
+/** Keys that would switch the page's mode (tour, presenter, embed, panel) keep hostile values only. */
+const NO_VALID = ['panel', 'embed', 'tour', 'present', 'backend'] as const;
+
+function queries(seed: number, count: number): HostileQuery[] {
+  const rng = createRng(seed);
+  return Array.from({ length: count }, () => hostileQuery(rng, { noValidValue: NO_VALID }));
+}
+
+describe(`URL fuzzing ${CONFIG}`, () => {
+  it('480 hostile addresses through the address path: defaults, a notice, no error', async () => {
+    const page = await openApp('/?backend=cpu');
+    await waitForBackend(page);
+    const cases = queries(91, 480);
+    const mismatches = await page.evaluate(async (list) => {
+      const wrong: string[] = [];
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+      for (const { search, expected } of list) {
+        history.pushState(null, '', `${location.pathname}${search}`);
+        dispatchEvent(new PopStateEvent('popstate'));
+        await settle();
+        const shown = document.querySelector('[aria-label="URL notice"] p')?.textContent ?? null;
+        if (shown !== expected) wrong.push(`${search.slice(0, 120)} → ${shown} (expected ${expected})`);
+        // The address is rewritten to the canonical one: no hostile text stays in it.
+        if (/[<>"]|%3C|script/i.test(location.search)) wrong.push(`address kept ${location.search.slice(0, 120)}`);
+      }
+      return wrong;
+    }, cases.map(({ search, invalid }) => ({ search, expected: invalidParamsMessage(invalid) })));
+    expect(mismatches).toEqual([]);
+    // The app still works: the shell and the status bar are there after the barrage.
+    await page.getByRole('heading', { name: 'Flow Lab', level: 1 }).waitFor();
+    expect(await waitForBackend(page)).toMatch(/^Backend: /);
+    await page.waitForTimeout(500);
+    await expectNoProblems();
+  });
+
+  it('20 hostile addresses as real page loads', async () => {
+    const cases = queries(7, 20);
+    const page = await openApp('/');
+    for (const { search, invalid } of cases) {
+      await page.goto(new URL(search, page.url()).href);
+      const expected = invalidParamsMessage(invalid);
+      const notice = page.locator('[aria-label="URL notice"] p');
+      if (expected) expect(await notice.textContent()).toBe(expected);
+      else expect(await notice.count()).toBe(0);
+      await page.getByRole('heading', { name: 'Flow Lab', level: 1 }).waitFor();
+    }
+    await waitForBackend(page);
+    await expectNoProblems();
+  });
+});
