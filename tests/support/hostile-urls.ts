@@ -9,7 +9,7 @@ import type { Rng } from '../../src/core/types';
 import type { ParamSpec } from '../../src/state/url-param-types';
 import { REPORTED_ELSEWHERE, URL_KEYS, URL_SCHEMA, type UrlKey } from '../../src/state/url-schema';
 
-/** Values no parameter of any kind accepts (note '' and '0' are valid flags, so absent here). */
+/** Values meant to be invalid for every parameter ('' and '0' are valid flags, so absent here). */
 export const HOSTILE_VALUES: readonly string[] = [
   'NaN',
   'nan',
@@ -86,12 +86,19 @@ function validText(key: UrlKey, rng: Rng): string {
   }
 }
 
-function hostileText(rng: Rng): string {
-  if (rng.uniform() < 0.12) {
-    const piece = LONG_PIECES[rng.int(LONG_PIECES.length)];
-    return piece.repeat(250 + rng.int(5000));
+/**
+ * A hostile value for `key`. The pool is meant to be invalid for every kind of parameter; in
+ * case a parameter added later accepts one of them (say a numeric one taking 3.5), values its
+ * own spec accepts are redrawn, so the expectations stay right.
+ */
+function hostileText(rng: Rng, key: UrlKey | null): string {
+  for (;;) {
+    const text =
+      rng.uniform() < 0.12
+        ? LONG_PIECES[rng.int(LONG_PIECES.length)].repeat(250 + rng.int(5000))
+        : HOSTILE_VALUES[rng.int(HOSTILE_VALUES.length)];
+    if (key === null || (URL_SCHEMA[key] as ParamSpec<unknown>).parse(text) === undefined) return text;
   }
-  return HOSTILE_VALUES[rng.int(HOSTILE_VALUES.length)];
 }
 
 /** One random query: 1–8 entries, some keys repeated, some unknown. */
@@ -102,7 +109,7 @@ export function hostileQuery(rng: Rng, options: HostileOptions = {}): HostileQue
   for (let i = 0; i < count; i++) {
     const roll = rng.uniform();
     if (roll < 0.12) {
-      entries.push([UNKNOWN_KEYS[rng.int(UNKNOWN_KEYS.length)], hostileText(rng)]);
+      entries.push([UNKNOWN_KEYS[rng.int(UNKNOWN_KEYS.length)], hostileText(rng, null)]);
       continue;
     }
     // Repeat an earlier key now and then (the last occurrence wins).
@@ -112,7 +119,7 @@ export function hostileQuery(rng: Rng, options: HostileOptions = {}): HostileQue
         ? earlier[rng.int(earlier.length)]
         : URL_KEYS[rng.int(URL_KEYS.length)];
     const valid = rng.uniform() < 0.35 && !options.noValidValue?.includes(key);
-    entries.push([key, valid ? validText(key, rng) : hostileText(rng)]);
+    entries.push([key, valid ? validText(key, rng) : hostileText(rng, key)]);
     last.set(key, valid ? 'valid' : 'hostile');
   }
   const search =

@@ -3,7 +3,7 @@
  * transforms read: the kernel CDF's anchors and scales, or the empirical CDF's knots and
  * tails, plus a table of the map G(x) = Φ⁻¹(F(x)) on which every cell is smooth: the
  * starting bracket of the batched inverse (tf-marginal.ts) and the monotone Hermite
- * interpolant of the fast multi-layer path (tf-table.ts), out to |z| = 8. Tables are built
+ * interpolant of the fast multi-layer path (tf-table.ts), out to |z| ≈ 37. Tables are built
  * with core's float64 evaluation, once per fitted marginal.
  */
 import type { EmpiricalCdf } from '../../core/gaussianize/empirical-cdf';
@@ -59,30 +59,61 @@ export type MarginalSpec = KernelSpec | EmpiricalSpec;
  */
 const TABLE_POINTS = 129;
 const TABLE_Z_MAX = 5.5;
+/** Tail nodes out to core's clamp |z| ≈ 37 (TAIL_EPSILON = 1e−300). */
+const FAR_TAIL_Z = [6, 6.5, 7, 7.5, 8, 9, 10, 12, 14, 17, 20, 24, 28, 32, 37];
 
 /** G′(x) = f(x)/φ(G(x)) in float64. */
 function slopeAt(cdf: MarginalCdf, x: number): number {
   return Math.exp(logAbsDerivative(cdf, x, gaussianizeValue(cdf, x)));
 }
 
+/** Float32 nodes, sorted and distinct, so that every cell has a width. */
+function float32Nodes(nodes: ArrayLike<number>): Float32Array {
+  return Float32Array.from(new Set(Float32Array.from(nodes))).sort();
+}
+
+/** End slopes of a cell relative to its secant, (α, β); Fritsch–Carlson wants α² + β² ≤ 9. */
+function slopeRatios(cdf: MarginalCdf, x0: number, x1: number, z0: number, z1: number) {
+  const width = x1 - x0;
+  const secant = (z1 - z0) / width;
+  const inset = 1e-7 * width;
+  return {
+    secant,
+    a: slopeAt(cdf, x0 + inset) / secant,
+    b: slopeAt(cdf, x1 - inset) / secant,
+  };
+}
+
+/** Most halvings of a cell whose curvature the cubic cannot follow monotonically. */
+const REFINE_PASSES = 8;
+
 function tableAt(cdf: MarginalCdf, nodes: ArrayLike<number>): InverseTable {
-  // distinct in float32, so that every cell has a width
-  const x = Float32Array.from(new Set(Float32Array.from(nodes))).sort();
+  let x = float32Nodes(nodes);
+  // Halve cells that fail Fritsch–Carlson (e.g. Φ⁻¹ of a linear F over a wide tail cell).
+  for (let pass = 0; pass < REFINE_PASSES; pass++) {
+    const added: number[] = [];
+    for (let j = 0; j + 1 < x.length; j++) {
+      const z0 = gaussianizeValue(cdf, x[j]);
+      const z1 = gaussianizeValue(cdf, x[j + 1]);
+      const { a, b } = slopeRatios(cdf, x[j], x[j + 1], z0, z1);
+      if (!(a * a + b * b <= 9)) added.push(0.5 * (x[j] + x[j + 1]));
+    }
+    const refined = float32Nodes([...x, ...added]);
+    if (refined.length === x.length) break;
+    x = refined;
+  }
   const z64 = Float64Array.from(x, (value) => gaussianizeValue(cdf, value));
   const cells = x.length - 1;
   const slopeStart = new Float32Array(cells);
   const slopeEnd = new Float32Array(cells);
   for (let j = 0; j < cells; j++) {
-    const width = x[j + 1] - x[j];
-    const secant = (z64[j + 1] - z64[j]) / width;
-    const inset = 1e-7 * width;
-    let a = slopeAt(cdf, x[j] + inset) / secant;
-    let b = slopeAt(cdf, x[j + 1] - inset) / secant;
+    const ratios = slopeRatios(cdf, x[j], x[j + 1], z64[j], z64[j + 1]);
+    let { a, b } = ratios;
     if (!Number.isFinite(a) || !Number.isFinite(b)) a = b = 1;
     const size = Math.hypot(a, b);
     if (size > 3) [a, b] = [(3 * a) / size, (3 * b) / size];
-    slopeStart[j] = a * secant;
-    slopeEnd[j] = b * secant;
+    slopeStart[j] = a * ratios.secant;
+    slopeEnd[j] = b * ratios.secant;
   }
   return { x, z: Float32Array.from(z64), slopeStart, slopeEnd };
 }
@@ -114,7 +145,8 @@ export function marginalSpec(cdf: MarginalCdf): MarginalSpec {
   for (let k = 0; k < m - 1; k++)
     segmentLogDensity[k] = Math.log((knotP[k + 1] - knotP[k]) / (knotX[k + 1] - knotX[k]));
   // Table: the knots (G is smooth between them) and points out into both exponential tails.
-  const tails = [1, 2, 4, 8, 16, 32];
+  // log F = log p_1 − t below the data: t up to 2^10 reaches core's clamp (|z| ≈ 37).
+  const tails = Array.from({ length: 11 }, (_, i) => 2 ** i);
   const xs = [
     ...tails.map((t) => knotX[0] - t * leftScale).reverse(),
     ...knotX,

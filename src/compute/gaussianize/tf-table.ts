@@ -8,7 +8,7 @@
  *   h₀₀ = 2s³ − 3s² + 1,  h₁₀ = s³ − 2s² + s,  h₀₁ = −2s³ + 3s²,  h₁₁ = s³ − s²,
  *   G′(x) = [h₀₀′ z_j + h₁₀′ Δ m⁰_j + h₀₁′ z_{j+1} + h₁₁′ Δ m¹_j] / Δ,
  *
- * and linear beyond the end nodes (|z| ≥ 8, where the density is < 1e−14). The log|det| is
+ * and linear beyond the end nodes (|z| ≈ 37, core's clamp). The log|det| is
  * log G′ of this same interpolant, so forward, inverse and density are exactly one flow. The
  * inverse finds the cell of z among the z_j and solves the cubic by Newton steps in s from the
  * secant start (the cubic is monotone, so they stay in the cell after clamping).
