@@ -14,9 +14,9 @@ describe(`soak ${CONFIG}`, () => {
     try {
       const report = await runSoak(browser, {
         baseUrl: appUrl('/'),
-        totalSteps: 1_000,
-        segmentSteps: 80,
-        cpuSegmentSteps: 20,
+        totalSteps: 500,
+        segmentSteps: 60,
+        cpuSegmentSteps: 15,
         backends: ['wasm', 'cpu'],
       });
       console.log(

@@ -1,7 +1,7 @@
 import { it } from 'vitest';
 import { openApp } from './harness';
 it('timing', async () => {
-  for (const backend of ['wasm', 'webgl', 'cpu']) {
+  for (const backend of ['wasm', 'cpu']) {
   const page = await openApp(`/?panel=gaussianize&backend=${backend}&dataset=moons`, { viewport: { width: 1280, height: 800 } });
   await page.waitForFunction(() => document.querySelector('[data-copula-nll]')?.getAttribute('data-copula-nll'), undefined, { timeout: 120000 });
   const result = await page.evaluate(async () => {

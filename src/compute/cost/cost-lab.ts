@@ -77,6 +77,8 @@ export async function runCostLab(
     const input = tf.tensor2d(Float32Array.from({ length: options.batch * dim }, () => rng.normal()), [options.batch, dim]);
     try {
       for (const o of COST_OPERATIONS) {
+        // A macrotask turn, so a cancel message sent to the worker is delivered before the check.
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
         if (cancelled()) return 'cancelled';
         await timeOnce(() => runOperation(flow, o.kind, o.op, input)); // warm-up (shader compile, allocation)
         const times: number[] = [];

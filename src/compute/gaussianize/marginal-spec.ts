@@ -25,6 +25,11 @@ export interface InverseTable {
   z: Float32Array;
   slopeStart: Float32Array;
   slopeEnd: Float32Array;
+  /**
+   * The cubic per cell in s = (x − x_j)/Δ_j: G = c₀ + c₁s + c₂s² + c₃s³ [T − 1] each, with
+   * c₀ = z_j, c₁ = Δm⁰, c₂ = 3(z_{j+1} − z_j) − 2Δm⁰ − Δm¹, c₃ = 2(z_j − z_{j+1}) + Δm⁰ + Δm¹.
+   */
+  coefficients: [Float32Array, Float32Array, Float32Array, Float32Array];
 }
 
 export interface KernelSpec {
@@ -76,7 +81,8 @@ function float32Nodes(nodes: ArrayLike<number>): Float32Array {
 function slopeRatios(cdf: MarginalCdf, x0: number, x1: number, z0: number, z1: number) {
   const width = x1 - x0;
   const secant = (z1 - z0) / width;
-  const inset = 1e-7 * width;
+  // inside the cell by more than float32 rounding of its ends (a knot may round outwards)
+  const inset = 1e-4 * width;
   return {
     secant,
     a: slopeAt(cdf, x0 + inset) / secant,
@@ -84,19 +90,25 @@ function slopeRatios(cdf: MarginalCdf, x0: number, x1: number, z0: number, z1: n
   };
 }
 
-/** Most halvings of a cell whose curvature the cubic cannot follow monotonically. */
-const REFINE_PASSES = 8;
+/** Most halvings of a cell; and the largest error of the cubic at a cell's midpoint. */
+const REFINE_PASSES = 12;
+const MIDPOINT_TOLERANCE = 1e-5;
 
 function tableAt(cdf: MarginalCdf, nodes: ArrayLike<number>): InverseTable {
   let x = float32Nodes(nodes);
-  // Halve cells that fail Fritsch–Carlson (e.g. Φ⁻¹ of a linear F over a wide tail cell).
+  // Halve cells that fail Fritsch–Carlson or where the cubic misses G at the midpoint by more
+  // than the tolerance (e.g. Φ⁻¹ of a linear F over a wide cell in the tail).
   for (let pass = 0; pass < REFINE_PASSES; pass++) {
     const added: number[] = [];
     for (let j = 0; j + 1 < x.length; j++) {
       const z0 = gaussianizeValue(cdf, x[j]);
       const z1 = gaussianizeValue(cdf, x[j + 1]);
-      const { a, b } = slopeRatios(cdf, x[j], x[j + 1], z0, z1);
-      if (!(a * a + b * b <= 9)) added.push(0.5 * (x[j] + x[j + 1]));
+      const { a, b, secant } = slopeRatios(cdf, x[j], x[j + 1], z0, z1);
+      const mid = 0.5 * (x[j] + x[j + 1]);
+      // Hermite at s = ½: (z0 + z1)/2 + Δ(m⁰ − m¹)/8
+      const cubic = 0.5 * (z0 + z1) + ((x[j + 1] - x[j]) * secant * (a - b)) / 8;
+      const miss = Math.abs(cubic - gaussianizeValue(cdf, mid));
+      if (!(a * a + b * b <= 9) || !(miss <= MIDPOINT_TOLERANCE)) added.push(mid);
     }
     const refined = float32Nodes([...x, ...added]);
     if (refined.length === x.length) break;
@@ -115,7 +127,20 @@ function tableAt(cdf: MarginalCdf, nodes: ArrayLike<number>): InverseTable {
     slopeStart[j] = a * ratios.secant;
     slopeEnd[j] = b * ratios.secant;
   }
-  return { x, z: Float32Array.from(z64), slopeStart, slopeEnd };
+  const coefficients = [0, 1, 2, 3].map(
+    () => new Float32Array(cells),
+  ) as InverseTable['coefficients'];
+  for (let j = 0; j < cells; j++) {
+    const width = x[j + 1] - x[j];
+    const d0 = width * slopeStart[j];
+    const d1 = width * slopeEnd[j];
+    const rise = z64[j + 1] - z64[j];
+    coefficients[0][j] = z64[j];
+    coefficients[1][j] = d0;
+    coefficients[2][j] = 3 * rise - 2 * d0 - d1;
+    coefficients[3][j] = -2 * rise + d0 + d1;
+  }
+  return { x, z: Float32Array.from(z64), slopeStart, slopeEnd, coefficients };
 }
 
 export function marginalSpec(cdf: MarginalCdf): MarginalSpec {

@@ -6,7 +6,9 @@
  *
  *   G(x) = h₀₀(s) z_j + h₁₀(s) Δ m⁰_j + h₀₁(s) z_{j+1} + h₁₁(s) Δ m¹_j,
  *   h₀₀ = 2s³ − 3s² + 1,  h₁₀ = s³ − 2s² + s,  h₀₁ = −2s³ + 3s²,  h₁₁ = s³ − s²,
- *   G′(x) = [h₀₀′ z_j + h₁₀′ Δ m⁰_j + h₀₁′ z_{j+1} + h₁₁′ Δ m¹_j] / Δ,
+ *   G′(x) = (dG/ds) / Δ,
+ *
+ * evaluated from per-cell power-basis coefficients (fewer tensor ops than the basis form),
  *
  * and linear beyond the end nodes (|z| ≈ 37, core's clamp). The log|det| is
  * log G′ of this same interpolant, so forward, inverse and density are exactly one flow. The
@@ -37,44 +39,28 @@ interface Cell {
   width: Tensor;
   z0: Tensor;
   z1: Tensor;
-  /** Δ·m⁰ and Δ·m¹. */
-  d0: Tensor;
-  d1: Tensor;
+  /** c₀ … c₃ of the cell's cubic in s (marginal-spec.ts). */
+  c: Tensor[];
 }
 
 function gatherCell(spec: MarginalSpec, j: Tensor1D): Cell {
-  const { x, z, slopeStart, slopeEnd } = spec.table;
+  const { x, z, coefficients } = spec.table;
   const next = tf.add(j, tf.scalar(1, 'int32'));
   const x0 = tf.gather(x, j);
-  const width = tf.sub(tf.gather(x, next), x0);
   return {
     x0,
-    width,
+    width: tf.sub(tf.gather(x, next), x0),
     z0: tf.gather(z, j),
     z1: tf.gather(z, next),
-    d0: tf.mul(tf.gather(slopeStart, j), width),
-    d1: tf.mul(tf.gather(slopeEnd, j), width),
+    c: coefficients.map((values) => tf.gather(values, j)),
   };
 }
 
-/** Hermite value and ds-derivative at s for a cell. */
-function hermite(c: Cell, s: Tensor): { value: Tensor; slope: Tensor } {
-  const s2 = tf.square(s);
-  const s3 = tf.mul(s2, s);
-  const h00 = tf.add(tf.sub(tf.mul(s3, 2), tf.mul(s2, 3)), 1);
-  const h10 = tf.add(tf.sub(s3, tf.mul(s2, 2)), s);
-  const h01 = tf.sub(tf.mul(s2, 3), tf.mul(s3, 2));
-  const h11 = tf.sub(s3, s2);
-  const value = tf.addN([
-    tf.mul(h00, c.z0),
-    tf.mul(h10, c.d0),
-    tf.mul(h01, c.z1),
-    tf.mul(h11, c.d1),
-  ]);
-  const g00 = tf.mul(tf.sub(s2, s), 6); // h₀₀′ = 6s² − 6s = −h₀₁′
-  const g10 = tf.add(tf.sub(tf.mul(s2, 3), tf.mul(s, 4)), 1);
-  const g11 = tf.sub(tf.mul(s2, 3), tf.mul(s, 2));
-  const slope = tf.addN([tf.mul(g00, tf.sub(c.z0, c.z1)), tf.mul(g10, c.d0), tf.mul(g11, c.d1)]);
+/** The cubic c₀ + c₁s + c₂s² + c₃s³ and its ds-derivative c₁ + 2c₂s + 3c₃s², by Horner. */
+function hermite(cell: Cell, s: Tensor): { value: Tensor; slope: Tensor } {
+  const [c0, c1, c2, c3] = cell.c;
+  const value = tf.add(c0, tf.mul(s, tf.add(c1, tf.mul(s, tf.add(c2, tf.mul(s, c3))))));
+  const slope = tf.add(c1, tf.mul(s, tf.add(tf.mul(c2, 2), tf.mul(tf.mul(c3, 3), s))));
   return { value, slope };
 }
 
