@@ -122,8 +122,12 @@ describe(`Gaussianization panel ${CONFIG}`, () => {
     for (let i = 0; i < 5; i++)
       expect(await drawnPixels(page, '.gauss-stage-canvas', i)).toBeGreaterThan(100);
     await waitForAttribute(page, chart, 'data-iteration', '0');
-    await page.getByRole('button', { name: 'Next iteration' }).click();
+    // With reduced motion the points jump straight to the rotated cloud.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.getByRole('button', { name: 'Next iteration' }).focus();
+    await page.keyboard.press('Enter');
     await waitForAttribute(page, chart, 'data-iteration', '1');
+    expect(await page.getByText('Points at iteration 1').textContent()).toContain('(rotation)');
     // nothing wider than the phone's screen
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,

@@ -96,25 +96,33 @@ const MIDPOINT_TOLERANCE = 1e-5;
 
 function tableAt(cdf: MarginalCdf, nodes: ArrayLike<number>): InverseTable {
   let x = float32Nodes(nodes);
+  const zCache = new Map<number, number>();
+  const zAt = (value: number) => {
+    let z = zCache.get(value);
+    if (z === undefined) zCache.set(value, (z = gaussianizeValue(cdf, value)));
+    return z;
+  };
   // Halve cells that fail Fritsch–Carlson or where the cubic misses G at the midpoint by more
-  // than the tolerance (e.g. Φ⁻¹ of a linear F over a wide cell in the tail).
+  // than the tolerance (e.g. Φ⁻¹ of a linear F over a wide cell in the tail). Beyond |z| = 6
+  // (density < 1e−8 of the peak's) a coarser fit is enough.
   for (let pass = 0; pass < REFINE_PASSES; pass++) {
     const added: number[] = [];
     for (let j = 0; j + 1 < x.length; j++) {
-      const z0 = gaussianizeValue(cdf, x[j]);
-      const z1 = gaussianizeValue(cdf, x[j + 1]);
+      const z0 = zAt(x[j]);
+      const z1 = zAt(x[j + 1]);
       const { a, b, secant } = slopeRatios(cdf, x[j], x[j + 1], z0, z1);
       const mid = 0.5 * (x[j] + x[j + 1]);
       // Hermite at s = ½: (z0 + z1)/2 + Δ(m⁰ − m¹)/8
       const cubic = 0.5 * (z0 + z1) + ((x[j + 1] - x[j]) * secant * (a - b)) / 8;
       const miss = Math.abs(cubic - gaussianizeValue(cdf, mid));
-      if (!(a * a + b * b <= 9) || !(miss <= MIDPOINT_TOLERANCE)) added.push(mid);
+      const tolerance = Math.min(Math.abs(z0), Math.abs(z1)) > 6 ? 1e-2 : MIDPOINT_TOLERANCE;
+      if (!(a * a + b * b <= 9) || !(miss <= tolerance)) added.push(mid);
     }
     const refined = float32Nodes([...x, ...added]);
     if (refined.length === x.length) break;
     x = refined;
   }
-  const z64 = Float64Array.from(x, (value) => gaussianizeValue(cdf, value));
+  const z64 = Float64Array.from(x, zAt);
   const cells = x.length - 1;
   const slopeStart = new Float32Array(cells);
   const slopeEnd = new Float32Array(cells);
@@ -153,7 +161,7 @@ export function marginalSpec(cdf: MarginalCdf): MarginalSpec {
     }
     const [lo, hi] = [xs[0], xs[TABLE_POINTS - 1]];
     for (let j = 1; j < TABLE_POINTS - 1; j++) xs.push(lo + ((hi - lo) * j) / (TABLE_POINTS - 1));
-    for (const z of [6, 6.5, 7, 7.5, 8])
+    for (const z of FAR_TAIL_Z)
       xs.push(degaussianizeValue(kernel, -z), degaussianizeValue(kernel, z));
     return {
       kind: 'kernel',

@@ -24,7 +24,7 @@ import type { MarginalSpec } from './marginal-spec';
 type Tensor = tf.Tensor;
 type Tensor1D = tf.Tensor1D;
 
-const INVERSE_STEPS = 4;
+const INVERSE_STEPS = 3;
 
 /** int32 cell j ∈ [0, T − 2] with sorted[j] ≤ v < sorted[j + 1] (clamped at the ends). */
 function cellOf(sorted: Float32Array, values: Tensor1D): Tensor1D {

@@ -89,7 +89,8 @@ export function GaussianizePanel() {
         : null,
     [planeOk, stackFrame, seed],
   );
-  const back = useStackBack(client, backRequest);
+  // Stepping quickly (Play) asks only for the iteration it settles on.
+  const back = useStackBack(client, useDebounced(backRequest, 250));
   const copula = useCopula(
     client,
     useMemo(

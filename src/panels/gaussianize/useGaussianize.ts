@@ -17,8 +17,8 @@ import type { PlaneData } from './gaussianize-data';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Grid side of the density heatmaps (48² points through the stack per request). */
-export const GRID_SIDE = 48;
+/** Grid side of the density heatmaps (40² points through the stack per request). */
+export const GRID_SIDE = 40;
 
 export function gridFor(view: ViewBox): GridRequest {
   return { ...view, nx: GRID_SIDE, ny: GRID_SIDE };

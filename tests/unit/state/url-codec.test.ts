@@ -22,7 +22,9 @@ function validValues(key: UrlKey): unknown[] {
     }
     case 'number': {
       const { min, max } = spec as { min: number; max: number };
-      return [min, max, 3e-4, 0.0123, 1 / 3, spec.default];
+      return [min, max, 3e-4, 0.0123, 1 / 3, spec.default].filter(
+        (v) => (v as number) >= min && (v as number) <= max,
+      );
     }
     case 'bool':
       return [true, false];
@@ -120,6 +122,11 @@ describe('URL codec', () => {
       theme: 'projector',
       kl: 'teacher-student',
       dims: ['4', '64'],
+      g1d: 'y',
+      cdf: 'empirical',
+      bw: 1.25,
+      rot: 'pursuit',
+      iter: 40,
     };
     expect(decodeUrlState(encodeUrlState(state))).toEqual({ state, invalid: [] });
   });

@@ -1,5 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+/** Batched marginal Gaussianization (tfjs) against core's float64 reference, on tfjs WASM in Node. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../../../src/compute/tf';
+import '@tensorflow/tfjs-backend-wasm';
 import { marginalSpec } from '../../../../src/compute/gaussianize/marginal-spec';
 import { degaussianizeTf, gaussianizeTf } from '../../../../src/compute/gaussianize/tf-marginal';
 import { normalQuantileFromLogTails } from '../../../../src/compute/gaussianize/normal-tf';
@@ -15,6 +17,9 @@ import {
 
 beforeAll(async () => {
   tf.env().set('PROD', true);
+  expect(await tf.setBackend('wasm')).toBe(true);
+});
+afterAll(async () => {
   await tf.setBackend('cpu');
 });
 

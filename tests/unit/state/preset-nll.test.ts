@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { presetNllFromManifest } from '../../../src/state/preset-nll';
+
+describe('preset NLL from the manifest', () => {
+  it('reads training.nll of the (dataset, kind) entry, or null', () => {
+    const manifest = {
+      presets: [
+        { file: 'moons-maf.json', dataset: 'moons', kind: 'maf', training: { nll: 2.4376 } },
+        { file: 'moons-iaf.json', dataset: 'moons', kind: 'iaf', training: { nll: 2.438 } },
+        { file: 'rings-maf.json', dataset: 'rings', kind: 'maf', training: {} },
+      ],
+    };
+    expect(presetNllFromManifest(manifest, 'moons', 'maf')).toBe(2.4376);
+    expect(presetNllFromManifest(manifest, 'moons', 'iaf')).toBe(2.438);
+    expect(presetNllFromManifest(manifest, 'rings', 'maf')).toBeNull();
+    expect(presetNllFromManifest(manifest, 'circles', 'maf')).toBeNull();
+    expect(presetNllFromManifest(null, 'moons', 'maf')).toBeNull();
+    expect(presetNllFromManifest({ presets: 'x' }, 'moons', 'maf')).toBeNull();
+  });
+
+  it('finds a held-out NLL for every toy set’s MAF preset in the committed manifest', () => {
+    const manifest: unknown = JSON.parse(readFileSync('public/presets/index.json', 'utf8'));
+    for (const dataset of [
+      '8gaussians',
+      'moons',
+      'circles',
+      'rings',
+      'pinwheel',
+      '2spirals',
+      'checkerboard',
+      'swissroll',
+    ]) {
+      const nll = presetNllFromManifest(manifest, dataset, 'maf');
+      expect(nll, dataset).not.toBeNull();
+      expect(nll!).toBeGreaterThan(0);
+    }
+  });
+});
