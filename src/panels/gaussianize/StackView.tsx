@@ -172,14 +172,21 @@ export function StackView({ frame, iteration, rotation, onRotation, onIteration 
           <p className="gauss-legend">
             {/* Only the marks carry the line colours; the text keeps the theme's (contrast). */}
             <span>
-              <span style={{ color: GAUSSIANITY_COLORS.kl }} aria-hidden="true">●</span> KL(p ‖ N(0, I))
+              <span style={{ color: GAUSSIANITY_COLORS.kl }} aria-hidden="true">
+                ●
+              </span>{' '}
+              KL(p ‖ N(0, I))
             </span>{' '}
             <span>
-              <span style={{ color: GAUSSIANITY_COLORS.totalCorrelation }} aria-hidden="true">—</span>{' '}
+              <span style={{ color: GAUSSIANITY_COLORS.totalCorrelation }} aria-hidden="true">
+                —
+              </span>{' '}
               total correlation
             </span>{' '}
             <span>
-              <span style={{ color: GAUSSIANITY_COLORS.marginal }} aria-hidden="true">—</span>{' '}
+              <span style={{ color: GAUSSIANITY_COLORS.marginal }} aria-hidden="true">
+                —
+              </span>{' '}
               marginal non-Gaussianity
             </span>
           </p>
