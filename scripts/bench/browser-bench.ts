@@ -35,6 +35,9 @@ type HookWindow = Window & { __flowlab?: FlowlabHook };
 
 async function openPage(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // tsx compiles this script with esbuild's keepNames, which wraps named functions inside the
+  // page.evaluate callbacks in a `__name(fn, "name")` helper that exists only in Node.
+  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
   const origin = new URL(url).origin;
   await context.route('**/*', (route) =>
     new URL(route.request().url()).origin === origin ? route.continue() : route.abort('blockedbyclient'),
