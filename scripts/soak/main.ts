@@ -3,6 +3,7 @@
  * toggles of flow, data set, panel and backend (WASM ↔ CPU) between segments. Prints every
  * sample and the verdicts; writes bench/soak.json. Build first (`npx vite build`).
  *   SOAK_STEPS=2000 npm run soak   # a shorter run
+ *   FLOWLAB_DIST=/tmp/build npm run soak   # another build than dist/
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { launchChromium } from '../chromium';
@@ -15,8 +16,8 @@ try {
   const report = await runSoak(browser, {
     baseUrl: server.url,
     totalSteps: Number(process.env.SOAK_STEPS ?? 20_000),
-    segmentSteps: 400,
-    cpuSegmentSteps: 60,
+    segmentSteps: 600,
+    cpuSegmentSteps: 30,
     backends: ['wasm', 'cpu'],
     log: (line) => console.log(line),
   });

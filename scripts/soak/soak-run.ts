@@ -18,6 +18,8 @@ export interface SoakOptions {
   baseUrl: string;
   /** Training steps in all (counted from the lab's step counter). */
   totalSteps: number;
+  /** Go on (with segments of at least one step) until this many toggles were made. */
+  minToggles?: number;
   /** Steps per training segment on WASM; the CPU backend trains `cpuSegmentSteps`. */
   segmentSteps: number;
   cpuSegmentSteps: number;
@@ -104,9 +106,9 @@ export async function runSoak(browser: Browser, options: SoakOptions): Promise<S
     log(`toggle ${toggle} (${action}) → ${configuration}: ${steps} steps, ${tensors} tensors, heap ${heapMiB.toFixed(1)} MiB`);
   };
   await record('start');
-  while (steps < options.totalSteps) {
+  while (steps < options.totalSteps || toggle < (options.minToggles ?? 0)) {
     const segment = state.backend === 'cpu' ? options.cpuSegmentSteps : options.segmentSteps;
-    steps += await trainFor(page, Math.min(segment, options.totalSteps - steps));
+    steps += await trainFor(page, Math.max(1, Math.min(segment, options.totalSteps - steps)));
     const action = ACTIONS[toggle % ACTIONS.length]!;
     await applyToggle(page, action, state, options.backends, open);
     await waitUntilReady(page);

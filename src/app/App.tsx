@@ -96,8 +96,8 @@ export function App() {
       <header className="shell-header">
         <h1>Flow Lab</h1>
         <p className="tagline">Normalizing flows, trained and drawn in your browser</p>
-        <PanelNav />
         <HeaderTools />
+        <PanelNav />
       </header>
       <Notices />
       <UrlNotice />

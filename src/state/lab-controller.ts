@@ -186,8 +186,11 @@ export class LabController {
    * hidden) to it. Resolves to null, or to a message naming what is wrong with the file.
    */
   importModel(text: string): Promise<string | null> {
-    const { phase, busy } = this.state.run;
-    if (!(phase === 'ready' || phase === 'training' || phase === 'error') || busy) {
+    // A Step or Reset still running is fine: worker calls run one at a time, so the import
+    // follows it. Refused only before the worker is there, or while a settings change waits
+    // to rebuild the model (it would replace the imported one).
+    const { phase } = this.state.run;
+    if (phase === 'waiting' || this.timer !== null) {
       return Promise.resolve('the lab is busy; try again in a moment');
     }
     this.resumeAfterConfigure = false;

@@ -15,6 +15,7 @@ describe(`soak ${CONFIG}`, () => {
       const report = await runSoak(browser, {
         baseUrl: appUrl('/'),
         totalSteps: 500,
+        minToggles: 12,
         segmentSteps: 60,
         cpuSegmentSteps: 15,
         backends: ['wasm', 'cpu'],
