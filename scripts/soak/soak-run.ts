@@ -97,7 +97,7 @@ export async function runSoak(browser: Browser, options: SoakOptions): Promise<S
   let toggle = 0;
   const record = async (action: string) => {
     const configuration = `${state.backend}|${state.flow}|${state.dataset}|steps-panel ${state.stepsPanelUsed ? 'used' : 'unused'}`;
-    const tensors = await workerTensors(page);
+    const tensors = await settledTensors(page);
     const heapMiB = await heapUsedMiB(cdp);
     samples.push({ toggle, action, configuration, stepsSoFar: steps, tensors, heapMiB });
     const first = firstCount.get(configuration);
@@ -202,6 +202,18 @@ async function workerTensors(page: Page): Promise<number> {
     if (!hook) throw new Error('compute worker not ready');
     return (await hook.compute.memory()).numTensors;
   });
+}
+
+/** The worker's tensor count once it holds still (work a panel left running may still finish). */
+async function settledTensors(page: Page): Promise<number> {
+  let last = await workerTensors(page);
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(300);
+    const now = await workerTensors(page);
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
 }
 
 async function heapUsedMiB(cdp: CDPSession): Promise<number> {
