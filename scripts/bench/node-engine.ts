@@ -5,11 +5,8 @@
  */
 import { tf } from '../../src/compute/tf';
 import '@tensorflow/tfjs-backend-wasm';
-import { TfFlow } from '../../src/compute/flow/tf-flow';
-import { FlowTrainer } from '../../src/compute/flow/trainer';
-import { DEFAULT_FLOW_CONFIG, type FlowKind } from '../../src/core/flow/config';
-import { initFlowWeights } from '../../src/core/flow/init';
-import { datasetSource } from '../../src/core/datasets';
+import type { FlowKind } from '../../src/core/flow/config';
+import { defaultModel } from './default-model';
 import { createRng } from '../../src/core/rng';
 import { percentile } from './stats';
 
@@ -29,14 +26,8 @@ export async function useBackend(backend: string): Promise<boolean> {
 }
 
 export async function benchEngine(backend: string, flow: FlowKind, steps: number): Promise<NodeEngineFigures> {
-  const model = new TfFlow(initFlowWeights(DEFAULT_FLOW_CONFIG));
-  const source = datasetSource('8gaussians', null);
-  const trainer = new FlowTrainer(
-    model,
-    flow,
-    { kind: 'maximum-likelihood', sampleBatch: (n, r) => source.sample(n, r) },
-    { learningRate: 1e-3, batchSize: 512, clipNorm: 10, seed: 1 },
-  );
+  const { model, trainer, source, dispose } = defaultModel(flow);
+
   for (let i = 0; i < 3; i++) trainer.step();
   await trainer.status();
   const stepTimes: number[] = [];
@@ -56,7 +47,6 @@ export async function benchEngine(backend: string, flow: FlowKind, steps: number
     densityTimes.push(performance.now() - t0);
   }
   points.dispose();
-  trainer.dispose();
-  model.dispose();
+  dispose();
   return { backend, flow, msPerStep: percentile(stepTimes, 0.5), msDensity16k: percentile(densityTimes.slice(1), 0.5) };
 }

@@ -4,11 +4,8 @@
  * Kernel counts do not depend on the backend; fewer kernels is what makes WebGPU/WebGL fast.
  */
 import { tf } from '../../src/compute/tf';
-import { TfFlow } from '../../src/compute/flow/tf-flow';
-import { FlowTrainer } from '../../src/compute/flow/trainer';
-import { DEFAULT_FLOW_CONFIG, type FlowKind } from '../../src/core/flow/config';
-import { initFlowWeights } from '../../src/core/flow/init';
-import { datasetSource } from '../../src/core/datasets';
+import type { FlowKind } from '../../src/core/flow/config';
+import { defaultModel } from './default-model';
 import { createRng } from '../../src/core/rng';
 
 export interface OpCounts {
@@ -27,14 +24,8 @@ async function kernelsIn(run: () => void | Promise<void>): Promise<number> {
 
 export async function countOps(flow: FlowKind): Promise<OpCounts> {
   await tf.setBackend('cpu');
-  const model = new TfFlow(initFlowWeights(DEFAULT_FLOW_CONFIG));
-  const source = datasetSource('8gaussians', null);
-  const trainer = new FlowTrainer(
-    model,
-    flow,
-    { kind: 'maximum-likelihood', sampleBatch: (n, r) => source.sample(n, r) },
-    { learningRate: 1e-3, batchSize: 512, clipNorm: 10, seed: 1 },
-  );
+  const { model, trainer, source, dispose } = defaultModel(flow);
+
   trainer.step(); // first step builds the optimiser state
   await trainer.status();
   const trainingStep = await kernelsIn(() => trainer.step());
@@ -48,7 +39,6 @@ export async function countOps(flow: FlowKind): Promise<OpCounts> {
   });
   noise.dispose();
   points.dispose();
-  trainer.dispose();
-  model.dispose();
+  dispose();
   return { flow, trainingStep, density, sample };
 }

@@ -11,7 +11,7 @@
  */
 import type { Rng } from '../types';
 import { symmetricEigen } from './jacobi-eigen';
-import { covariance, transformPoints } from './matrix';
+import { covariance, transformPoints, transpose } from './matrix';
 import { pursuitRotation } from './rotation-pursuit';
 
 export type RotationKind = 'pca' | 'random' | 'pursuit';
@@ -114,12 +114,5 @@ export function unrotate(
   n: number,
   dim: number,
 ): Float64Array {
-  const out = new Float64Array(n * dim);
-  for (let i = 0; i < n; i++)
-    for (let c = 0; c < dim; c++) {
-      let sum = 0;
-      for (let r = 0; r < dim; r++) sum += q[r * dim + c] * data[i * dim + r];
-      out[i * dim + c] = sum;
-    }
-  return out;
+  return transformPoints(transpose(q, dim), data, n, dim);
 }
