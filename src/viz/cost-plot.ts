@@ -7,6 +7,7 @@
 import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { Tick } from './loss-curve';
+import { drawYGrid } from './axis-grid';
 
 export interface CostPoint {
   dim: number;
@@ -128,21 +129,7 @@ export function traceMarker(ctx: CanvasRenderingContext2D | Path2D, marker: Cost
 export function drawCostPlot(ctx: CanvasRenderingContext2D, layout: CostPlotLayout, textColor = '#5b6577', gridColor = '#e6e9ef'): void {
   const { plot } = layout;
   ctx.save();
-  ctx.font = '11px system-ui, sans-serif';
-  ctx.lineWidth = 1;
-  ctx.strokeStyle = gridColor;
-  ctx.fillStyle = textColor;
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  for (const t of layout.yTicks) {
-    ctx.beginPath();
-    ctx.moveTo(plot.left, t.px);
-    ctx.lineTo(plot.right, t.px);
-    ctx.stroke();
-    ctx.fillText(t.label, plot.left - 6, t.px);
-  }
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
+  drawYGrid(ctx, plot, layout.yTicks, textColor, gridColor);
   for (const t of layout.xTicks) {
     ctx.beginPath();
     ctx.moveTo(t.px, plot.top);

@@ -5,6 +5,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
+import { drawYGrid } from './axis-grid';
 
 export interface Tick {
   value: number;
@@ -163,21 +164,7 @@ export function drawLossCurve(
 ): void {
   const { plot } = layout;
   ctx.save();
-  ctx.font = '11px system-ui, sans-serif';
-  ctx.lineWidth = 1;
-  ctx.strokeStyle = style.gridColor;
-  ctx.fillStyle = style.textColor;
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  for (const tick of layout.yTicks) {
-    ctx.beginPath();
-    ctx.moveTo(plot.left, tick.px);
-    ctx.lineTo(plot.right, tick.px);
-    ctx.stroke();
-    ctx.fillText(tick.label, plot.left - 6, tick.px);
-  }
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
+  drawYGrid(ctx, plot, layout.yTicks, style.textColor, style.gridColor);
   for (const tick of layout.xTicks) ctx.fillText(tick.label, tick.px, plot.bottom + 6);
   if (layout.floorY !== null) {
     ctx.strokeStyle = style.floorColor;
