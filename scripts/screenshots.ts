@@ -21,7 +21,7 @@ interface Shot {
 }
 
 const SHOTS: Shot[] = [
-  { file: 'docs/screenshots/app.png', path: '', ready: '[role="img"][aria-label^="Model density for"]' },
+  { file: 'docs/screenshots/app.png', path: '', ready: '[role="img"][aria-label^="Model density for"][aria-label*=" layers"]' },
   { file: 'docs/screenshots/steps.png', path: '?panel=steps', ready: 'section[aria-label="Equations"]' },
   { file: 'docs/screenshots/distill.png', path: '?panel=distill' },
   { file: 'docs/screenshots/cost.png', path: '?panel=cost' },

@@ -1,11 +1,11 @@
 /**
  * `npm run presets`: trains the committed preset models (public/presets/<dataset>-<flow>.json)
  * with the command-line tool, two at a time, and writes public/presets/index.json, the
- * manifest the app reads to know which presets exist. Each preset uses the app's default
+ * manifest the app reads to know which presets exist, then the density previews (preset-previews.ts). Each preset uses the app's default
  * architecture, so "Train" continues from it. Takes about 25 minutes on 2 idle cores.
  *   PRESETS=8gaussians-maf,moons-iaf npm run presets    retrains only those.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { DATASET_IDS } from '../src/core/datasets';
 
@@ -63,3 +63,5 @@ const manifest = files.map((name) => {
 });
 writeFileSync(`${OUT}/index.json`, JSON.stringify({ presets: manifest }, null, 1) + '\n');
 console.log(`wrote ${OUT}/index.json with ${manifest.length} presets`);
+// The density previews the lab draws before its worker starts (and their manifest entries).
+execFileSync(process.execPath, ['--import', 'tsx', '--import', './scripts/node-register.mjs', 'scripts/preset-previews.ts'], { stdio: 'inherit' });

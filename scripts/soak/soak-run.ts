@@ -139,7 +139,7 @@ export async function runSoak(browser: Browser, options: SoakOptions): Promise<S
 const trainButton = (page: Page) => page.getByRole('group', { name: 'Training' }).getByRole('button').first();
 
 async function waitUntilReady(page: Page): Promise<void> {
-  await page.getByRole('img', { name: /^Model density for / }).waitFor({ timeout: 180_000 });
+  await page.getByRole('img', { name: /^Model density for .*\d layers/ }).waitFor({ timeout: 180_000 });
   await page.waitForFunction(
     () => {
       const button = document.querySelector<HTMLButtonElement>('[aria-label="Training"] button');

@@ -5,7 +5,7 @@ import { attachDistillClient } from '../panels/distill/distill-connection';
 import { attachGaussianizeClient } from '../panels/gaussianize/gaussianize-connection';
 import { attachStepsClient } from '../panels/steps/steps-connection';
 import { UrlNotice } from '../panels/UrlNotice';
-import { attachLabClient, labCommands, pauseWhenHidden, prefetchPreset } from '../state/lab-commands';
+import { attachLabClient, labCommands, pauseWhenHidden } from '../state/lab-commands';
 import { labStore, useLabStore } from '../state/lab-store';
 import { useStatusStore } from '../state/status';
 import { startUrlSync } from '../state/url-sync';
@@ -35,9 +35,6 @@ function useLabWiring(): void {
   const panel = useLabStore((s) => s.params.panel);
   const labAttached = useRef<number | null>(null);
   useEffect(() => startUrlSync(labStore, window), []);
-  useEffect(() => {
-    if (labStore.getState().params.panel === 'density') prefetchPreset();
-  }, []);
   useEffect(() => pauseWhenHidden(document), []);
   useEffect(() => {
     const api = computeReady ? computeApi() : null;

@@ -11,10 +11,20 @@ let active: LabController | null = null;
 let stopActive: (() => void) | null = null;
 const pagePresets = createPresetLoader();
 
-/** Starts fetching the preset for the current params, so it is at hand when the worker is ready. */
+/**
+ * Starts fetching the preset for the current params, so it is at hand when the worker is
+ * ready, and shows its precomputed density preview meanwhile (until the first live frame, and
+ * only while the params still name that preset).
+ */
 export function prefetchPreset(): void {
   const { dataset, flow } = labStore.getState().params;
-  if (dataset !== 'drawn') void pagePresets.load(dataset, flow);
+  if (dataset === 'drawn') return;
+  void pagePresets.load(dataset, flow);
+  void pagePresets.loadPreview(dataset, flow).then((preview) => {
+    const state = labStore.getState();
+    if (!preview || state.frame || state.params.dataset !== dataset || state.params.flow !== flow) return;
+    state.setPreview({ ...preview, dataset, flow });
+  });
 }
 
 /** Connects the lab to a worker client and configures it for the current params. */

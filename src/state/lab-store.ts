@@ -8,8 +8,10 @@
  */
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { LabFrame, LabModelInfo } from '../compute/lab/protocol';
+import type { DensityPreview } from '../core/flow/density-preview';
 import type { ParamSpec } from './url-param-types';
 import { decodeUrlState } from './url-codec';
+import { reuseUnchanged } from './frame-reuse';
 import { URL_SCHEMA, type UrlKey, type UrlState } from './url-schema';
 
 /**
@@ -42,9 +44,17 @@ export interface RunSlice {
   setModelInfo(info: LabModelInfo | null): void;
 }
 
+/** A preset's precomputed density, shown until the worker's first frame (see density-preview.ts). */
+export interface PresetPreview extends DensityPreview {
+  dataset: string;
+  flow: string;
+}
+
 export interface FrameSlice {
   frame: LabFrame | null;
   setFrame(frame: LabFrame | null): void;
+  preview: PresetPreview | null;
+  setPreview(preview: PresetPreview | null): void;
 }
 
 /** Most points a drawing keeps (each brush dab adds a few). */
@@ -121,7 +131,9 @@ export function createLabStore(search = ''): LabStore {
     setModelInfo: (modelInfo) => set({ modelInfo }),
 
     frame: null,
-    setFrame: (frame) => set({ frame }),
+    setFrame: (frame) => set((s) => (frame ? { frame: reuseUnchanged(s.frame, frame), preview: null } : { frame })),
+    preview: null,
+    setPreview: (preview) => set({ preview }),
 
     invalidParams: decoded.invalid,
     dismissInvalidParams: () => set({ invalidParams: [] }),

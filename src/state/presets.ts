@@ -4,6 +4,7 @@
  * the manifest lists it, so a missing preset never causes a failed request (a console error).
  * A missing or unreadable manifest means "no presets": the lab starts from fresh weights.
  */
+import { decodeDensityPreview, previewFileName, type DensityPreview } from '../core/flow/density-preview';
 
 /** The subset of `fetch` the loader uses (injectable in tests). */
 export type FetchLike = (url: string) => Promise<{ ok: boolean; text(): Promise<string> }>;
@@ -11,6 +12,11 @@ export type FetchLike = (url: string) => Promise<{ ok: boolean; text(): Promise<
 export interface PresetLoader {
   /** The preset's text for (dataset, flow), or null when there is none. */
   load(dataset: string, flow: string): Promise<string | null>;
+  /**
+   * The preset's density preview (core/flow/density-preview.ts) for (dataset, flow), or null
+   * when the manifest lists none or it cannot be read: a preview is optional.
+   */
+  loadPreview(dataset: string, flow: string): Promise<DensityPreview | null>;
 }
 
 export function presetFileName(dataset: string, flow: string): string {
@@ -55,18 +61,29 @@ export function createPresetLoader(
     return manifest;
   };
 
+  /** The text of a file the manifest lists (fetched once), else null. */
+  const listedText = async (name: string): Promise<string | null> => {
+    if (!(await readManifest()).has(name)) return null;
+    let text = texts.get(name);
+    if (!text) {
+      text = fetchText(`${baseUrl}${name}`)
+        .then((response) => (response.ok ? response.text() : null))
+        .catch(() => null);
+      texts.set(name, text);
+    }
+    return text;
+  };
+
   return {
-    async load(dataset, flow) {
-      const name = presetFileName(dataset, flow);
-      if (!(await readManifest()).has(name)) return null;
-      let text = texts.get(name);
-      if (!text) {
-        text = fetchText(`${baseUrl}${name}`)
-          .then((response) => (response.ok ? response.text() : null))
-          .catch(() => null);
-        texts.set(name, text);
+    load: (dataset, flow) => listedText(presetFileName(dataset, flow)),
+    async loadPreview(dataset, flow) {
+      const text = await listedText(previewFileName(dataset, flow));
+      if (text === null) return null;
+      try {
+        return decodeDensityPreview(JSON.parse(text));
+      } catch {
+        return null;
       }
-      return text;
     },
   };
 }

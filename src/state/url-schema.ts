@@ -89,6 +89,7 @@ export interface UrlState {
   image: ConvImageName;
   size: ConvImageSize;
   kl: KlDirectionChoice;
+  warm: boolean;
   dims: CostDim[];
   g1d: GaussSource;
   cdf: MarginalKind;
@@ -158,6 +159,10 @@ export const URL_SCHEMA = {
     KL_DIRECTIONS,
     'student-teacher',
     'Distillation panel: train the student by KL(student‖teacher) (mode-seeking, Parallel WaveNet) or KL(teacher‖student) (mass-covering).',
+  ),
+  warm: boolParam(
+    true,
+    'Distillation panel, KL(student‖teacher) only: warm-start the student on teacher samples (KL(teacher‖student)) before KL(student‖teacher); off shows mode dropping from a fresh student.',
   ),
   dims: {
     ...listParam(COST_DIMS, ''),

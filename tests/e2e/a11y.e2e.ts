@@ -65,7 +65,7 @@ async function panelIds(page: Page): Promise<string[]> {
 /** Waits until a panel has drawn what it shows once its worker work is done. */
 async function panelSettled(page: Page, panel: string): Promise<void> {
   const ready: Record<string, string> = {
-    density: 'canvas[aria-label^="Model density for"]',
+    density: 'canvas[aria-label^="Model density for"][aria-label*=" layers"]',
     steps: 'section[aria-label="Equations"]',
     conv: '.conv-inverse',
   };
@@ -166,7 +166,7 @@ describe(`accessibility ${CONFIG}`, () => {
     await waitForBackend(page);
     await panelSettled(page, 'density');
     const label = await page
-      .locator('canvas[aria-label^="Model density for"]')
+      .locator('canvas[aria-label^="Model density for"][aria-label*=" layers"]')
       .getAttribute('aria-label');
     expect(label).toMatch(/^Model density for 8gaussians, MAF, 5 layers(, NLL \d+\.\d\d)?$/);
     for (const panel of ['density', 'steps', 'conv']) {

@@ -28,7 +28,9 @@ describe(`distillation panel ${CONFIG}`, () => {
     await waitForTeacher(page);
     const initial = await shownKl(page);
     expect(initial).toBeGreaterThan(1);
+    expect(await page.getByRole('checkbox', { name: /^Warm start/ }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByText(/^Warm start: fitting the student to teacher samples/).waitFor({ timeout: 60_000 });
     await expect.poll(() => shownKl(page), { timeout: 120_000, interval: 500 }).toBeLessThan(0.6 * initial);
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.getByRole('button', { name: 'Train' }).waitFor({ timeout: 30_000 });
@@ -42,8 +44,12 @@ describe(`distillation panel ${CONFIG}`, () => {
     const page = await openApp(`/?panel=distill&batch=128${WASM}`);
     await waitForBackend(page);
     await waitForTeacher(page);
+    await page.getByRole('checkbox', { name: /^Warm start/ }).uncheck();
+    await expect.poll(() => page.url()).toMatch(/warm=(0|false)/);
     await page.getByRole('radio', { name: 'KL(teacher ‖ student)' }).check();
     await expect.poll(() => page.url()).toContain('kl=teacher-student');
+    // The warm start belongs to KL(s‖t) only.
+    expect(await page.getByRole('checkbox', { name: /^Warm start/ }).count()).toBe(0);
     await page.getByText(/Mass-covering/).waitFor();
     await waitForTeacher(page);
     await page.getByRole('button', { name: 'Step' }).click();
@@ -53,7 +59,7 @@ describe(`distillation panel ${CONFIG}`, () => {
     await speedup.waitFor({ timeout: 60_000 });
     expect(Number(await speedup.getAttribute('data-speedup'))).toBeGreaterThan(0);
     await page.getByText(/Teacher \(MAF, 10 passes\)/).waitFor();
-    await page.getByText(/Student \(IAF, 5 passes\)/).waitFor();
+    await page.getByText(/Student \(IAF, 8 passes\)/).waitFor();
     await expectNoProblems();
   }, 300_000);
 

@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import type { FlowlabHook } from '../../src/app/compute-client';
 import { CONFIG, appUrl, expectNoProblems, openApp, waitForBackend } from './harness';
 
-const modelDensity = (page: Page) => page.getByRole('img', { name: /^Model density for / });
+/** The live model's density (the preset's precomputed preview, shown before it, names no layer count). */
+const modelDensity = (page: Page) => page.getByRole('img', { name: /^Model density for .*\d layers/ });
 
 /** Mean log-density of points [n·2] under the worker's current model. */
 function meanLogProb(page: Page, points: number[]): Promise<number> {
@@ -27,6 +28,24 @@ describe(`density lab ${CONFIG}`, () => {
       /^Model density for 8gaussians, MAF, 5 layers, NLL \d/,
     );
     expect(await page.getByText('Showing a pretrained preset').count()).toBe(1);
+    await expectNoProblems();
+  });
+
+  it('draws the preset’s precomputed density before the worker is up, then the live model’s', async () => {
+    // Hold the compute worker's script back, so the page runs without a worker for a while.
+    const page = await openApp('/?dataset=moons', {
+      beforeLoad: (context) =>
+        context.route(/\/assets\/worker-[^/]*\.js$/, async (route) => {
+          await new Promise((resolve) => setTimeout(resolve, 4000));
+          await route.continue();
+        }),
+    });
+    const preview = page.getByRole('img', { name: /^Model density for moons, MAF preset \(precomputed/ });
+    await preview.waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('status').filter({ hasText: /^Backend: starting/ }).count()).toBe(1);
+    await modelDensity(page).waitFor({ timeout: 60_000 });
+    expect(await modelDensity(page).getAttribute('aria-label')).toMatch(/^Model density for moons, MAF, 5 layers, NLL \d/);
+    expect(await preview.count()).toBe(0);
     await expectNoProblems();
   });
 
@@ -107,7 +126,7 @@ describe(`density lab ${CONFIG}`, () => {
         ),
     });
     const frame = page.frameLocator('iframe');
-    await frame.getByRole('img', { name: /^Model density for / }).waitFor({ timeout: 60_000 });
+    await frame.getByRole('img', { name: /^Model density for .*\d layers/ }).waitFor({ timeout: 60_000 });
     expect(await frame.getByLabel('Dataset').isVisible()).toBe(true);
     expect(await frame.getByRole('heading', { name: 'Flow Lab' }).count()).toBe(0);
     await expectNoProblems();

@@ -11,9 +11,10 @@ import { tf } from '../tf';
 import type { FlowWeights } from '../../core/flow/config';
 import { createRng } from '../../core/rng';
 import { TfFlow, standardNormalLogProb } from '../flow/tf-flow';
-import { FlowTrainer, type TrainerOptions } from '../flow/trainer';
+import { FlowTrainer, type TrainerOptions, type TrainerStatus } from '../flow/trainer';
+import { phaseAt, type DistillPhase, type KlDirection } from '../../core/flow/distill-schedule';
 
-export type KlDirection = 'student-teacher' | 'teacher-student';
+export type { KlDirection };
 
 export interface KlEstimate {
   /** Monte-Carlo mean of the per-sample KL terms, nats. */
@@ -22,46 +23,79 @@ export interface KlEstimate {
   standardError: number;
 }
 
+export type DistillerOptions = Omit<TrainerOptions, 'learningRate'>;
+
 export class Distiller {
   readonly teacher: TfFlow;
   readonly student: TfFlow;
-  private trainer: FlowTrainer;
+  /** The KL the schedule ends on: what the panel's curve reports throughout. */
+  readonly direction: KlDirection;
+  private readonly phases: readonly DistillPhase[];
+  private phase = -1;
+  private trainer: FlowTrainer | null = null;
+  private stepCount = 0;
+  /** Steps rejected in the phases already finished (a device scalar: no readback at a phase change). */
+  private skippedBefore: tf.Scalar = tf.keep(tf.scalar(0));
 
   constructor(
     teacherWeights: FlowWeights,
     studentWeights: FlowWeights,
-    readonly direction: KlDirection,
-    options: TrainerOptions,
+    phases: readonly DistillPhase[],
+    private readonly options: DistillerOptions,
   ) {
+    if (phases.length === 0) throw new Error('a distillation needs at least one phase');
     this.teacher = new TfFlow(teacherWeights, false);
     this.student = new TfFlow(studentWeights, true);
+    this.phases = phases;
+    this.direction = phases[phases.length - 1].direction;
+  }
+
+  /** A trainer of the student for one phase (a fresh optimiser, its own noise stream). */
+  private trainerFor(phase: DistillPhase, index: number): FlowTrainer {
     const teacher = this.teacher;
-    const D = teacherWeights.config.dim;
-    this.trainer =
-      direction === 'student-teacher'
-        ? // loss = mean[log q_s(x) + U(x)] with U = −log p_t: exactly KL(s‖t).
-          new FlowTrainer(this.student, 'iaf', { kind: 'reverse-kl', energy: (x) => tf.neg(teacher.logProb(x, 'maf')) }, options)
-        : // loss = −mean log q_s(x), x ~ teacher: KL(t‖s) up to the teacher's entropy.
-          new FlowTrainer(
-            this.student,
-            'iaf',
-            {
-              kind: 'maximum-likelihood',
-              sampleBatch: (n, rng) => {
-                const z = Float32Array.from({ length: n * D }, () => rng.normal());
-                return tf.tidy(() => teacher.toData(tf.tensor2d(z, [n, D]), 'maf').out);
-              },
+    const D = teacher.config.dim;
+    const options = { ...this.options, learningRate: phase.learningRate, seed: this.options.seed + 1000 * index };
+    return phase.direction === 'student-teacher'
+      ? // loss = mean[log q_s(x) + U(x)] with U = −log p_t: exactly KL(s‖t).
+        new FlowTrainer(this.student, 'iaf', { kind: 'reverse-kl', energy: (x) => tf.neg(teacher.logProb(x, 'maf')) }, options)
+      : // loss = −mean log q_s(x), x ~ teacher: KL(t‖s) up to the teacher's entropy.
+        new FlowTrainer(
+          this.student,
+          'iaf',
+          {
+            kind: 'maximum-likelihood',
+            sampleBatch: (n, rng) => {
+              const z = Float32Array.from({ length: n * D }, () => rng.normal());
+              return tf.tidy(() => teacher.toData(tf.tensor2d(z, [n, D]), 'maf').out);
             },
-            options,
-          );
+          },
+          options,
+        );
   }
 
   step(): void {
+    const index = phaseAt(this.phases, this.stepCount);
+    if (index !== this.phase || !this.trainer) {
+      if (this.trainer) {
+        const before = this.skippedBefore;
+        this.skippedBefore = tf.keep(tf.add(before, this.trainer.skippedSteps));
+        before.dispose();
+        this.trainer.dispose();
+      }
+      this.trainer = this.trainerFor(this.phases[index], index);
+      this.phase = index;
+    }
     this.trainer.step();
+    this.stepCount++;
   }
 
   get steps(): number {
-    return this.trainer.steps;
+    return this.stepCount;
+  }
+
+  /** The KL being minimised at the next step. */
+  get currentDirection(): KlDirection {
+    return this.phases[phaseAt(this.phases, this.stepCount)].direction;
   }
 
   /** Per-sample KL terms on n fixed-seed samples of the direction's sampling distribution. */
@@ -105,12 +139,18 @@ export class Distiller {
     return v;
   }
 
-  async status() {
-    return this.trainer.status();
+  /** Loss of the latest step, and steps rejected as non-finite over all phases. */
+  async status(): Promise<TrainerStatus> {
+    const before = (await this.skippedBefore.data())[0];
+    if (!this.trainer) return { step: this.stepCount, loss: Number.NaN, skipped: before };
+    const current = await this.trainer.status();
+    return { step: this.stepCount, loss: current.loss, skipped: before + current.skipped };
   }
 
   dispose(): void {
-    this.trainer.dispose();
+    this.trainer?.dispose();
+    this.trainer = null;
+    this.skippedBefore.dispose();
     this.teacher.dispose();
     this.student.dispose();
   }

@@ -10,7 +10,7 @@
  */
 import type { GridSpec } from '../lab/protocol';
 
-import type { KlDirection } from './distiller';
+import type { KlDirection } from '../../core/flow/distill-schedule';
 
 /**
  * student-teacher: KL(s‖t) = E_{x~s}[log q_s(x) − log p_t(x)], mode-seeking (Parallel WaveNet).
@@ -24,6 +24,11 @@ export interface DistillConfig {
   /** The toy data set the teacher was fitted to (held-out data for the NLLs). */
   dataset: string;
   direction: KlDirection;
+  /**
+   * KL(s‖t) only: fit the student to teacher samples (KL(t‖s)) first, then minimise KL(s‖t)
+   * (see core/flow/distill-schedule.ts). Without it KL(s‖t) tends to drop modes.
+   */
+  warmStart: boolean;
   /** Seeds the student's initial weights, its training noise and the plotted noise batch. */
   seed: number;
   learningRate: number;
@@ -32,8 +37,13 @@ export interface DistillConfig {
 
 export interface DistillInfo {
   dataset: string;
+  /** The KL the schedule ends on (reported by the curve). */
   direction: KlDirection;
+  /** Steps of KL(t‖s) before KL(s‖t) takes over; 0 without a warm start. */
+  warmStartSteps: number;
+  /** Layers of the teacher and of the student (see core/flow/distill-schedule.ts). */
   layers: number;
+  studentLayers: number;
   hidden: number;
   /** Teacher NLL on the held-out data (nats): the level the student's NLL approaches. */
   teacherNll: number;
@@ -45,7 +55,10 @@ export interface DistillInfo {
 
 /** One drawn frame of the distillation: plain typed arrays. */
 export interface DistillFrame {
+  /** The KL the curve reports (the schedule's last objective). */
   direction: KlDirection;
+  /** The KL the student is minimising now (differs during a warm start). */
+  trainingDirection: KlDirection;
   step: number;
   training: boolean;
   /** KL estimates of the training direction at recorded steps: mean and Monte-Carlo standard error (nats). */

@@ -9,6 +9,7 @@ import type { FlowWeights } from '../../core/flow/config';
 import { initFlowWeights } from '../../core/flow/init';
 import { parseModelText } from '../../core/flow/model-file';
 import { totalPasses } from '../../core/flow/schedule';
+import { distillSchedule, studentConfig } from '../../core/flow/distill-schedule';
 import { createRng } from '../../core/rng';
 import { datasetSource } from '../../core/datasets';
 import { isToyName } from '../../core/toy/toy-datasets';
@@ -92,9 +93,9 @@ export class DistillSession {
     const teacher = parseModelText(config.teacherText); // throws ModelFormatError naming the problem
     if (teacher.meta.kind !== 'maf') throw new Error(`the teacher must be a MAF; this model file is a ${teacher.meta.kind.toUpperCase()}`);
     if (teacher.weights.config.dim !== 2) throw new Error(`the teacher must be 2-D; this model file has dim ${teacher.weights.config.dim}`);
-    const studentWeights = initFlowWeights({ ...teacher.weights.config, seed: config.seed });
-    const distiller = new Distiller(teacher.weights, studentWeights, config.direction, {
-      learningRate: config.learningRate,
+    const studentWeights = initFlowWeights(studentConfig(teacher.weights.config, config.seed));
+    const phases = distillSchedule(config.direction, config.warmStart, config.learningRate);
+    const distiller = new Distiller(teacher.weights, studentWeights, phases, {
       batchSize: config.batchSize,
       clipNorm: 10,
       seed: config.seed + 1,
@@ -116,7 +117,9 @@ export class DistillSession {
     this.info = {
       dataset: config.dataset,
       direction: config.direction,
+      warmStartSteps: phases.length > 1 ? phases.slice(0, -1).reduce((sum, p) => sum + p.steps, 0) : 0,
       layers: flowConfig.layers,
+      studentLayers: studentWeights.config.layers,
       hidden: flowConfig.hidden[0],
       teacherNll,
       entropyFloor: source.entropyFloor,
@@ -210,6 +213,7 @@ export class DistillSession {
     const { steps, means, errors, nll } = this.log.columns();
     return {
       direction: d.direction,
+      trainingDirection: d.currentDirection,
       step: d.steps,
       training: this.training,
       klSteps: steps,
@@ -241,6 +245,7 @@ export class DistillSession {
     return this.queue.run(async () => {
       const d = this.requireDistiller();
       const { dim, layers } = d.teacher.config;
+      const studentLayers = d.student.config.layers;
       const z = tf.tensor2d(noise(n, dim, 12345), [n, dim]);
       try {
         const teacherMs = await medianMs(() => d.teacher.toData(z, 'maf').out, TIMING_REPEATS);
@@ -252,7 +257,7 @@ export class DistillSession {
           studentMs,
           speedup: teacherMs / studentMs,
           teacherPasses: totalPasses('maf', 'sample', dim, layers),
-          studentPasses: totalPasses('iaf', 'sample', dim, layers),
+          studentPasses: totalPasses('iaf', 'sample', dim, studentLayers),
         };
       } finally {
         z.dispose();

@@ -105,6 +105,11 @@ export class FlowTrainer {
     this.stepCount++;
   }
 
+  /** Steps rejected so far, on the device (no readback). */
+  get skippedSteps(): tf.Variable {
+    return this.adam.skipped;
+  }
+
   /** Reads the latest loss and skip count back (one sync). */
   async status(): Promise<TrainerStatus> {
     const loss = this.lastLoss ? (await this.lastLoss.data())[0] : Number.NaN;

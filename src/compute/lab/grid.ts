@@ -2,6 +2,10 @@
 import { tf } from '../tf';
 import type { GridSpec } from './protocol';
 
+/** Cells a side of the lab's density grid while training (cheap) and when idle (sharp). */
+export const LIVE_GRID = 64;
+export const IDLE_GRID = 128;
+
 /** Cell-centre coordinates of a grid, row-major [ny·nx, 2], row 0 at y0. */
 export function gridPoints(g: GridSpec): Float32Array {
   const pts = new Float32Array(g.nx * g.ny * 2);

@@ -13,15 +13,13 @@ import { datasetSource, type DatasetSource } from '../../core/datasets';
 import { TfFlow } from '../flow/tf-flow';
 import { FlowTrainer, type TrainingObjective } from '../flow/trainer';
 import { confinedEnergyTf } from '../flow/energy-tf';
-import { evaluateInChunks, gridPoints, withResolution } from './grid';
+import { evaluateInChunks, gridPoints, IDLE_GRID, LIVE_GRID, withResolution } from './grid';
 import { LossLog } from './loss-log';
 import type { LabConfigureOptions, LabFrame, LabModelInfo, LabParams } from './protocol';
 
 const SAMPLE_COUNT = 1000;
 const DATA_PLOT_COUNT = 1000;
 const HELD_OUT_COUNT = 2048;
-const LIVE_GRID = 64;
-const IDLE_GRID = 128;
 const SLICE_MS = 60;
 
 const now = () => performance.now();

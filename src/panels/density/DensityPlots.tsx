@@ -1,6 +1,6 @@
 import { useLabStore } from '../../state/lab-store';
 import { DensityPlot } from './DensityPlot';
-import { labelOf, modelDensityLabel } from './format';
+import { labelOf, modelDensityLabel, previewDensityLabel } from './format';
 import { SamplesPlot } from './SamplesPlot';
 
 function Placeholder({ title, text }: { title: string; text: string }) {
@@ -15,6 +15,9 @@ function Placeholder({ title, text }: { title: string; text: string }) {
 /** Samples, the model's density and (where known) the true density, side by side. */
 export function DensityPlots() {
   const frame = useLabStore((s) => s.frame);
+  const params = useLabStore((s) => s.params);
+  const preview = useLabStore((s) => s.preview);
+  const showPreview = !frame && preview && preview.dataset === params.dataset && preview.flow === params.flow;
   const contours = useLabStore((s) => s.params.contours);
   const phase = useLabStore((s) => s.run.phase);
   const entropy = useLabStore((s) => s.modelInfo?.entropyFloor ?? null);
@@ -28,6 +31,14 @@ export function DensityPlots() {
           label={modelDensityLabel(frame)}
           logDensity={frame.logDensity}
           grid={frame.grid}
+          contours={contours}
+        />
+      ) : showPreview ? (
+        <DensityPlot
+          title="Model density"
+          label={previewDensityLabel(preview)}
+          logDensity={preview.logDensity}
+          grid={preview.grid}
           contours={contours}
         />
       ) : (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ComponentProps } from 'react';
 import { prepareCanvas } from '../../viz/canvas';
+import { cancelDraw, scheduleDraw } from '../../viz/draw-queue';
 
 export type DrawFunction = (ctx: CanvasRenderingContext2D, width: number, height: number) => void;
 
@@ -10,7 +11,7 @@ interface PlotCanvasProps extends Omit<ComponentProps<'canvas'>, 'ref' | 'role'>
   draw: DrawFunction;
 }
 
-/** A canvas that CSS sizes; it redraws at the device pixel ratio when resized or given a new `draw`. */
+/** A canvas that CSS sizes; it redraws (in a task of its own) at the device pixel ratio when resized or given a new `draw`. */
 export function PlotCanvas({ label, draw, className, ...rest }: PlotCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
@@ -30,8 +31,13 @@ export function PlotCanvas({ label, draw, className, ...rest }: PlotCanvasProps)
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas || size.width === 0 || size.height === 0) return;
-    const ctx = prepareCanvas(canvas, size.width, size.height);
-    if (ctx) draw(ctx, size.width, size.height);
+    // In a task of its own (viz/draw-queue.ts): a frame that updates several canvases does not
+    // make one long task of all their drawing.
+    scheduleDraw(canvas, () => {
+      const ctx = prepareCanvas(canvas, size.width, size.height);
+      if (ctx) draw(ctx, size.width, size.height);
+    });
+    return () => cancelDraw(canvas);
   }, [draw, size]);
 
   return (

@@ -39,3 +39,8 @@ export function modelDensityLabel(frame: LabFrame): string {
   const nll = Number.isFinite(frame.heldOutNll) ? `, NLL ${formatNats(frame.heldOutNll)}` : '';
   return `Model density for ${dataset}, ${flowName(flow)}, ${layers} layers${nll}`;
 }
+
+/** "Model density for 8gaussians, MAF preset (precomputed; the live model is loading)". */
+export function previewDensityLabel(preview: { dataset: string; flow: string }): string {
+  return `Model density for ${preview.dataset}, ${flowName(preview.flow)} preset (precomputed; the live model is loading)`;
+}

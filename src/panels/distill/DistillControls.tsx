@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { KlDirection } from '../../compute/distill/protocol';
+import { WARM_START_STEPS } from '../../core/flow/distill-schedule';
 import { TOY_DATASETS } from '../../core/toy/toy-datasets';
 import { labelOf } from '../density/format';
 import type { DistillSessionState } from './useDistill';
@@ -22,11 +23,21 @@ interface DistillControlsProps {
   onDataset(dataset: string): void;
   direction: KlDirection;
   onDirection(direction: KlDirection): void;
+  warmStart: boolean;
+  onWarmStart(on: boolean): void;
   session: DistillSessionState;
 }
 
 /** Data set (toy sets with a MAF preset), KL direction, and Train/Pause/Step/Reset. */
-export function DistillControls({ dataset, onDataset, direction, onDirection, session }: DistillControlsProps) {
+export function DistillControls({
+  dataset,
+  onDataset,
+  direction,
+  onDirection,
+  warmStart,
+  onWarmStart,
+  session,
+}: DistillControlsProps) {
   const id = useId();
   const { phase, busy } = session;
   const training = phase === 'training';
@@ -52,6 +63,12 @@ export function DistillControls({ dataset, onDataset, direction, onDirection, se
           </label>
         ))}
         <p className="muted distill-explain">{DIRECTION_TEXT[direction].explanation}</p>
+        {direction === 'student-teacher' && (
+          <label className="distill-warm">
+            <input type="checkbox" checked={warmStart} onChange={(e) => onWarmStart(e.target.checked)} /> Warm start:
+            fit teacher samples first ({WARM_START_STEPS.toLocaleString('en')} steps of KL(teacher ‖ student))
+          </label>
+        )}
       </fieldset>
       <div className="training-controls" role="group" aria-label="Training">
         <button type="button" className="primary" disabled={!training && !idle} onClick={training ? session.pause : session.train}>

@@ -1,3 +1,4 @@
+import type { DistillFrame, DistillInfo } from '../../compute/distill/protocol';
 import { isToyName } from '../../core/toy/toy-datasets';
 import { useLabStore } from '../../state/lab-store';
 import { DensityPlot } from '../density/DensityPlot';
@@ -13,6 +14,12 @@ import './distill.css';
 
 const FALLBACK_DATASET = '8gaussians';
 
+/** What the student is doing now: the warm start (KL(t‖s) on teacher samples) or the distillation proper. */
+function trainingText(frame: DistillFrame | null, info: DistillInfo | null): string {
+  if (!frame || !info || frame.trainingDirection === frame.direction) return 'Training the student…';
+  return `Warm start: fitting the student to teacher samples by KL(teacher ‖ student), step ${frame.step.toLocaleString('en')} of ${info.warmStartSteps.toLocaleString('en')}; then KL(student ‖ teacher).`;
+}
+
 /**
  * Parallel-WaveNet distillation: a frozen MAF teacher (the data set's preset) and an IAF
  * student trained by KL in the chosen direction; densities, samples, KL and NLL side by side.
@@ -25,6 +32,7 @@ export function DistillPanel() {
   const session = useDistill(client, {
     dataset,
     direction: params.kl,
+    warmStart: params.warm,
     seed: params.seed,
     learningRate: params.lr,
     batchSize: params.batch,
@@ -44,13 +52,15 @@ export function DistillPanel() {
         }}
         direction={params.kl}
         onDirection={(d) => setParam('kl', d)}
+        warmStart={params.warm}
+        onWarmStart={(on) => setParam('warm', on)}
         session={session}
       />
       <p className="distill-status" role="status">
         {phase === 'waiting' && 'Waiting for the compute worker…'}
         {phase === 'configuring' && 'Loading the teacher…'}
-        {phase === 'training' && 'Training the student…'}
-        {phase === 'ready' && info && `Teacher: ${info.layers}-layer MAF for ${labelOf(info.dataset)}, held-out NLL ${info.teacherNll.toFixed(2)} nats.`}
+        {phase === 'training' && trainingText(frame, info)}
+        {phase === 'ready' && info && `Teacher: ${info.layers}-layer MAF for ${labelOf(info.dataset)}, held-out NLL ${info.teacherNll.toFixed(2)} nats. Student: ${info.studentLayers}-layer IAF.`}
         {frame?.message}
       </p>
       {error && <p role="alert">{error}</p>}

@@ -14,6 +14,7 @@ export type DistillPhase = 'waiting' | 'configuring' | 'ready' | 'training' | 'e
 export interface DistillParams {
   dataset: string;
   direction: KlDirection;
+  warmStart: boolean;
   seed: number;
   learningRate: number;
   batchSize: number;
@@ -43,8 +44,8 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
   const [error, setError] = useState<string | null>(null);
   /** Bumped per configure or reset: late answers of an older one are dropped. */
   const version = useRef(0);
-  const { dataset, direction, seed, learningRate, batchSize } = params;
-  const key = `${dataset}|${direction}|${seed}|${learningRate}|${batchSize}`;
+  const { dataset, direction, warmStart, seed, learningRate, batchSize } = params;
+  const key = `${dataset}|${direction}|${warmStart}|${seed}|${learningRate}|${batchSize}`;
 
   useEffect(() => {
     if (!client) return;
@@ -53,7 +54,7 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
     void (async () => {
       const teacherText = await presets.load(dataset, 'maf');
       if (!teacherText) throw new Error(`There is no MAF preset for ${dataset} to use as the teacher.`);
-      const built = await client.distillConfigure({ teacherText, dataset, direction, seed, learningRate, batchSize });
+      const built = await client.distillConfigure({ teacherText, dataset, direction, warmStart, seed, learningRate, batchSize });
       const first = await client.distillFrame();
       if (!alive || version.current !== mine) return;
       setInfo(built);
@@ -71,7 +72,7 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
       alive = false;
       void client.distillPause();
     };
-  }, [client, key, dataset, direction, seed, learningRate, batchSize]);
+  }, [client, key, dataset, direction, warmStart, seed, learningRate, batchSize]);
 
   const run = useCallback(
     (task: (api: DistillApi) => Promise<void>) => {

@@ -99,6 +99,7 @@ class FakeLab implements LabApi {
 
 const presets: PresetLoader = {
   load: async (dataset, flow) => (dataset === '8gaussians' ? `preset ${dataset}-${flow}` : null),
+  loadPreview: async () => null,
 };
 
 const settle = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));

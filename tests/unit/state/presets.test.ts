@@ -4,6 +4,7 @@ import {
   parsePresetManifest,
   type FetchLike,
 } from '../../../src/state/presets';
+import { encodeDensityPreview } from '../../../src/core/flow/density-preview';
 
 function fakeFetch(files: Record<string, string>) {
   const requested: string[] = [];
@@ -60,5 +61,30 @@ describe('presets', () => {
     }
     const failing = createPresetLoader(() => Promise.reject(new TypeError('offline')));
     expect(await failing.load('moons', 'iaf')).toBeNull();
+  });
+
+  it('loads a listed density preview, and treats an unlisted or malformed one as none', async () => {
+    const grid = { x0: -1, x1: 1, y0: -1, y1: 1, nx: 2, ny: 2 };
+    const doc = encodeDensityPreview(Float32Array.from([0, -1, -Infinity, -2]), grid);
+    const manifest = JSON.stringify({
+      presets: [
+        { file: 'moons-maf.json', preview: 'moons-maf.preview.json' },
+        { file: 'moons-iaf.json', preview: 'moons-iaf.preview.json' },
+      ],
+    });
+    const { fetchText, requested } = fakeFetch({
+      './presets/index.json': manifest,
+      './presets/moons-maf.preview.json': JSON.stringify(doc),
+      './presets/moons-iaf.preview.json': '{"format":"flowlab-density-preview/1","grid":{}}',
+    });
+    const loader = createPresetLoader(fetchText);
+    const preview = await loader.loadPreview('moons', 'maf');
+    expect(preview?.grid).toEqual(grid);
+    expect(preview?.logDensity[0]).toBeCloseTo(0, 6);
+    expect(preview?.logDensity[2]).toBe(-Infinity);
+    expect(await loader.loadPreview('moons', 'iaf')).toBeNull();
+    expect(await loader.loadPreview('8gaussians', 'maf')).toBeNull();
+    // The unlisted preview is never requested.
+    expect(requested).not.toContain('./presets/8gaussians-maf.preview.json');
   });
 });

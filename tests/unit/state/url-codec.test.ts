@@ -121,6 +121,7 @@ describe('URL codec', () => {
       present: true,
       theme: 'projector',
       kl: 'teacher-student',
+      warm: false,
       dims: ['4', '64'],
       g1d: 'y',
       cdf: 'empirical',

@@ -1,19 +1,18 @@
 /**
  * Distillation on 8gaussians: the teacher is the committed MAF preset (trained by
- * `npm run presets`), the student a fresh IAF of the same architecture. Runs on tfjs WASM in
- * Node (see default-maf-nll.test.ts for why).
- *
- * Not asserted, because it does not hold yet: issue #7 also asks for the student's held-out
- * NLL within 0.15 nats of the teacher's. Minimising KL(s‖t) from a fresh student is
- * mode-seeking and thins out some of the eight modes: measured here 9.7 nats against the
- * teacher's 2.98 (tempering the target, a KL(t‖s) warm-up and a broad initial student were
- * tried; the best, the warm-up, reached 3.4). The test prints both figures.
+ * `npm run presets`), the student a fresh IAF, trained by the
+ * panel's default schedule (core/flow/distill-schedule.ts): a KL(t‖s) warm start on teacher
+ * samples, then KL(s‖t); the student is an 8-layer IAF (the teacher has 5). Runs on tfjs WASM
+ * in Node (see default-maf-nll.test.ts for why).
+ * KL(s‖t) alone from a fresh student drops modes (NLL 9.7 after 2,500 steps): that is the
+ * panel's "warm start off" demonstration, not the distillation this test checks.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../../../src/compute/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { Distiller } from '../../../../src/compute/distill/distiller';
+import { distillSchedule, studentConfig, WARM_START_STEPS } from '../../../../src/core/flow/distill-schedule';
 import { parseModelText, serializeModel } from '../../../../src/core/flow/model-file';
 import { initFlowWeights } from '../../../../src/core/flow/init';
 import { datasetSource } from '../../../../src/core/datasets';
@@ -31,10 +30,12 @@ describe('Parallel-WaveNet distillation', () => {
   it('lowers KL(student‖teacher) by ≥ 80% and leaves the teacher bit-identical', async () => {
     const teacherModel = parseModelText(readFileSync('public/presets/8gaussians-maf.json', 'utf8'));
     const teacherBefore = JSON.stringify(serializeModel(teacherModel.weights, teacherModel.meta));
-    const student = initFlowWeights({ ...teacherModel.weights.config, seed: 2 });
-    const d = new Distiller(teacherModel.weights, student, 'student-teacher', { learningRate: 1e-3, batchSize: 512, clipNorm: 10, seed: 3 });
+    const student = initFlowWeights(studentConfig(teacherModel.weights.config, 2));
+    const phases = distillSchedule('student-teacher', true, 1e-3);
+    const d = new Distiller(teacherModel.weights, student, phases, { batchSize: 512, clipNorm: 10, seed: 3 });
     const initial = await d.estimateKl('student-teacher', 4096, 9);
-    for (let s = 0; s < Number(process.env.DISTILL_STEPS ?? 2500); s++) d.step();
+    for (let s = 0; s < WARM_START_STEPS + 500; s++) d.step();
+    expect(d.currentDirection).toBe('student-teacher');
     const final = await d.estimateKl('student-teacher', 4096, 9);
     const heldOut = datasetSource('8gaussians', null).sample(5000, createRng(77)).data;
     const studentNll = await d.studentNll(heldOut);
@@ -44,9 +45,39 @@ describe('Parallel-WaveNet distillation', () => {
         `NLL student ${studentNll.toFixed(4)}, teacher ${teacherNll.toFixed(4)}`,
     );
     expect(final.mean).toBeLessThanOrEqual(0.2 * initial.mean);
-    expect(Number.isFinite(studentNll) && Number.isFinite(teacherNll)).toBe(true);
+    expect(Math.abs(studentNll - teacherNll)).toBeLessThanOrEqual(0.15);
     const teacherAfter = JSON.stringify(serializeModel(await d.teacher.readWeights(), teacherModel.meta));
     expect(teacherAfter).toBe(teacherBefore);
     d.dispose();
   }, 900_000);
+
+  it('switches objective at a phase boundary without leaking tensors, counting every step', async () => {
+    const teacherModel = parseModelText(readFileSync('public/presets/8gaussians-maf.json', 'utf8'));
+    const student = initFlowWeights({ ...teacherModel.weights.config, seed: 4 });
+    const phases = [
+      { direction: 'teacher-student' as const, steps: 3, learningRate: 1e-3 },
+      { direction: 'student-teacher' as const, steps: Infinity, learningRate: 1e-4 },
+    ];
+    const d = new Distiller(teacherModel.weights, student, phases, { batchSize: 64, clipNorm: 10, seed: 1 });
+    expect(d.direction).toBe('student-teacher');
+    expect(d.currentDirection).toBe('teacher-student');
+    d.step();
+    const baseline = tf.memory().numTensors;
+    d.step();
+    d.step();
+    expect(d.currentDirection).toBe('student-teacher');
+    d.step(); // the new phase's first step builds its optimiser state
+    const afterSwitch = tf.memory().numTensors;
+    d.step();
+    d.step();
+    expect(tf.memory().numTensors).toBe(afterSwitch);
+    // One optimiser's state (m, v, t, skipped, last loss) replaced by another of the same size;
+    // the finished phases' rejected-step count is a device scalar replaced in place.
+    expect(afterSwitch).toBe(baseline);
+    const status = await d.status();
+    expect(status.step).toBe(6);
+    expect(status.skipped).toBe(0);
+    expect(Number.isFinite(status.loss)).toBe(true);
+    d.dispose();
+  }, 120_000);
 });
