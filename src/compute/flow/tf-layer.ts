@@ -7,6 +7,7 @@ import { tf } from '../tf';
 import type { ArLayerWeights, DenseWeights, FlowConfig } from '../../core/flow/config';
 import { madeMasks } from '../../core/flow/made';
 import { matMul } from './matmul';
+import { fusedParallel, type FusedLayerSpec } from './fused-parallel';
 
 interface TfDense {
   w: tf.Variable<tf.Rank.R2>;
@@ -73,6 +74,11 @@ export class TfArLayer {
     return [...this.hidden, this.output].flatMap((d) => [d.w, d.b]);
   }
 
+  /** The layer's weights for the fused parallel op (fused-parallel.ts). */
+  fusedSpec(): FusedLayerSpec {
+    return { dense: [...this.hidden, this.output], activation: this.config.activation, alphaBound: this.config.alphaBound };
+  }
+
   /** W ⊙ M of every dense layer (hidden…, output), computed once per pass or sequence of passes. */
   private maskedWeights(): tf.Tensor2D[] {
     return [...this.hidden, this.output].map((d) => tf.mul(d.w, d.mask) as tf.Tensor2D);
@@ -92,10 +98,14 @@ export class TfArLayer {
     return { mu, alpha: tf.mul(tf.tanh(tf.div(raw, B)), B) };
   }
 
-  /** T(v): w = (v − μ(v))·e^{−α(v)}, log|det| = −Σα. One pass. */
+  /**
+   * T(v): w = (v − μ(v))·e^{−α(v)}, log|det| = −Σα. One pass, as one fused op with a
+   * hand-written gradient (fused-parallel.ts; the same values as composing conditioner()).
+   */
   parallel(v: tf.Tensor2D): TfLayerResult {
-    const { mu, alpha } = this.conditioner(v);
-    return { out: tf.mul(tf.sub(v, mu), tf.exp(tf.neg(alpha))), logDet: tf.neg(tf.sum(alpha, 1)) };
+    const packed = fusedParallel(v, this.fusedSpec());
+    const [out, logDet] = tf.split(packed, [this.dim, 1], 1) as [tf.Tensor2D, tf.Tensor2D];
+    return { out, logDet: tf.reshape(logDet, [-1]) as tf.Tensor1D };
   }
 
   /** T⁻¹(w): v_i = w_i·e^{α_i(v_<i)} + μ_i(v_<i), one pass per order position; log|det| = +Σα. */
