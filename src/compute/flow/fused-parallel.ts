@@ -92,7 +92,7 @@ function layerBackward(gw: tf.Tensor2D, gl: tf.Tensor2D, saved: LayerSaved, spec
   for (let l = L; l >= 0; l--) {
     grads[2 * l] = tf.mul(tMatMul(hs[l], gPre), dense[l].mask);
     grads[2 * l + 1] = tf.sum(gPre, 0);
-    gIn = matMulT(gPre, ws[l]);
+    gIn = matMulT(gPre, ws[l]) as tf.Tensor2D;
     if (l > 0) {
       const h = hs[l];
       const slope = activation === 'relu' ? tf.step(h) : tf.sub(1, tf.square(h));

@@ -68,10 +68,8 @@ export class GatedAdam {
         ok,
       );
       const update = tf.mul(stepSize, tf.div(m, tf.add(tf.sqrt(v), eps)));
-      let offset = 0;
-      this.vars.forEach((p, k) => {
-        const part = tf.slice(update, offset, this.sizes[k]);
-        offset += this.sizes[k];
+      this.splitBack(update as tf.Tensor1D).forEach((part, k) => {
+        const p = this.vars[k];
         p.assign(tf.sub(p, tf.reshape(part, p.shape)));
       });
       this.m.assign(m as tf.Tensor1D);
@@ -79,6 +77,31 @@ export class GatedAdam {
       this.t.assign(tNew);
       this.skipped.assign(tf.add(this.skipped, keep));
     });
+  }
+
+  /**
+   * The flat update cut back into one part per variable, in two levels: groups of about √K
+   * consecutive variables first, then each group. tfjs-wasm's slice copies its whole input
+   * out of the WASM heap, so K slices of the flat vector cost K·P copied floats; two levels
+   * cost about 2√K·P.
+   */
+  private splitBack(flat: tf.Tensor1D): tf.Tensor1D[] {
+    const K = this.sizes.length;
+    const groupSize = Math.max(1, Math.round(Math.sqrt(K)));
+    const parts: tf.Tensor1D[] = [];
+    let offset = 0;
+    for (let start = 0; start < K; start += groupSize) {
+      const sizes = this.sizes.slice(start, start + groupSize);
+      const total = sizes.reduce((a, b) => a + b, 0);
+      const group = K > groupSize ? tf.slice(flat, offset, total) : flat;
+      offset += total;
+      let inner = 0;
+      for (const size of sizes) {
+        parts.push(sizes.length > 1 ? tf.slice(group, inner, size) : group);
+        inner += size;
+      }
+    }
+    return parts;
   }
 
   dispose(): void {
