@@ -30,3 +30,13 @@ export interface Rng {
   /** A new independent generator derived from this one (for reproducible sub-streams). */
   fork(): Rng;
 }
+
+/** A regular grid over a box; cell centres are evaluated. Values row-major [ny, nx], row 0 at y0. */
+export interface GridSpec {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  nx: number;
+  ny: number;
+}

@@ -4,6 +4,7 @@
  */
 import type { MarginalKind } from '../../core/gaussianize/marginal-types';
 import type { RotationKind } from '../../core/gaussianize/rotation';
+import type { GridSpec } from '../../core/types';
 
 /** Most points the worker accepts per cloud, and most RBIG iterations it caches. */
 export const GAUSS_MAX_POINTS = 5000;
@@ -77,14 +78,7 @@ export interface RbigIterationFrame {
   ms: number;
 }
 
-export interface GridRequest {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-  nx: number;
-  ny: number;
-}
+export type GridRequest = GridSpec;
 
 export interface CopulaRequest {
   points: Float32Array;

@@ -3,6 +3,7 @@
  * Types only; the page imports this file with `import type`.
  */
 import type { FlowKind } from '../../core/flow/config';
+import type { GridSpec } from '../../core/types';
 
 /** A data set, an energy target (`u1`…`u4`) or the user's drawn points (`drawn`). */
 export type DatasetId = string;
@@ -18,15 +19,7 @@ export interface LabParams {
   seed: number;
 }
 
-/** A regular grid over a box; cell centres are evaluated. Values row-major [ny, nx], row 0 at y0. */
-export interface GridSpec {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-  nx: number;
-  ny: number;
-}
+export type { GridSpec };
 
 export interface LabModelInfo {
   /** "preset" when the weights came from a committed preset, "fresh" when newly initialised. */

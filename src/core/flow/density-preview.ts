@@ -9,19 +9,13 @@
  * colour table, so 8 bits are what it can show; decoding gives log p_k = log(q_k/255) + log p_max
  * (q_k = 0 → −∞), within half a level of the true density.
  */
+import type { GridSpec } from '../types';
 import { decodeBytesBase64, encodeBytesBase64 } from './base64';
 
 export const DENSITY_PREVIEW_FORMAT = 'flowlab-density-preview/1';
 const LEVELS = 255;
 
-export interface PreviewGrid {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-  nx: number;
-  ny: number;
-}
+export type PreviewGrid = GridSpec;
 
 export interface DensityPreview {
   grid: PreviewGrid;

@@ -17,28 +17,25 @@ export function DensityPlots() {
   const frame = useLabStore((s) => s.frame);
   const params = useLabStore((s) => s.params);
   const preview = useLabStore((s) => s.preview);
-  const showPreview = !frame && preview && preview.dataset === params.dataset && preview.flow === params.flow;
-  const contours = useLabStore((s) => s.params.contours);
+  // The live model's density, else the preset's precomputed one (until the first frame).
+  const model = frame
+    ? { label: modelDensityLabel(frame), logDensity: frame.logDensity, grid: frame.grid }
+    : preview && preview.dataset === params.dataset && preview.flow === params.flow
+      ? { label: previewDensityLabel(preview), logDensity: preview.logDensity, grid: preview.grid }
+      : null;
+  const contours = params.contours;
   const phase = useLabStore((s) => s.run.phase);
   const entropy = useLabStore((s) => s.modelInfo?.entropyFloor ?? null);
   const stale = phase === 'configuring';
   return (
     <div className={stale ? 'density-plots is-stale' : 'density-plots'} aria-busy={stale}>
       <SamplesPlot />
-      {frame ? (
+      {model ? (
         <DensityPlot
           title="Model density"
-          label={modelDensityLabel(frame)}
-          logDensity={frame.logDensity}
-          grid={frame.grid}
-          contours={contours}
-        />
-      ) : showPreview ? (
-        <DensityPlot
-          title="Model density"
-          label={previewDensityLabel(preview)}
-          logDensity={preview.logDensity}
-          grid={preview.grid}
+          label={model.label}
+          logDensity={model.logDensity}
+          grid={model.grid}
           contours={contours}
         />
       ) : (
