@@ -5,7 +5,9 @@
  *     pass (its own z is known), log p_t by the teacher's parallel density. Mode-seeking.
  *   KL(t‖s) = E_{x~p_t} [log p_t(x) − log q_s(x)]:   teacher samples (D passes per layer, no
  *     gradient) and the student's density of external data (D passes per layer). Mass-covering.
- * Only the student's variables are trained; the teacher is built non-trainable.
+ * Only the student's variables are trained; the teacher is built non-trainable. The student
+ * follows a schedule of phases (core/flow/distill-schedule.ts), each minimising one of the two
+ * with its own learning rate and a fresh optimiser: by default a KL(t‖s) warm start, then KL(s‖t).
  */
 import { tf } from '../tf';
 import type { FlowWeights } from '../../core/flow/config';
