@@ -156,7 +156,12 @@ export function fusedParallelChain(v: tf.Tensor2D, specs: readonly FusedLayerSpe
   return op(v, ...specs.flatMap((s) => s.dense.flatMap((d) => [d.w, d.b]))) as tf.Tensor2D;
 }
 
-/** One layer's parallel map, packed as [n, D + 1] (see fusedParallelChain). */
-export function fusedParallel(v: tf.Tensor2D, spec: FusedLayerSpec): tf.Tensor2D {
-  return fusedParallelChain(v, [spec]);
+/** The chain's output [n, D] and summed log|det| [n], unpacked from fusedParallelChain. */
+export function fusedParallelMap(
+  v: tf.Tensor2D,
+  specs: readonly FusedLayerSpec[],
+): { out: tf.Tensor2D; logDet: tf.Tensor1D } {
+  const packed = fusedParallelChain(v, specs);
+  const [out, logDet] = tf.split(packed, [v.shape[1], 1], 1) as [tf.Tensor2D, tf.Tensor2D];
+  return { out, logDet: tf.reshape(logDet, [-1]) as tf.Tensor1D };
 }

@@ -6,7 +6,7 @@
  * Functions returning tensors are tidy-safe: call them inside tf.tidy, or dispose results.
  */
 import { tf } from '../tf';
-import { fusedParallelChain } from './fused-parallel';
+import { fusedParallelMap } from './fused-parallel';
 import type { FlowConfig, FlowKind, FlowWeights } from '../../core/flow/config';
 import { LOG_2PI } from '../../core/flow/reference';
 import { TfArLayer, type TfLayerResult } from './tf-layer';
@@ -37,10 +37,7 @@ export class TfFlow {
   parallel(v: tf.Tensor2D, keepPath = false): TfMapResult {
     if (keepPath) return this.chain(v, this.layers, (l, t) => l.parallel(t), true);
     // The whole chain as one fused op (the training hot path; fused-parallel.ts).
-    const D = this.config.dim;
-    const packed = fusedParallelChain(v, this.layers.map((l) => l.fusedSpec()));
-    const [out, logDet] = tf.split(packed, [D, 1], 1) as [tf.Tensor2D, tf.Tensor2D];
-    return { out, logDet: tf.reshape(logDet, [-1]) as tf.Tensor1D };
+    return fusedParallelMap(v, this.layers.map((l) => l.fusedSpec()));
   }
 
   sequential(w: tf.Tensor2D, keepPath = false): TfMapResult {

@@ -7,7 +7,7 @@ import { tf } from '../tf';
 import type { ArLayerWeights, DenseWeights, FlowConfig } from '../../core/flow/config';
 import { madeMasks } from '../../core/flow/made';
 import { matMul } from './matmul';
-import { fusedParallel, type FusedLayerSpec } from './fused-parallel';
+import { fusedParallelMap, type FusedLayerSpec } from './fused-parallel';
 
 interface TfDense {
   w: tf.Variable<tf.Rank.R2>;
@@ -103,9 +103,7 @@ export class TfArLayer {
    * hand-written gradient (fused-parallel.ts; the same values as composing conditioner()).
    */
   parallel(v: tf.Tensor2D): TfLayerResult {
-    const packed = fusedParallel(v, this.fusedSpec());
-    const [out, logDet] = tf.split(packed, [this.dim, 1], 1) as [tf.Tensor2D, tf.Tensor2D];
-    return { out, logDet: tf.reshape(logDet, [-1]) as tf.Tensor1D };
+    return fusedParallelMap(v, [this.fusedSpec()]);
   }
 
   /** T⁻¹(w): v_i = w_i·e^{α_i(v_<i)} + μ_i(v_<i), one pass per order position; log|det| = +Σα. */

@@ -1,13 +1,15 @@
 /**
  * The fused parallel layer (fused-parallel.ts) against the same map composed from the
  * conditioner's ops and differentiated by tfjs autodiff: equal values, and equal gradients
- * with respect to the input and every weight and bias, for both activations, D = 2 and 5.
+ * with respect to the input and every weight and bias, for both activations, D = 2 and 5,
+ * and for a whole chain of layers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../../../src/compute/tf';
 import { TfArLayer } from '../../../../src/compute/flow/tf-layer';
 import { TfFlow } from '../../../../src/compute/flow/tf-flow';
 import { createRng } from '../../../../src/core/rng';
+import type { Rng } from '../../../../src/core/types';
 import { maxAbsDiff, randomFlowWeights } from '../../core/flow/fixtures';
 
 beforeAll(async () => {
@@ -17,10 +19,50 @@ beforeAll(async () => {
 const layers: TfArLayer[] = [];
 afterAll(() => layers.forEach((l) => l.dispose()));
 
+type MapResult = { out: tf.Tensor2D; logDet: tf.Tensor1D };
+type Map = (v: tf.Tensor2D) => MapResult;
+
 /** The layer's parallel map composed from its conditioner: the definition the fused op must match. */
-function composed(layer: TfArLayer, v: tf.Tensor2D) {
+function composed(layer: TfArLayer, v: tf.Tensor2D): MapResult {
   const { mu, alpha } = layer.conditioner(v);
   return { out: tf.mul(tf.sub(v, mu), tf.exp(tf.neg(alpha))) as tf.Tensor2D, logDet: tf.neg(tf.sum(alpha, 1)) as tf.Tensor1D };
+}
+
+const normals = (count: number, rng: Rng, scale = 1) => Float32Array.from({ length: count }, () => scale * rng.normal());
+
+/**
+ * An input batch v [n, D] and a loss Σ out ⊙ R + Σ logDet ⊙ r with random R, r, which sends a
+ * different upstream gradient to every output and log-determinant.
+ */
+function probe(n: number, dim: number, rng: Rng) {
+  const v = tf.tensor2d(normals(n * dim, rng, 1.5), [n, dim]);
+  const rOut = tf.tensor2d(normals(n * dim, rng), [n, dim]);
+  const rDet = tf.tensor1d(normals(n, rng));
+  const loss = (r: MapResult) => tf.add(tf.sum(tf.mul(r.out, rOut)), tf.sum(tf.mul(r.logDet, rDet))) as tf.Scalar;
+  return { v, loss, dispose: () => tf.dispose([v, rOut, rDet]) };
+}
+
+/** Asserts equal values (outputs, log-determinants, loss) and equal gradients for every variable; leak-free. */
+async function expectSameMaps(first: Map, second: Map, v: tf.Tensor2D, loss: (r: MapResult) => tf.Scalar, vars: tf.Variable[]) {
+  const before = tf.memory().numTensors;
+  const [aOut, aDet, bOut, bDet] = tf.tidy(() => {
+    const a = first(v);
+    const b = second(v);
+    return [a.out, a.logDet, b.out, b.logDet];
+  });
+  expect(maxAbsDiff(await aOut.data(), await bOut.data())).toBeLessThan(1e-5);
+  expect(maxAbsDiff(await aDet.data(), await bDet.data())).toBeLessThan(1e-5);
+  tf.dispose([aOut, aDet, bOut, bDet]);
+  const a = tf.variableGrads(() => loss(first(v)), vars);
+  const b = tf.variableGrads(() => loss(second(v)), vars);
+  expect(Math.abs((await a.value.data())[0] - (await b.value.data())[0])).toBeLessThan(1e-4);
+  for (const p of vars) {
+    const x = await a.grads[p.name].data();
+    const y = await b.grads[p.name].data();
+    expect(maxAbsDiff(x, y) / Math.max(1, ...Array.from(y, Math.abs)), p.name).toBeLessThan(1e-5);
+  }
+  tf.dispose([a.value, b.value, ...Object.values(a.grads), ...Object.values(b.grads)]);
+  expect(tf.memory().numTensors).toBe(before);
 }
 
 describe('fused parallel layer', () => {
@@ -31,74 +73,25 @@ describe('fused parallel layer', () => {
   ] as const) {
     it(`D=${dim}, ${activation}: values and gradients match autodiff of the composed ops`, async () => {
       const weights = randomFlowWeights({ dim, seed: 40 + dim });
-      const config = { ...weights.config, activation };
-      const layer = new TfArLayer(weights.layers[0], config, true);
+      const layer = new TfArLayer(weights.layers[0], { ...weights.config, activation }, true);
       layers.push(layer);
-      const rng = createRng(dim);
-      const n = 16;
-      const v = tf.tensor2d(Float32Array.from({ length: n * dim }, () => 1.5 * rng.normal()), [n, dim]);
-      const rOut = tf.tensor2d(Float32Array.from({ length: n * dim }, () => rng.normal()), [n, dim]);
-      const rDet = tf.tensor1d(Float32Array.from({ length: n }, () => rng.normal()));
-      // A loss that sends a different upstream gradient to every output and log-determinant.
-      const loss = (r: { out: tf.Tensor2D; logDet: tf.Tensor1D }) =>
-        tf.add(tf.sum(tf.mul(r.out, rOut)), tf.sum(tf.mul(r.logDet, rDet))) as tf.Scalar;
-      const before = tf.memory().numTensors;
-      const [fOut, fDet, cOut, cDet] = tf.tidy(() => {
-        const f = layer.parallel(v);
-        const c = composed(layer, v);
-        return [f.out, f.logDet, c.out, c.logDet];
-      });
-      expect(maxAbsDiff(await fOut.data(), await cOut.data())).toBeLessThan(1e-5);
-      expect(maxAbsDiff(await fDet.data(), await cDet.data())).toBeLessThan(1e-5);
-      tf.dispose([fOut, fDet, cOut, cDet]);
-      const vars = layer.variables();
-      const fused = tf.variableGrads(() => loss(layer.parallel(v)), vars);
-      const plain = tf.variableGrads(() => loss(composed(layer, v)), vars);
-      expect(Math.abs((await fused.value.data())[0] - (await plain.value.data())[0])).toBeLessThan(1e-4);
-      for (const p of vars) {
-        const a = await fused.grads[p.name].data();
-        const b = await plain.grads[p.name].data();
-        const scale = Math.max(1, ...Array.from(b, Math.abs));
-        expect(maxAbsDiff(a, b) / scale, p.name).toBeLessThan(1e-5);
-      }
+      const { v, loss, dispose } = probe(16, dim, createRng(dim));
+      await expectSameMaps((x) => layer.parallel(x), (x) => composed(layer, x), v, loss, layer.variables());
+      // ∂loss/∂v, through v's direct and conditioner paths.
       const gv = tf.grad((x: tf.Tensor) => loss(layer.parallel(x as tf.Tensor2D)))(v);
       const gc = tf.grad((x: tf.Tensor) => loss(composed(layer, x as tf.Tensor2D)))(v);
       expect(maxAbsDiff(await gv.data(), await gc.data())).toBeLessThan(1e-4);
-      tf.dispose([fused.value, plain.value, ...Object.values(fused.grads), ...Object.values(plain.grads), gv, gc]);
-      expect(tf.memory().numTensors).toBe(before);
-      tf.dispose([v, rOut, rDet]);
+      tf.dispose([gv, gc]);
+      dispose();
     });
   }
 
   it('a whole chain (TfFlow.parallel, one op) matches the layers composed, values and gradients', async () => {
-    const weights = randomFlowWeights({ dim: 3, seed: 77 });
-    const flow = new TfFlow(weights, true);
-    const rng = createRng(5);
-    const n = 12;
-    const v = tf.tensor2d(Float32Array.from({ length: n * 3 }, () => rng.normal()), [n, 3]);
-    const rOut = tf.tensor2d(Float32Array.from({ length: n * 3 }, () => rng.normal()), [n, 3]);
-    const rDet = tf.tensor1d(Float32Array.from({ length: n }, () => rng.normal()));
-    const loss = (r: { out: tf.Tensor2D; logDet: tf.Tensor1D }) =>
-      tf.add(tf.sum(tf.mul(r.out, rOut)), tf.sum(tf.mul(r.logDet, rDet))) as tf.Scalar;
+    const flow = new TfFlow(randomFlowWeights({ dim: 3, seed: 77 }), true);
+    const { v, loss, dispose } = probe(12, 3, createRng(5));
     // keepPath runs layer by layer: the same maps, composed outside the chain op.
-    const layered = () => flow.parallel(v, true);
-    const [a, b, c, d] = tf.tidy(() => {
-      const f = flow.parallel(v);
-      const l = layered();
-      return [f.out, f.logDet, l.out, l.logDet];
-    });
-    expect(maxAbsDiff(await a.data(), await c.data())).toBeLessThan(1e-5);
-    expect(maxAbsDiff(await b.data(), await d.data())).toBeLessThan(1e-5);
-    tf.dispose([a, b, c, d]);
-    const vars = flow.variables();
-    const chain = tf.variableGrads(() => loss(flow.parallel(v)), vars);
-    const perLayer = tf.variableGrads(() => loss(layered()), vars);
-    for (const p of vars) {
-      const x = await chain.grads[p.name].data();
-      const y = await perLayer.grads[p.name].data();
-      expect(maxAbsDiff(x, y) / Math.max(1, ...Array.from(y, Math.abs)), p.name).toBeLessThan(1e-5);
-    }
-    tf.dispose([chain.value, perLayer.value, ...Object.values(chain.grads), ...Object.values(perLayer.grads), v, rOut, rDet]);
+    await expectSameMaps((x) => flow.parallel(x), (x) => flow.parallel(x, true), v, loss, flow.variables());
+    dispose();
     flow.dispose();
   });
 });
