@@ -1,5 +1,5 @@
 /**
- * Which component draws each `?panel=` id, and its tab title, in the lecture's order. Panels
+ * Which component draws each `?panel=` id, and its tab title, in tab order. Panels
  * other than the density lab are loaded on demand (React.lazy): they bring KaTeX and their own
  * drawing code, which the first paint of the lab does not need.
  */
