@@ -1,7 +1,8 @@
 /**
  * The panel tabs of the full app, the density lab first (the tour, not the tabs, follows the
  * lecture's order). Each tab is a link to the same page with `?panel=` set, so a middle-click
- * opens the panel in a new tab; a plain click switches in place through the store (the URL follows by url-sync). Keys 1–9 jump to a tab.
+ * opens the panel in a new tab; a plain click switches in place through the store (the URL
+ * follows by url-sync). Keys 1–9 jump to a tab.
  */
 import { useEffect, type MouseEvent } from 'react';
 import { labStore, useLabStore } from '../state/lab-store';
