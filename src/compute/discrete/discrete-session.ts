@@ -143,8 +143,8 @@ export class DiscreteSession {
     return out;
   }
 
-  /** Evaluates both models, appends to the history and returns the frame. */
-  async frame(ms: number): Promise<DiscreteFrame> {
+  /** Evaluates both models, appends to the history and returns the frame (ms since `start`). */
+  async frame(start: number): Promise<DiscreteFrame> {
     const { probs, points } = this.pmf;
     const logPlain = (x: tf.Tensor2D) => this.plain.logProb(x, 'maf');
     const logDeq = (x: tf.Tensor2D) => this.dequantized.logProb(x, 'maf');
@@ -182,7 +182,7 @@ export class DiscreteSession {
       plainLogDensity: plainGrid,
       dequantizedLogDensity: deqGrid,
       skipped,
-      ms,
+      ms: performance.now() - start,
     };
   }
 

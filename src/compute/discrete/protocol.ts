@@ -58,7 +58,7 @@ export interface DiscreteFrame {
   dequantizedLogDensity: Float32Array;
   /** Steps rejected as non-finite, both models together. */
   skipped: number;
-  /** Worker time of this call, ms. */
+  /** Worker time of this call (training and evaluation, results read back), ms. */
   ms: number;
 }
 

@@ -1,0 +1,111 @@
+import { useCallback } from 'react';
+import type { DiscreteFrame, DiscreteInfo } from '../../compute/discrete/protocol';
+import {
+  discreteCurvesLayout,
+  drawDiscreteCurves,
+  DISCRETE_STYLE,
+} from '../../viz/discrete-curves';
+import { drawLatticeHeatmap, peakDensity } from '../../viz/lattice-heatmap';
+import { formatNats } from '../density/format';
+import { PlotCanvas } from '../density/PlotCanvas';
+
+interface PlotsProps {
+  info: DiscreteInfo;
+  frame: DiscreteFrame;
+}
+
+/** The NLL curves of both fits with H(P) dashed. */
+export function NllChart({ info, frame }: PlotsProps) {
+  const draw = useCallback(
+    (ctx: CanvasRenderingContext2D, width: number, height: number) =>
+      drawDiscreteCurves(
+        ctx,
+        discreteCurvesLayout(
+          {
+            steps: frame.steps,
+            plain: frame.plainNll,
+            dequantized: frame.dequantizedNll,
+            dequantizedError: frame.dequantizedError,
+            crossEntropy: frame.dequantizedCrossEntropy,
+            entropy: info.entropy,
+          },
+          width,
+          height,
+        ),
+        `H(P) = ${formatNats(info.entropy, 3)} nats`,
+      ),
+    [frame, info.entropy],
+  );
+  const last = frame.steps.length - 1;
+  return (
+    <figure className="plot discrete-chart">
+      <figcaption>NLL per training step (nats)</figcaption>
+      <PlotCanvas
+        className="discrete-chart-canvas"
+        label={`NLL curves over ${frame.step} steps: plain fit ${formatNats(frame.plainNll[last], 2)} nats, dequantized fit ${formatNats(frame.dequantizedNll[last], 2)} nats, floor H(P) ${formatNats(info.entropy, 2)} nats`}
+        draw={draw}
+      />
+      <ul className="discrete-legend">
+        <li style={{ color: DISCRETE_STYLE.plain }}>plain: −Σ P log p(x)</li>
+        <li style={{ color: DISCRETE_STYLE.dequantized }}>
+          dequantized: E[−log p(x + u)], 95 % band
+        </li>
+        <li style={{ color: DISCRETE_STYLE.crossEntropy }}>dequantized as a pmf: −Σ P log P̂(x)</li>
+        <li style={{ color: DISCRETE_STYLE.floor }}>H(P) (dashed)</li>
+      </ul>
+    </figure>
+  );
+}
+
+function Heatmap({
+  info,
+  logDensity,
+  title,
+}: {
+  info: DiscreteInfo;
+  logDensity: Float32Array;
+  title: string;
+}) {
+  const draw = useCallback(
+    (ctx: CanvasRenderingContext2D, width: number, height: number) =>
+      drawLatticeHeatmap(
+        ctx,
+        { grid: info.grid, logDensity, points: info.points, probs: info.probs },
+        width,
+        height,
+      ),
+    [info, logDensity],
+  );
+  const peak = peakDensity(logDensity);
+  return (
+    <figure className="plot">
+      <figcaption>{title}</figcaption>
+      <PlotCanvas
+        className="plot-square"
+        label={`${title}: density on the plane, linear colour scale up to ${peak.toPrecision(3)}; lattice points ringed`}
+        draw={draw}
+      />
+      <p className="muted discrete-scale">
+        colour: p(x) from 0 to {peak.toPrecision(3)} (the grid’s largest)
+      </p>
+    </figure>
+  );
+}
+
+/** The two fitted densities side by side, each on its own linear scale. */
+export function DensityPair({ info, frame }: PlotsProps) {
+  return (
+    <div className="discrete-heatmaps">
+      <Heatmap
+        info={info}
+        logDensity={frame.plainLogDensity}
+        title="Plain fit: spikes on the points"
+      />
+      <Heatmap
+        info={info}
+        logDensity={frame.dequantizedLogDensity}
+        title="Dequantized fit: mass spread over the cells"
+      />
+    </div>
+  );
+}
