@@ -9,6 +9,13 @@ import { drawLatticeHeatmap, peakDensity } from '../../viz/lattice-heatmap';
 import { formatNats } from '../density/format';
 import { PlotCanvas } from '../density/PlotCanvas';
 
+const LEGEND: [string, string, boolean][] = [
+  [DISCRETE_STYLE.plain, 'plain: −Σ P log p(x)', false],
+  [DISCRETE_STYLE.dequantized, 'dequantized: E[−log p(x + u)], 95 % band', false],
+  [DISCRETE_STYLE.crossEntropy, 'dequantized as a pmf: −Σ P log P̂(x)', true],
+  [DISCRETE_STYLE.floor, 'H(P)', true],
+];
+
 interface PlotsProps {
   info: DiscreteInfo;
   frame: DiscreteFrame;
@@ -46,12 +53,16 @@ export function NllChart({ info, frame }: PlotsProps) {
         draw={draw}
       />
       <ul className="discrete-legend">
-        <li style={{ color: DISCRETE_STYLE.plain }}>plain: −Σ P log p(x)</li>
-        <li style={{ color: DISCRETE_STYLE.dequantized }}>
-          dequantized: E[−log p(x + u)], 95 % band
-        </li>
-        <li style={{ color: DISCRETE_STYLE.crossEntropy }}>dequantized as a pmf: −Σ P log P̂(x)</li>
-        <li style={{ color: DISCRETE_STYLE.floor }}>H(P) (dashed)</li>
+        {LEGEND.map(([color, text, dashed]) => (
+          <li key={text}>
+            <span
+              className={dashed ? 'discrete-swatch is-dashed' : 'discrete-swatch'}
+              style={{ borderColor: color }}
+              aria-hidden="true"
+            />
+            {text}
+          </li>
+        ))}
       </ul>
     </figure>
   );
