@@ -38,16 +38,23 @@ export interface DiscreteCurvesLayout {
 
 const finite = (v: number) => Number.isFinite(v);
 
-/** The y range: every finite value of the three curves and the floor, padded by 5 %. */
+/**
+ * The y range: from the lowest finite value (the plain curve's fall) to the highest of the
+ * dequantized curves, the floor and the plain curve's first value, padded by 5 %. A later
+ * upward jolt of the plain fit (a spike lost) is clipped at the top edge, so it cannot
+ * squash the rest.
+ */
 export function discreteYDomain(series: DiscreteSeries): [number, number] {
   let lo = series.entropy;
   let hi = series.entropy;
-  for (const values of [series.plain, series.dequantized, series.crossEntropy])
-    for (let i = 0; i < values.length; i++)
-      if (finite(values[i])) {
-        lo = Math.min(lo, values[i]);
-        hi = Math.max(hi, values[i]);
-      }
+  const widen = (v: number, top: boolean) => {
+    if (!finite(v)) return;
+    lo = Math.min(lo, v);
+    if (top) hi = Math.max(hi, v);
+  };
+  for (const values of [series.dequantized, series.crossEntropy])
+    for (let i = 0; i < values.length; i++) widen(values[i], true);
+  for (let i = 0; i < series.plain.length; i++) widen(series.plain[i], i === 0);
   const pad = Math.max(0.05 * (hi - lo), 0.25);
   return [lo - pad, hi + pad];
 }
@@ -69,7 +76,8 @@ export function discreteCurvesLayout(
   const xDomain: [number, number] = last > first ? [first, last] : [first, first + 1];
   const yDomain = discreteYDomain(series);
   const x = scaleLinear().domain(xDomain).range([plot.left, plot.right]);
-  const y = scaleLinear().domain(yDomain).range([plot.bottom, plot.top]);
+  const scaleY = scaleLinear().domain(yDomain).range([plot.bottom, plot.top]);
+  const y = (v: number) => Math.min(plot.bottom, Math.max(plot.top, scaleY(v)));
   const indices = Array.from({ length: n }, (_, i) => i);
   const curve = (values: ArrayLike<number>) =>
     line<number>()
@@ -96,7 +104,9 @@ export function discreteCurvesLayout(
       .ticks(Math.max(2, Math.floor((plot.right - plot.left) / 80)))
       .filter(Number.isInteger)
       .map((value) => ({ value, px: x(value), label: String(value) })),
-    yTicks: y.ticks(5).map((value) => ({ value, px: y(value), label: y.tickFormat(5)(value) })),
+    yTicks: scaleY
+      .ticks(5)
+      .map((value) => ({ value, px: scaleY(value), label: scaleY.tickFormat(5)(value) })),
   };
 }
 

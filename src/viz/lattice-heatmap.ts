@@ -1,9 +1,9 @@
 /**
- * A fitted density over integer-valued data: p = e^{log p} on a grid (linear colour scale
- * [0, max p], so a spike shows as a bright dot and everything else goes dark) with the
- * lattice points ringed, ring area ∝ P(x).
+ * A fitted density over integer-valued data: log p on a grid, coloured on a log scale from
+ * (max log p − LOG_RANGE) to max log p, so every spike shows (on a linear scale the tallest
+ * one hides the rest), with the lattice points ringed, ring area ∝ P(x).
  */
-import { densityFromLog, densityLut, maxFinite } from './color-map';
+import { densityLut } from './color-map';
 import { drawHeatmap } from './heatmap';
 import { plotTransform, type GridBox } from './plot-transform';
 
@@ -16,9 +16,25 @@ export interface LatticeHeatmapData {
   probs: ArrayLike<number>;
 }
 
-/** The largest density on the grid (the colour scale's top), 0 when none is finite. */
-export function peakDensity(logDensity: ArrayLike<number>): number {
-  return maxFinite(densityFromLog(logDensity));
+/** Nats from the bottom of the colour scale to its top. */
+export const LOG_RANGE = 6;
+
+/** The largest finite log p on the grid (the colour scale's top), −∞ when none is finite. */
+export function peakLogDensity(logDensity: ArrayLike<number>): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < logDensity.length; i++)
+    if (Number.isFinite(logDensity[i]) && logDensity[i] > max) max = logDensity[i];
+  return max;
+}
+
+/** Colour positions t ∈ [0, 1]: (log p − (top − LOG_RANGE)) / LOG_RANGE, clamped; −∞ → 0. */
+export function logColourPositions(logDensity: ArrayLike<number>, top: number): Float32Array {
+  const out = new Float32Array(logDensity.length);
+  for (let i = 0; i < out.length; i++) {
+    const t = (logDensity[i] - (top - LOG_RANGE)) / LOG_RANGE;
+    out[i] = Number.isFinite(t) ? Math.min(1, Math.max(0, t)) : 0;
+  }
+  return out;
 }
 
 export function drawLatticeHeatmap(
@@ -29,8 +45,8 @@ export function drawLatticeHeatmap(
   ringColor = '#ffffff',
 ): void {
   const transform = plotTransform(data.grid, width, height);
-  const density = densityFromLog(data.logDensity);
-  drawHeatmap(ctx, density, data.grid, transform, maxFinite(density), densityLut());
+  const positions = logColourPositions(data.logDensity, peakLogDensity(data.logDensity));
+  drawHeatmap(ctx, positions, data.grid, transform, 1, densityLut());
   let maxP = 0;
   for (let k = 0; k < data.probs.length; k++) maxP = Math.max(maxP, data.probs[k]);
   ctx.save();

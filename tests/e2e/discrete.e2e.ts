@@ -40,7 +40,7 @@ describe(`discrete-data panel ${CONFIG}`, () => {
       await expect
         .poll(async () => (await shown(page, 'plain')) < entropy - 0.3, {
           timeout: TRAIN_TIMEOUT,
-          intervals: [1000],
+          interval: 1000,
         })
         .toBe(true);
       const plain = await shown(page, 'plain');

@@ -5,7 +5,7 @@ import {
   drawDiscreteCurves,
   DISCRETE_STYLE,
 } from '../../viz/discrete-curves';
-import { drawLatticeHeatmap, peakDensity } from '../../viz/lattice-heatmap';
+import { drawLatticeHeatmap, LOG_RANGE, peakLogDensity } from '../../viz/lattice-heatmap';
 import { formatNats } from '../density/format';
 import { PlotCanvas } from '../density/PlotCanvas';
 
@@ -87,17 +87,18 @@ function Heatmap({
       ),
     [info, logDensity],
   );
-  const peak = peakDensity(logDensity);
+  const peak = peakLogDensity(logDensity);
   return (
     <figure className="plot">
       <figcaption>{title}</figcaption>
       <PlotCanvas
         className="plot-square"
-        label={`${title}: density on the plane, linear colour scale up to ${peak.toPrecision(3)}; lattice points ringed`}
+        label={`${title}: log-density on the plane, colour from ${formatNats(peak - LOG_RANGE)} to ${formatNats(peak)}; lattice points ringed`}
         draw={draw}
       />
       <p className="muted discrete-scale">
-        colour: p(x) from 0 to {peak.toPrecision(3)} (the grid’s largest)
+        colour: log p(x) from {formatNats(peak - LOG_RANGE)} to {formatNats(peak)} (the grid’s
+        largest; a log scale, so every spike shows)
       </p>
     </figure>
   );
@@ -115,7 +116,7 @@ export function DensityPair({ info, frame }: PlotsProps) {
       <Heatmap
         info={info}
         logDensity={frame.dequantizedLogDensity}
-        title="Dequantized fit: mass spread over the cells"
+        title="Dequantized fit: mass over the cells"
       />
     </div>
   );

@@ -30,6 +30,13 @@ describe('discrete NLL chart layout', () => {
     expect(lastY).toBeGreaterThan(layout.floorY);
   });
 
+  it('clips a later jolt of the plain curve at the top edge instead of rescaling', () => {
+    const layout = discreteCurvesLayout({ ...series, plain: [4.1, 2.9, 21, -0.8] }, 400, 200);
+    expect(layout.yDomain[1]).toBeLessThan(5);
+    const ys = [...layout.plainPath!.matchAll(/,(-?[\d.]+)/g)].map((m) => Number(m[1]));
+    expect(Math.min(...ys)).toBeGreaterThanOrEqual(layout.plot.top);
+  });
+
   it('ignores non-finite values and draws nothing without data', () => {
     const layout = discreteCurvesLayout(
       { ...series, plain: [4, Number.NaN, -Infinity, 1] },
@@ -44,5 +51,17 @@ describe('discrete NLL chart layout', () => {
     );
     expect(empty.plainPath).toBeNull();
     expect(empty.floorY).toBeGreaterThan(empty.plot.top);
+  });
+});
+
+describe('lattice heatmap colour scale', () => {
+  it('puts the peak at 1, LOG_RANGE nats below at 0, and −∞ or NaN at 0', async () => {
+    const { LOG_RANGE, logColourPositions, peakLogDensity } =
+      await import('../../../src/viz/lattice-heatmap');
+    const logp = [2, 2 - LOG_RANGE / 2, 2 - LOG_RANGE, -50, Number.NEGATIVE_INFINITY, Number.NaN];
+    const top = peakLogDensity(logp);
+    expect(top).toBe(2);
+    expect(Array.from(logColourPositions(logp, top))).toEqual([1, 0.5, 0, 0, 0, 0]);
+    expect(peakLogDensity([Number.NaN])).toBe(Number.NEGATIVE_INFINITY);
   });
 });
