@@ -25,6 +25,7 @@ const SHOTS: Shot[] = [
   { file: 'docs/screenshots/steps.png', path: '?panel=steps', ready: 'section[aria-label="Equations"]' },
   { file: 'docs/screenshots/distill.png', path: '?panel=distill' },
   { file: 'docs/screenshots/cost.png', path: '?panel=cost' },
+  { file: 'docs/screenshots/discrete.png', path: '?panel=discrete', ready: '[data-testid="discrete-numbers"][data-step]:not([data-step="0"])' },
   { file: 'docs/screenshots/conv.png', path: '?panel=conv' },
   { file: 'docs/screenshots/gaussianize.png', path: '?panel=gaussianize' },
 ];

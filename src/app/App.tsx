@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { attachConvClient } from '../panels/conv/conv-connection';
 import { attachCostClient } from '../panels/cost/cost-connection';
+import { attachDiscreteClient } from '../panels/discrete/discrete-connection';
 import { attachDistillClient } from '../panels/distill/distill-connection';
 import { attachGaussianizeClient } from '../panels/gaussianize/gaussianize-connection';
 import { attachStepsClient } from '../panels/steps/steps-connection';
@@ -44,6 +45,7 @@ function useLabWiring(): void {
     attachDistillClient(api ? distillClientFor(api) : null);
     attachCostClient(api ? costClientFor(api) : null);
     attachGaussianizeClient(api);
+    attachDiscreteClient(api);
   }, [computeReady, generation]);
   useEffect(() => {
     const api = computeReady ? computeApi() : null;

@@ -12,6 +12,7 @@ export const PANEL_TITLES: Record<PanelId, string> = {
   steps: 'Step by step',
   distill: 'Distillation',
   cost: 'Cost vs dimension',
+  discrete: 'Discrete data',
   conv: 'Masked convolutions',
   gaussianize: 'Gaussianization',
 };
@@ -21,6 +22,9 @@ export const PANEL_COMPONENTS: Record<PanelId, ComponentType | LazyExoticCompone
   steps: lazy(() => import('../panels/steps/StepsPanel').then((m) => ({ default: m.StepsPanel }))),
   distill: lazy(() => import('../panels/distill/DistillPanel').then((m) => ({ default: m.DistillPanel }))),
   cost: lazy(() => import('../panels/cost/CostPanel').then((m) => ({ default: m.CostPanel }))),
+  discrete: lazy(() =>
+    import('../panels/discrete/DiscretePanel').then((m) => ({ default: m.DiscretePanel })),
+  ),
   conv: lazy(() => import('../panels/conv/ConvPanel').then((m) => ({ default: m.ConvPanel }))),
   gaussianize: lazy(() =>
     import('../panels/gaussianize/GaussianizePanel').then((m) => ({ default: m.GaussianizePanel })),

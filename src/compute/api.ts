@@ -14,6 +14,7 @@ import type { StepsApi } from './steps/protocol';
 import type { DistillApi } from './distill/protocol';
 import type { CostApi } from './cost/protocol';
 import type { GaussianizeApi } from './gaussianize/protocol';
+import type { DiscreteApi } from './discrete/protocol';
 
 export type { BackendName, BackendReport, SkippedBackend } from './backend';
 export type { MemoryInfo, SelfCheckResult } from './self-check';
@@ -48,7 +49,7 @@ export interface DiagnosticsApi {
   loseDeviceForTesting(): Promise<boolean>;
 }
 
-export type ComputeApi = DiagnosticsApi & LabApi & StepsApi & ConvApi & DistillApi & CostApi & GaussianizeApi;
+export type ComputeApi = DiagnosticsApi & LabApi & StepsApi & ConvApi & DistillApi & CostApi & GaussianizeApi & DiscreteApi;
 
 export type * from './lab/protocol';
 export type * from './conv/protocol';
@@ -56,3 +57,4 @@ export type * from './steps/protocol';
 export type * from './distill/protocol';
 export type * from './cost/protocol';
 export type * from './gaussianize/protocol';
+export type * from './discrete/protocol';

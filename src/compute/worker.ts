@@ -13,7 +13,8 @@ import { stepsApi } from './steps/steps-api';
 import { distillApi } from './distill/distill-api';
 import { costApi } from './cost/cost-api';
 import { gaussianizeApi } from './gaussianize/gaussianize-api';
+import { discreteApi } from './discrete/discrete-api';
 
-const api: ComputeApi = { ...diagnostics, ...labApi, ...stepsApi, ...convApi, ...distillApi, ...costApi, ...gaussianizeApi };
+const api: ComputeApi = { ...diagnostics, ...labApi, ...stepsApi, ...convApi, ...distillApi, ...costApi, ...gaussianizeApi, ...discreteApi };
 
 Comlink.expose(api);

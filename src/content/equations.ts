@@ -3,7 +3,8 @@
  * substituted (4 decimals). Conventions (core/flow/config.ts): one layer T maps
  * v ↦ w, w_i = (v_i − μ_i(v_<i))·e^{−α_i(v_<i)} in one pass; T⁻¹ is sequential,
  * v_i = w_i·e^{α_i(v_<i)} + μ_i(v_<i). A MAF's density is T (its network reads x); an IAF
- * samples with T (its network reads z): the same network, run the other way.
+ * samples with T (its network reads z): the same network, run the other way (the panel fits
+ * each kind on its own, so the two have different weights).
  *   MAF: log p(x) = Σ log N(z_i) − Σ α_i(x_<i)      IAF: log p(x) = Σ log N(z_i) + Σ α_i(z_<i)
  */
 import type { FlowKind } from '../core/flow/config';
@@ -139,3 +140,13 @@ export function layerLogDetTex(
 export function flowDensityTex(logBase: number, logDetDensity: number, logProb: number): string {
   return `\\log p(x) = \\sum_i \\log\\mathcal{N}(z_i) + \\log\\lvert\\det \\partial z/\\partial x\\rvert = ${num(logBase)} ${plus(logDetDensity)} = ${num(logProb)}`;
 }
+
+/**
+ * The IAF convention the panel uses (the literal swap of x and z in the MAF's layer) and the
+ * form papers usually write; the two are the same family with μ, α renamed
+ * (μ' = −μ·e^{−α}, α' = −α).
+ */
+export const IAF_CONVENTION = {
+  here: 'x_i = \\bigl(z_i - \\mu_i(z_{<i})\\bigr)\\,e^{-\\alpha_i(z_{<i})},\\quad \\log q(x) = \\sum_i \\log\\mathcal{N}(z_i;0,1) + \\sum_i \\alpha_i',
+  paper: 'x_i = z_i\\,e^{\\alpha_i(z_{<i})} + \\mu_i(z_{<i}),\\quad \\log q(x) = \\sum_i \\log\\mathcal{N}(z_i;0,1) - \\sum_i \\alpha_i',
+} as const;

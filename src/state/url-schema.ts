@@ -20,7 +20,15 @@ import {
 } from './url-param-types';
 
 /** Panels that `?panel=` can select (more arrive with later issues). */
-export const PANEL_IDS = ['density', 'steps', 'distill', 'cost', 'conv', 'gaussianize'] as const;
+export const PANEL_IDS = [
+  'density',
+  'steps',
+  'distill',
+  'cost',
+  'discrete',
+  'conv',
+  'gaussianize',
+] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
 export const FLOW_KINDS = ['maf', 'iaf'] as const satisfies readonly FlowKind[];

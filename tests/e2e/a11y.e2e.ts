@@ -68,6 +68,7 @@ async function panelSettled(page: Page, panel: string): Promise<void> {
     density: 'canvas[aria-label^="Model density for"][aria-label*=" layers"]',
     steps: 'section[aria-label="Equations"]',
     conv: '.conv-inverse',
+    discrete: '[data-testid="discrete-numbers"]',
   };
   await page.locator('section.panel').first().waitFor({ timeout: 60_000 });
   const selector = ready[panel];

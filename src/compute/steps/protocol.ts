@@ -6,11 +6,17 @@
  * the worker returns, so the numbers it shows are the engine's arithmetic; the worker trains
  * those weights, differentiates a layer by autodiff, and times the five operations.
  */
-import type { FlowWeights } from '../../core/flow/config';
+import type { FlowKind, FlowWeights } from '../../core/flow/config';
 import type { CostOperationId } from '../cost/cost-lab';
 
 /** Which small flow to fit: the D-dimensional correlated Gaussian mixture, K layers. */
 export interface StepsModelRequest {
+  /**
+   * The flow kind the weights are fitted as (default 'maf'). Both are fitted by maximum
+   * likelihood on the data: a MAF's density is one pass per layer, an IAF's is sequential
+   * (D passes per layer), so an IAF step costs about D times as many network passes.
+   */
+  kind?: FlowKind;
   /** D, 2 … 8. */
   dim: number;
   /** K, 1 … 12. */
@@ -22,14 +28,18 @@ export interface StepsModelRequest {
   budgetMs?: number;
 }
 
-/** A fitted flow (MAF-trained; the same weights define the IAF, config.ts). */
+/** A flow fitted as the kind asked for (an IAF's weights are not the MAF's). */
 export interface StepsModel {
+  /** The kind the weights were fitted as: read them as this kind only. */
+  kind: FlowKind;
   weights: FlowWeights;
   /** Steps actually trained (fewer than asked when the budget ran out). */
   trainedSteps: number;
   /** Held-out NLL in nats before and after training (1,024 fresh points of the mixture). */
   nllBefore: number;
   nllAfter: number;
+  /** −(1/n) Σ log p_data(x_j) on the same held-out points (the exact mixture density): the floor. */
+  nllData: number;
   trainMs: number;
 }
 

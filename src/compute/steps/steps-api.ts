@@ -1,5 +1,5 @@
 /** The worker's StepsApi: fitted models cached per request, Jacobians and timings on demand. */
-import { DEFAULT_BUDGET_MS, DEFAULT_TRAIN_STEPS, trainStepsModel } from './steps-model';
+import { DEFAULT_TRAIN_STEPS, defaultBudgetMs, trainStepsModel } from './steps-model';
 import { layerJacobian } from './steps-jacobian';
 import { timeStepsOperations } from './steps-timing';
 import type { StepsApi, StepsModel, StepsModelRequest } from './protocol';
@@ -9,11 +9,12 @@ const models = new Map<string, Promise<StepsModel>>();
 
 function cacheKey(r: StepsModelRequest): string {
   return [
+    r.kind ?? 'maf',
     r.dim,
     r.layers,
     r.seed,
     r.trainSteps ?? DEFAULT_TRAIN_STEPS,
-    r.budgetMs ?? DEFAULT_BUDGET_MS,
+    r.budgetMs ?? defaultBudgetMs(r.kind ?? 'maf'),
   ].join('|');
 }
 

@@ -1,22 +1,38 @@
 /**
  * The step-by-step panel's model: a small K-layer flow (two hidden layers of 32) fitted by
- * maximum likelihood, MAF mode, to the D-dimensional correlated Gaussian mixture
- * (core/toy/correlated-mixture.ts), L = −(1/n) Σ log p(x_j). A short fit (300 steps of 256)
- * is enough to make every μ and α the panel shows those of a real, fitted density.
+ * maximum likelihood to the D-dimensional correlated Gaussian mixture
+ * (core/toy/correlated-mixture.ts), L = −(1/n) Σ log p(x_j), as the kind asked for:
+ *   MAF: log p(x) in one parallel pass per layer (x → z is T).
+ *   IAF: log q(x) sequentially, D passes per layer (x → z is T⁻¹): the slow direction, but
+ *        affordable at D ≤ 8 for a small model, and it makes the IAF's samples a fit of the
+ *        data rather than the MAF's weights read the other way round.
+ * A short fit (300 steps of 256) is enough to make every μ and α the panel shows those of a
+ * real, fitted density.
  */
 import { tf } from '../tf';
-import { DEFAULT_FLOW_CONFIG, type FlowConfig } from '../../core/flow/config';
+import { DEFAULT_FLOW_CONFIG, type FlowConfig, type FlowKind } from '../../core/flow/config';
 import { initFlowWeights } from '../../core/flow/init';
 import { createRng } from '../../core/rng';
-import { sampleCorrelatedMixture } from '../../core/toy/correlated-mixture';
+import {
+  correlatedMixture,
+  correlatedMixtureLogDensities,
+  sampleCorrelatedMixture,
+} from '../../core/toy/correlated-mixture';
 import { TfFlow } from '../flow/tf-flow';
 import { FlowTrainer } from '../flow/trainer';
 import type { StepsModel, StepsModelRequest } from './protocol';
 
 export const STEPS_HIDDEN = [32, 32];
 export const DEFAULT_TRAIN_STEPS = 300;
-/** Software WebGPU compiles the training kernels for over a minute before its first step: the fit stops early there. */
+/**
+ * Software WebGPU compiles the training kernels for over a minute before its first step: the
+ * fit stops early there. An IAF step runs D passes per layer, so it gets a longer budget.
+ */
 export const DEFAULT_BUDGET_MS = 6000;
+export const DEFAULT_IAF_BUDGET_MS = 30000;
+
+export const defaultBudgetMs = (kind: FlowKind): number =>
+  kind === 'iaf' ? DEFAULT_IAF_BUDGET_MS : DEFAULT_BUDGET_MS;
 const BATCH = 256;
 const LEARNING_RATE = 3e-3;
 const HELD_OUT = 1024;
@@ -30,9 +46,9 @@ export function stepsFlowConfig(request: StepsModelRequest): FlowConfig {
   return { ...DEFAULT_FLOW_CONFIG, dim, layers, hidden: [...STEPS_HIDDEN], seed };
 }
 
-/** Mean NLL of the flow (MAF) on points [n, D], read back once. */
-async function meanNll(flow: TfFlow, points: tf.Tensor2D): Promise<number> {
-  const nll = tf.tidy(() => tf.neg(tf.mean(flow.logProb(points, 'maf'))));
+/** Mean NLL of the flow read as `kind` on points [n, D], read back once. */
+async function meanNll(flow: TfFlow, kind: FlowKind, points: tf.Tensor2D): Promise<number> {
+  const nll = tf.tidy(() => tf.neg(tf.mean(flow.logProb(points, kind))));
   const value = (await nll.data())[0];
   nll.dispose();
   return value;
@@ -43,12 +59,13 @@ const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve,
 /** Builds, trains and reads back the model; every tensor it makes is disposed. */
 export async function trainStepsModel(request: StepsModelRequest): Promise<StepsModel> {
   const config = stepsFlowConfig(request);
+  const kind = request.kind ?? 'maf';
   const steps = request.trainSteps ?? DEFAULT_TRAIN_STEPS;
-  const budgetMs = request.budgetMs ?? DEFAULT_BUDGET_MS;
+  const budgetMs = request.budgetMs ?? defaultBudgetMs(kind);
   const flow = new TfFlow(initFlowWeights(config));
   const trainer = new FlowTrainer(
     flow,
-    'maf',
+    kind,
     {
       kind: 'maximum-likelihood',
       sampleBatch: (n, rng) => sampleCorrelatedMixture(config.dim, n, rng),
@@ -60,9 +77,14 @@ export async function trainStepsModel(request: StepsModelRequest): Promise<Steps
     HELD_OUT,
     createRng(config.seed + 104729),
   );
+  const dataLogDensity = correlatedMixtureLogDensities(
+    correlatedMixture(config.dim),
+    heldOutPoints,
+  );
+  const nllData = -dataLogDensity.reduce((s, v) => s + v, 0) / HELD_OUT;
   const heldOut = tf.tensor2d(heldOutPoints.data, [HELD_OUT, config.dim]);
   try {
-    const nllBefore = await meanNll(flow, heldOut);
+    const nllBefore = await meanNll(flow, kind, heldOut);
     const start = performance.now();
     let trained = 0;
     while (trained < steps && performance.now() - start < budgetMs) {
@@ -73,9 +95,9 @@ export async function trainStepsModel(request: StepsModelRequest): Promise<Steps
       await yieldToMessages();
     }
     const trainMs = performance.now() - start;
-    const nllAfter = await meanNll(flow, heldOut);
+    const nllAfter = await meanNll(flow, kind, heldOut);
     const weights = await flow.readWeights();
-    return { weights, trainedSteps: trained, nllBefore, nllAfter, trainMs };
+    return { kind, weights, trainedSteps: trained, nllBefore, nllAfter, nllData, trainMs };
   } finally {
     heldOut.dispose();
     trainer.dispose();

@@ -67,11 +67,14 @@ export function JacobianView({ client, weights, layer, input, output }: Jacobian
       {jacobian.error && <p role="alert">The Jacobian could not be computed: {jacobian.error}</p>}
       <p className="muted">
         Rows and columns in the layer’s order: the hatched cells above the diagonal are structural
-        zeros; the diagonal is e<sup>{sign}α</sup>.
+        zeros; the diagonal is e<sup>{sign}α<sub>i</sub></sup>, so the determinant is the product
+        of the diagonal and log|det| the sum of its logs.
       </p>
       <dl className="steps-logdet">
         <div>
-          <dt>log|det| as {sign}Σ α (trace)</dt>
+          <dt>
+            log|det ∂{output}/∂{input}| = Σ log|diagonal| = {sign}Σ α<sub>i</sub> (the walk’s α)
+          </dt>
           <dd data-logdet="alpha" data-value={layer.logDet}>
             {num(layer.logDet)}
           </dd>

@@ -2,6 +2,7 @@ import type { FlowTrace } from '../../core/flow/trace';
 import {
   densityRuleTex,
   flowDensityTex,
+  IAF_CONVENTION,
   layerLogDetTex,
   logDensityTermsTex,
   networkTex,
@@ -63,6 +64,13 @@ export function StepEquations({ ctx, trace, position, layers }: StepEquationsPro
       <p className="steps-density-rule">
         <Tex tex={densityRuleTex(ctx.kind)} />
       </p>
+      {ctx.kind === 'iaf' && (
+        <p className="muted steps-convention" data-testid="iaf-convention">
+          IAF convention here (the MAF’s layer with x and z swapped):{' '}
+          <Tex tex={IAF_CONVENTION.here} />. Papers usually write <Tex tex={IAF_CONVENTION.paper} />:
+          the same family, with α → −α and μ renamed.
+        </p>
+      )}
       {layers === 1 ? (
         <p className="steps-logp" data-role="log-density">
           <Tex tex={logDensityTermsTex(ctx, position).tex} />

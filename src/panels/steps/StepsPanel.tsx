@@ -47,7 +47,10 @@ export function StepsPanel() {
   const [custom, setCustom] = useState<{ key: string; point: number[] } | null>(null);
 
   const K = stack ? stackLayers : 1;
-  const request = useMemo<StepsModelRequest>(() => ({ dim, layers: K, seed }), [dim, K, seed]);
+  const request = useMemo<StepsModelRequest>(
+    () => ({ kind, dim, layers: K, seed }),
+    [kind, dim, K, seed],
+  );
   const model = useAsync(client, request, fetchModel);
   const weights = model.value?.weights ?? null;
   const layerIndex = Math.min(chosenLayer, K - 1);
@@ -129,6 +132,7 @@ export function StepsPanel() {
         pending={model.pending}
         error={model.error}
         info={model.value}
+        kind={kind}
         K={K}
         dim={dim}
       />
