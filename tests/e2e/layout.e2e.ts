@@ -145,6 +145,20 @@ describe(`layout ${CONFIG}`, () => {
     });
   }
 
+  it('?hide= removes the other panels’ secondary parts (cost table; convolution kernel and Jacobian)', async () => {
+    const page = await openApp(`/?embed=1&panel=cost&hide=table&${WASM}`, { viewport: { width: 640, height: 420 } });
+    await mainPlot(page, 'cost');
+    expect(await page.locator('.cost-table-wrap').count()).toBe(1);
+    expect(await page.locator('.cost-table-wrap').isVisible()).toBe(false);
+    const conv = await openApp(`/?embed=1&panel=conv&hide=kernel,jacobian&${WASM}`, { viewport: { width: 640, height: 420 } });
+    await mainPlot(conv, 'conv');
+    await conv.locator('.conv-kernel').waitFor({ state: 'attached', timeout: 60_000 });
+    expect(await conv.locator('.conv-kernel').isVisible()).toBe(false);
+    expect(await conv.getByText('The masked 3×3 kernel').isVisible()).toBe(false);
+    expect(await conv.getByText('Receptive field and blind spot').isVisible()).toBe(true);
+    await expectNoProblems();
+  });
+
   for (const [theme, dark] of [
     ['dark', true],
     ['light', false],
