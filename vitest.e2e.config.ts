@@ -4,9 +4,10 @@ import { defineConfig } from 'vitest/config';
 // Run once per configuration: FLOWLAB_WEBGPU=on and FLOWLAB_WEBGPU=off.
 //
 // A few long files test what does not depend on the GPU at all — URL parsing (fuzz), the
-// soak (it alternates WASM and CPU by design) — so they run in the WebGPU-off pass only;
+// soak (it alternates WASM and CPU by design), the layout at phone, projector and embed
+// sizes (WASM pinned) — so they run in the WebGPU-off pass only;
 // every other file runs in both.
-const BACKEND_INDEPENDENT = ['tests/e2e/fuzz.e2e.ts', 'tests/e2e/soak.e2e.ts'];
+const BACKEND_INDEPENDENT = ['tests/e2e/fuzz.e2e.ts', 'tests/e2e/soak.e2e.ts', 'tests/e2e/layout.e2e.ts'];
 const webgpuOn = (process.env.FLOWLAB_WEBGPU ?? 'on').toLowerCase() === 'on';
 
 export default defineConfig({

@@ -1,9 +1,9 @@
 /**
  * The header's lecture tools: Start tour, Presenter mode, the theme picker and the shortcut
  * list. Presenter mode hides the rest of the chrome but keeps these (smaller), so it can be
- * left again without the keyboard.
+ * left again without the keyboard. On a phone (below 600 px) they fold into a Tools menu.
  */
-import { useId } from 'react';
+import { useId, useSyncExternalStore } from 'react';
 import { labStore, useLabStore } from '../state/lab-store';
 import { THEME_CHOICES, type ThemeChoice } from '../state/url-schema';
 import { usePageUi } from './page-ui';
@@ -16,7 +16,36 @@ const THEME_NAMES: Record<ThemeChoice, string> = {
   projector: 'Projector',
 };
 
+const NARROW_QUERY = '(max-width: 599px)';
+
+function subscribeNarrow(onChange: () => void): () => void {
+  const query = globalThis.matchMedia?.(NARROW_QUERY);
+  query?.addEventListener('change', onChange);
+  return () => query?.removeEventListener('change', onChange);
+}
+
+/** True while the window is phone-narrow. */
+function useNarrow(): boolean {
+  return useSyncExternalStore(
+    subscribeNarrow,
+    () => globalThis.matchMedia?.(NARROW_QUERY).matches ?? false,
+    () => false,
+  );
+}
+
+/** The tools, in a Tools menu on a phone. */
 export function HeaderTools() {
+  const narrow = useNarrow();
+  if (!narrow) return <LectureTools />;
+  return (
+    <details className="header-menu">
+      <summary>Tools</summary>
+      <LectureTools />
+    </details>
+  );
+}
+
+function LectureTools() {
   const tour = useLabStore((s) => s.params.tour);
   const present = useLabStore((s) => s.params.present);
   const theme = useLabStore((s) => s.params.theme);

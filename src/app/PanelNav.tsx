@@ -4,7 +4,7 @@
  * opens the panel in a new tab; a plain click switches in place through the store (the URL
  * follows by url-sync). Keys 1–9 jump to a tab.
  */
-import { useEffect, type MouseEvent } from 'react';
+import { useEffect, useRef, type MouseEvent } from 'react';
 import { labStore, useLabStore } from '../state/lab-store';
 import type { PanelId } from '../state/url-schema';
 import { PANEL_TITLES } from './panel-registry';
@@ -23,6 +23,19 @@ function isTypingTarget(target: EventTarget | null): boolean {
 export function PanelNav() {
   const current = useLabStore((s) => s.params.panel);
   const panels = Object.keys(PANEL_TITLES) as PanelId[];
+  const list = useRef<HTMLOListElement>(null);
+
+  // On a phone the tabs are a sideways-scrolling strip: keep the current tab in it (without
+  // scrolling the page).
+  useEffect(() => {
+    const strip = list.current;
+    const tab = strip?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!strip || !tab || strip.scrollWidth <= strip.clientWidth) return;
+    const left = tab.offsetLeft - strip.offsetLeft;
+    if (left < strip.scrollLeft || left + tab.offsetWidth > strip.scrollLeft + strip.clientWidth) {
+      strip.scrollLeft = Math.max(0, left - 8);
+    }
+  }, [current]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -44,7 +57,7 @@ export function PanelNav() {
 
   return (
     <nav className="panel-nav" aria-label="Lecture panels">
-      <ol>
+      <ol ref={list}>
         {panels.map((panel, i) => (
           <li key={panel}>
             <a

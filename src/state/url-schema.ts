@@ -65,7 +65,10 @@ export const GAUSS_ROTATIONS = ['random', 'pca', 'pursuit'] as const satisfies r
 export const THEME_CHOICES = ['auto', 'light', 'dark', 'projector'] as const;
 export type ThemeChoice = (typeof THEME_CHOICES)[number];
 
-/** Controls an embedding page can hide with `?hide=`. */
+/**
+ * Controls and secondary parts an embedding page can hide with `?hide=`: the density lab's
+ * (first eight), then the other panels' (app/fit.css hides those).
+ */
 export const HIDEABLE_CONTROLS = [
   'dataset',
   'flow',
@@ -75,6 +78,20 @@ export const HIDEABLE_CONTROLS = [
   'loss',
   'info',
   'share',
+  'equations',
+  'jacobian',
+  'layers',
+  'tradeoff',
+  'samples',
+  'curves',
+  'timing',
+  'table',
+  'field',
+  'kernel',
+  'inverse',
+  'stack',
+  'back',
+  'copula',
 ] as const;
 export type HideableControl = (typeof HIDEABLE_CONTROLS)[number];
 
@@ -145,7 +162,10 @@ export const URL_SCHEMA = {
     'auto',
     'Compute backend to try first (read at start-up; the page falls back with a notice when it is unavailable).',
   ),
-  hide: listParam(HIDEABLE_CONTROLS, 'Controls to hide, e.g. in an embedded lecture figure.'),
+  hide: listParam(
+    HIDEABLE_CONTROLS,
+    'Controls and secondary parts to hide, e.g. in an embedded lecture figure. Density lab: `dataset`, `flow`, `training`, `hyperparameters`, `contours`, `loss`, `info`, `share`; step by step: `equations`, `jacobian`, `layers`, `tradeoff`; distillation: `samples`, `curves`, `timing`; cost: `table`; masked convolutions: `field`, `kernel`, `inverse`, `jacobian`; Gaussianization: `stack`, `back`, `copula`.',
+  ),
   dim: intParam(
     2,
     8,

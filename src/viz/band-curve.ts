@@ -5,7 +5,8 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { area } from 'd3-shape';
-import { drawLossCurve, lossCurveLayout, LOSS_STYLE, type LossCurveLayout } from './loss-curve';
+import { drawLossCurve, lossCurveLayout, type LossCurveLayout } from './loss-curve';
+import { LIGHT_PLOT_STYLE, type PlotStyle } from './style';
 
 export const BAND_Z = 1.96;
 
@@ -21,8 +22,9 @@ export function bandCurveLayout(
   floor: number | null,
   width: number,
   height: number,
+  fontSize = LIGHT_PLOT_STYLE.fontSize,
 ): BandCurveLayout {
-  const layout = lossCurveLayout(steps, means, floor, width, height);
+  const layout = lossCurveLayout(steps, means, floor, width, height, fontSize);
   const { plot } = layout;
   const x = scaleLinear().domain(layout.xDomain).range([plot.left, plot.right]);
   const y = scaleLinear().domain(layout.yDomain).range([plot.bottom, plot.top]);
@@ -42,13 +44,14 @@ export function drawBandCurve(
   ctx: CanvasRenderingContext2D,
   layout: BandCurveLayout,
   floorLabel: string | null,
-  bandColor = 'rgba(47, 95, 208, 0.22)',
+  style: PlotStyle = LIGHT_PLOT_STYLE,
 ): void {
   if (layout.bandPath) {
     ctx.save();
-    ctx.fillStyle = bandColor;
+    ctx.globalAlpha = 0.22;
+    ctx.fillStyle = style.line;
     ctx.fill(new Path2D(layout.bandPath));
     ctx.restore();
   }
-  drawLossCurve(ctx, layout, floorLabel, null, LOSS_STYLE);
+  drawLossCurve(ctx, layout, floorLabel, null, style);
 }

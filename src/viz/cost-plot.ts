@@ -7,7 +7,8 @@
 import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { Tick } from './loss-curve';
-import { drawYGrid } from './axis-grid';
+import { drawXLabels, drawYGrid, leftMarginFor } from './axis-grid';
+import { LIGHT_PLOT_STYLE, plotFont, type PlotStyle } from './style';
 
 export interface CostPoint {
   dim: number;
@@ -68,13 +69,17 @@ function logDomain(values: number[], pad: number): [number, number] {
   return hi > lo ? [lo / pad, hi * pad] : [lo / 2, hi * 2];
 }
 
-export function costPlotLayout(series: readonly CostSeriesInput[], width: number, height: number): CostPlotLayout {
-  const plot = {
-    left: COST_MARGIN.left,
-    top: COST_MARGIN.top,
-    right: Math.max(COST_MARGIN.left + 1, width - COST_MARGIN.right),
-    bottom: Math.max(COST_MARGIN.top + 1, height - COST_MARGIN.bottom),
-  };
+/** Scales, ticks and series in a `width`×`height` canvas; margins grow with the type size `fontSize` (px). */
+export function costPlotLayout(
+  series: readonly CostSeriesInput[],
+  width: number,
+  height: number,
+  fontSize = LIGHT_PLOT_STYLE.fontSize,
+): CostPlotLayout {
+  const scale = fontSize / LIGHT_PLOT_STYLE.fontSize;
+  const top = Math.round(COST_MARGIN.top * scale);
+  const bottom = Math.round(COST_MARGIN.bottom * scale);
+  const plot = { left: COST_MARGIN.left, top, right: 0, bottom: Math.max(top + 1, height - bottom) };
   const valid = series.map((s) =>
     s.points.filter((p) => p.dim > 0 && p.ms > 0 && Number.isFinite(p.ms)).sort((a, b) => a.dim - b.dim),
   );
@@ -82,13 +87,15 @@ export function costPlotLayout(series: readonly CostSeriesInput[], width: number
   const times = valid.flat().map((p) => p.ms);
   const xDomain: [number, number] = dims.length ? logDomain(dims, 1.25) : [1.6, 80];
   const yDomain: [number, number] = times.length ? logDomain(times, 1.5) : [0.1, 100];
-  const x = scaleLog().domain(xDomain).range([plot.left, plot.right]);
   const y = scaleLog().domain(yDomain).range([plot.bottom, plot.top]);
   const xTickValues = dims.length ? dims : [2, 4, 8, 16, 32, 64];
   // Powers of ten and their 2× and 5× multiples, thinned to fit the height.
   const yTickValues = y.ticks().filter((v) => [1, 2, 5].includes(Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9))));
   const yPowers = yTickValues.filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9);
-  const yShown = yTickValues.length <= Math.max(2, (plot.bottom - plot.top) / 24) ? yTickValues : yPowers.length >= 2 ? yPowers : yTickValues;
+  const yShown = yTickValues.length <= Math.max(2, (plot.bottom - plot.top) / (24 * scale)) ? yTickValues : yPowers.length >= 2 ? yPowers : yTickValues;
+  plot.left = leftMarginFor(yShown.map(formatMsTick), fontSize, COST_MARGIN.left);
+  plot.right = Math.max(plot.left + 1, width - Math.round(COST_MARGIN.right * scale));
+  const x = scaleLog().domain(xDomain).range([plot.left, plot.right]);
   return {
     plot,
     xDomain,
@@ -126,18 +133,21 @@ export function traceMarker(ctx: CanvasRenderingContext2D | Path2D, marker: Cost
   }
 }
 
-export function drawCostPlot(ctx: CanvasRenderingContext2D, layout: CostPlotLayout, textColor = '#5b6577', gridColor = '#e6e9ef'): void {
+/** Draws grid, thinned tick labels, the axis title and every series with its pass counts. */
+export function drawCostPlot(ctx: CanvasRenderingContext2D, layout: CostPlotLayout, style: PlotStyle = LIGHT_PLOT_STYLE): void {
   const { plot } = layout;
   ctx.save();
-  drawYGrid(ctx, plot, layout.yTicks, textColor, gridColor);
+  drawYGrid(ctx, plot, layout.yTicks, style);
   for (const t of layout.xTicks) {
     ctx.beginPath();
     ctx.moveTo(t.px, plot.top);
     ctx.lineTo(t.px, plot.bottom);
     ctx.stroke();
-    ctx.fillText(t.label, t.px, plot.bottom + 5);
   }
-  ctx.fillText('dimension D (log scale)', (plot.left + plot.right) / 2, plot.bottom + 19);
+  const width = plot.right + Math.round((COST_MARGIN.right * style.fontSize) / LIGHT_PLOT_STYLE.fontSize);
+  drawXLabels(ctx, layout.xTicks, plot.bottom + 5, width);
+  ctx.fillText('dimension D (log scale)', (plot.left + plot.right) / 2, plot.bottom + 8 + 1.1 * style.fontSize, plot.right - plot.left);
+  ctx.font = plotFont(style, 0.95);
   for (const s of layout.series) {
     ctx.strokeStyle = s.style.color;
     ctx.fillStyle = s.style.color;

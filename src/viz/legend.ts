@@ -1,6 +1,8 @@
 /** A horizontal colour bar for densities on [0, vmax], with nice ticks and a title. */
 import { scaleLinear } from 'd3-scale';
 import { lutCss, type ColorLut } from './color-map';
+import { LIGHT_PLOT_STYLE, plotFont, type PlotStyle } from './style';
+import { placeTickLabels } from './tick-labels';
 
 /** Tick values on [0, vmax] (nice round numbers, 0 included), empty when vmax ≤ 0. */
 export function legendTicks(vmax: number, count = 4): number[] {
@@ -16,42 +18,48 @@ export function formatDensity(value: number): string {
   return String(Number(value.toPrecision(3)));
 }
 
-export const LEGEND_HEIGHT = 40;
-
-/** Draws the bar across `width` CSS px: title at left, ticks below the bar. */
+/**
+ * Draws the bar across `width` CSS px: title at left, ticks below the bar, labels thinned so
+ * none collide or leave the canvas. The canvas is 18 px + twice the type size tall
+ * (`.plot-legend` in density.css).
+ */
 export function drawColorLegend(
   ctx: CanvasRenderingContext2D,
   width: number,
   lut: ColorLut,
   vmax: number,
   title: string,
-  textColor = '#1c2330',
+  style: PlotStyle = LIGHT_PLOT_STYLE,
 ): void {
   const pad = 8;
-  const barTop = 16;
+  const barTop = Math.ceil(style.fontSize + 5);
   const barHeight = 10;
   const barWidth = Math.max(10, width - 2 * pad);
   const gradient = ctx.createLinearGradient(pad, 0, pad + barWidth, 0);
   for (let i = 0; i <= 10; i++) gradient.addColorStop(i / 10, lutCss(lut, i / 10));
   ctx.save();
-  ctx.font = '11px system-ui, sans-serif';
-  ctx.fillStyle = textColor;
+  ctx.font = plotFont(style);
+  ctx.fillStyle = style.text;
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'left';
   ctx.fillText(title, pad, barTop - 4);
   ctx.fillStyle = gradient;
   ctx.fillRect(pad, barTop, barWidth, barHeight);
-  ctx.fillStyle = textColor;
+  ctx.fillStyle = style.text;
   ctx.textBaseline = 'top';
   const x = scaleLinear()
     .domain([0, vmax > 0 ? vmax : 1])
     .range([pad, pad + barWidth]);
   const ticks = legendTicks(vmax, Math.max(2, Math.floor(barWidth / 45)));
-  ticks.forEach((tick, i) => {
-    const px = x(tick);
-    ctx.fillRect(px - 0.5, barTop + barHeight, 1, 3);
-    ctx.textAlign = i === 0 ? 'left' : px > pad + barWidth - 20 ? 'right' : 'center';
-    ctx.fillText(formatDensity(tick), px, barTop + barHeight + 4);
-  });
+  for (const tick of ticks) ctx.fillRect(x(tick) - 0.5, barTop + barHeight, 1, 3);
+  const labels = placeTickLabels(
+    ticks.map((tick) => ({ px: x(tick), label: formatDensity(tick) })),
+    (label) => ctx.measureText(label).width,
+    0,
+    width,
+    6,
+  );
+  ctx.textAlign = 'left';
+  for (const label of labels) ctx.fillText(label.label, label.start, barTop + barHeight + 4);
   ctx.restore();
 }

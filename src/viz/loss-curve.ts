@@ -5,7 +5,8 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { drawYGrid } from './axis-grid';
+import { drawXLabels, drawYGrid, leftMarginFor } from './axis-grid';
+import { LIGHT_PLOT_STYLE, plotFont, type PlotStyle } from './style';
 
 export interface Tick {
   value: number;
@@ -58,20 +59,23 @@ export function lossYDomain(values: ArrayLike<number>, floor: number | null): [n
 
 const formatStep = (value: number) => (value >= 10000 ? `${value / 1000}k` : String(value));
 
+/**
+ * Scales, ticks and the curve's path in a `width`×`height` canvas; the margins grow with the
+ * type size `fontSize` (px) so that tick labels are never clipped.
+ */
 export function lossCurveLayout(
   steps: ArrayLike<number>,
   values: ArrayLike<number>,
   floor: number | null,
   width: number,
   height: number,
+  fontSize = LIGHT_PLOT_STYLE.fontSize,
 ): LossCurveLayout {
   const n = Math.min(steps.length, values.length);
-  const plot = {
-    left: LOSS_MARGIN.left,
-    top: LOSS_MARGIN.top,
-    right: Math.max(LOSS_MARGIN.left + 1, width - LOSS_MARGIN.right),
-    bottom: Math.max(LOSS_MARGIN.top + 1, height - LOSS_MARGIN.bottom),
-  };
+  const scale = fontSize / LIGHT_PLOT_STYLE.fontSize;
+  const top = Math.round(LOSS_MARGIN.top * scale);
+  const bottom = Math.round(LOSS_MARGIN.bottom * scale);
+  const plot = { left: LOSS_MARGIN.left, top, right: 0, bottom: Math.max(top + 1, height - bottom) };
   const first = n > 0 ? steps[0] : 0;
   const last = n > 0 ? steps[n - 1] : 1;
   const xDomain: [number, number] = last > first ? [first, last] : [first, first + 1];
@@ -79,8 +83,12 @@ export function lossCurveLayout(
     Array.from({ length: n }, (_, i) => values[i]),
     floor,
   );
-  const x = scaleLinear().domain(xDomain).range([plot.left, plot.right]);
   const y = scaleLinear().domain(yDomain).range([plot.bottom, plot.top]);
+  const yTicks = y.ticks(Math.max(2, Math.min(4, Math.floor((plot.bottom - plot.top) / (2 * fontSize)))));
+  const yFormat = y.tickFormat(4);
+  plot.left = leftMarginFor(yTicks.map(yFormat), fontSize, LOSS_MARGIN.left);
+  plot.right = Math.max(plot.left + 1, width - LOSS_MARGIN.right);
+  const x = scaleLinear().domain(xDomain).range([plot.left, plot.right]);
   const clampY = (v: number) => Math.min(plot.bottom, Math.max(plot.top, y(v)));
   const indices = Array.from({ length: n }, (_, i) => i);
   const path = line<number>()
@@ -101,29 +109,18 @@ export function lossCurveLayout(
     linePath: n > 0 && path ? path : null,
     floorY: hasFloor ? y(floor) : null,
     xTicks: x
-      .ticks(Math.max(2, Math.floor((plot.right - plot.left) / 80)))
+      .ticks(Math.max(2, Math.floor((plot.right - plot.left) / (80 * scale))))
       .filter(Number.isInteger)
       .map((value) => ({ value, px: x(value), label: formatStep(value) })),
-    yTicks: y.ticks(4).map((value) => ({ value, px: y(value), label: y.tickFormat(4)(value) })),
+    yTicks: yTicks.map((value) => ({ value, px: y(value), label: yFormat(value) })),
     last: lastIndex >= 0 ? { x: x(steps[lastIndex]), y: clampY(values[lastIndex]) } : null,
   };
 }
 
-export interface LossCurveStyle {
-  lineColor: string;
-  floorColor: string;
-  textColor: string;
-  gridColor: string;
-}
-
-export const LOSS_STYLE: LossCurveStyle = {
-  lineColor: '#2f5fd0',
-  floorColor: '#d55e00',
-  textColor: '#5b6577',
-  gridColor: '#e6e9ef',
-};
-
-/** A vertical double arrow from the floor to the curve's end, labelled with the gap. */
+/**
+ * A vertical double arrow from the floor to the curve's end, labelled with the gap: left of
+ * the arrow, or right of it when the left would leave the plot, never past its edges.
+ */
 function drawGap(
   ctx: CanvasRenderingContext2D,
   layout: LossCurveLayout,
@@ -149,9 +146,34 @@ function drawGap(
   ctx.lineTo(x, bottom);
   ctx.lineTo(x + 3, bottom - head);
   ctx.stroke();
-  ctx.textAlign = 'right';
+  const width = ctx.measureText(gapLabel).width;
+  const { left, right } = layout.plot;
+  const start = x - 6 - width >= left + 2 ? x - 6 - width : Math.max(left + 2, Math.min(x + 6, right - 2 - width));
+  ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
-  ctx.fillText(gapLabel, x - 6, (top + bottom) / 2);
+  ctx.fillText(gapLabel, start, (top + bottom) / 2);
+}
+
+/**
+ * The floor's label, at the left end of the dashed line (the curve's early steps are far
+ * above it there), on a patch of background so the curve never runs through the text.
+ */
+function drawFloorLabel(ctx: CanvasRenderingContext2D, layout: LossCurveLayout, label: string, style: PlotStyle): void {
+  if (layout.floorY === null) return;
+  const { plot } = layout;
+  const width = Math.min(ctx.measureText(label).width, plot.right - plot.left - 8);
+  const height = style.fontSize * 1.25;
+  const above = layout.floorY - plot.top > height + 3;
+  const top = above ? layout.floorY - 3 - height : layout.floorY + 3;
+  const x = plot.left + 4;
+  ctx.fillStyle = style.background;
+  ctx.globalAlpha = 0.85;
+  ctx.fillRect(x - 2, top, width + 4, height);
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = style.model;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(label, x, top + height / 2, width);
 }
 
 /** Draws axes, ticks, the floor (dashed, labelled), the curve and the gap to the floor. */
@@ -160,37 +182,29 @@ export function drawLossCurve(
   layout: LossCurveLayout,
   floorLabel: string | null,
   gapLabel: string | null = null,
-  style: LossCurveStyle = LOSS_STYLE,
+  style: PlotStyle = LIGHT_PLOT_STYLE,
 ): void {
   const { plot } = layout;
   ctx.save();
-  drawYGrid(ctx, plot, layout.yTicks, style.textColor, style.gridColor);
-  for (const tick of layout.xTicks) ctx.fillText(tick.label, tick.px, plot.bottom + 6);
+  ctx.font = plotFont(style);
+  drawYGrid(ctx, plot, layout.yTicks, style);
+  drawXLabels(ctx, layout.xTicks, plot.bottom + 6, plot.right + LOSS_MARGIN.right);
   if (layout.floorY !== null) {
-    ctx.strokeStyle = style.floorColor;
+    ctx.strokeStyle = style.model;
     ctx.setLineDash([5, 4]);
     ctx.beginPath();
     ctx.moveTo(plot.left, layout.floorY);
     ctx.lineTo(plot.right, layout.floorY);
     ctx.stroke();
     ctx.setLineDash([]);
-    if (floorLabel) {
-      ctx.fillStyle = style.floorColor;
-      ctx.textAlign = 'right';
-      ctx.textBaseline = layout.floorY - plot.top > 16 ? 'bottom' : 'top';
-      ctx.fillText(
-        floorLabel,
-        plot.right - 2,
-        layout.floorY + (ctx.textBaseline === 'top' ? 3 : -3),
-      );
-    }
   }
   if (layout.linePath) {
-    ctx.strokeStyle = style.lineColor;
+    ctx.strokeStyle = style.line;
     ctx.lineWidth = 1.5;
     ctx.lineJoin = 'round';
     ctx.stroke(new Path2D(layout.linePath));
   }
-  if (gapLabel) drawGap(ctx, layout, gapLabel, style.floorColor);
+  if (gapLabel) drawGap(ctx, layout, gapLabel, style.model);
+  if (floorLabel) drawFloorLabel(ctx, layout, floorLabel, style);
   ctx.restore();
 }

@@ -3,10 +3,12 @@
  * discs for data, vermillion crosses for the model), so they read without colour vision.
  */
 import type { PlotTransform } from './plot-transform';
+import { LIGHT_PLOT_STYLE, type PlotStyle } from './style';
 
 export type MarkerShape = 'disc' | 'cross' | 'ring';
 
 export interface ScatterStyle {
+  /** A CSS colour, or `data` / `model` for the theme's data or model colour. */
   color: string;
   shape: MarkerShape;
   /** Marker radius in CSS px. */
@@ -14,14 +16,14 @@ export interface ScatterStyle {
   alpha: number;
 }
 
-export const DATA_STYLE: ScatterStyle = { color: '#0072b2', shape: 'disc', size: 1.8, alpha: 0.55 };
+export const DATA_STYLE: ScatterStyle = { color: 'data', shape: 'disc', size: 1.8, alpha: 0.55 };
 export const MODEL_STYLE: ScatterStyle = {
-  color: '#d55e00',
+  color: 'model',
   shape: 'cross',
   size: 2.4,
   alpha: 0.8,
 };
-export const DRAWN_STYLE: ScatterStyle = { color: '#0072b2', shape: 'ring', size: 2.6, alpha: 0.9 };
+export const DRAWN_STYLE: ScatterStyle = { color: 'data', shape: 'ring', size: 2.6, alpha: 0.9 };
 
 /** Draws points [n·2] (data coordinates); non-finite points are skipped. */
 export function drawScatter(
@@ -29,12 +31,14 @@ export function drawScatter(
   points: ArrayLike<number>,
   transform: PlotTransform,
   style: ScatterStyle,
+  plotStyle: PlotStyle = LIGHT_PLOT_STYLE,
 ): void {
   const r = style.size;
+  const color = style.color === 'data' ? plotStyle.data : style.color === 'model' ? plotStyle.model : style.color;
   ctx.save();
   ctx.globalAlpha = style.alpha;
-  ctx.fillStyle = style.color;
-  ctx.strokeStyle = style.color;
+  ctx.fillStyle = color;
+  ctx.strokeStyle = color;
   ctx.lineWidth = style.shape === 'cross' ? 1.2 : 1;
   ctx.beginPath();
   for (let i = 0; i + 1 < points.length; i += 2) {
@@ -61,11 +65,11 @@ export function drawScatter(
 export function drawFrame(
   ctx: CanvasRenderingContext2D,
   transform: PlotTransform,
-  color = '#d9dee6',
+  style: PlotStyle = LIGHT_PLOT_STYLE,
 ): void {
   const { view, width, height } = transform;
   ctx.save();
-  ctx.strokeStyle = color;
+  ctx.strokeStyle = style.frame;
   ctx.lineWidth = 1;
   ctx.beginPath();
   if (view.x0 < 0 && view.x1 > 0) {

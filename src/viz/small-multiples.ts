@@ -3,6 +3,7 @@
  * stage, each showing two chosen coordinates of the cloud in its own robust view box
  * (quantiles, so a few far points do not shrink the rest).
  */
+import { LIGHT_PLOT_STYLE, type PlotStyle } from './style';
 import type { ViewBox } from './plot-transform';
 import { plotTransform } from './plot-transform';
 import { drawFrame, drawScatter, type ScatterStyle } from './scatter';
@@ -64,8 +65,9 @@ export function drawCloud(
   points: ArrayLike<number>,
   view: ViewBox,
   style: ScatterStyle,
+  plotStyle: PlotStyle = LIGHT_PLOT_STYLE,
 ): void {
   const transform = plotTransform(view, width, height);
-  drawFrame(ctx, transform);
-  drawScatter(ctx, points, transform, style);
+  drawFrame(ctx, transform, plotStyle);
+  drawScatter(ctx, points, transform, style, plotStyle);
 }

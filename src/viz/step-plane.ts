@@ -5,6 +5,7 @@
  * in this step, N(μ_i, e^{2α_i}) given the earlier one, drawn as a curve along its slice.
  */
 import type { PlotTransform, ViewBox } from './plot-transform';
+import { LIGHT_PLOT_STYLE, type PlotStyle } from './style';
 import { drawFrame, drawScatter, type ScatterStyle } from './scatter';
 
 export interface ConditionalSpec {
@@ -72,13 +73,14 @@ export function drawStepPlane(
   ctx: CanvasRenderingContext2D,
   transform: PlotTransform,
   scene: PlaneScene,
+  style: PlotStyle = LIGHT_PLOT_STYLE,
 ): void {
   const { view, width, height } = transform;
-  drawFrame(ctx, transform);
-  if (scene.cloud) drawScatter(ctx, scene.cloud, transform, scene.cloudStyle);
+  drawFrame(ctx, transform, style);
+  if (scene.cloud) drawScatter(ctx, scene.cloud, transform, scene.cloudStyle, style);
   ctx.save();
   if (scene.rings) {
-    ctx.strokeStyle = '#9aa3b2';
+    ctx.strokeStyle = style.muted;
     ctx.setLineDash([3, 3]);
     for (const r of [1, 2]) {
       const [cx, cy] = transform.toPx(0, 0);
@@ -103,7 +105,7 @@ export function drawStepPlane(
     ctx.beginPath();
     ctx.arc(px, py, 6, 0, 2 * Math.PI);
     ctx.fill();
-    ctx.strokeStyle = '#ffffff';
+    ctx.strokeStyle = style.background;
     ctx.stroke();
   } else if (Number.isFinite(a) || Number.isFinite(b)) {
     ctx.setLineDash([6, 4]);

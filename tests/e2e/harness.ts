@@ -126,6 +126,8 @@ function watch(page: Page, origin: string): void {
 export interface OpenAppOptions {
   /** Default 1280×800. */
   viewport?: { width: number; height: number };
+  /** A phone: touch events and a mobile viewport (`hasTouch`, `isMobile`). */
+  touch?: boolean;
   /** Runs before the page loads, e.g. to add a `context.route` that simulates a failure. */
   beforeLoad?: (context: BrowserContext) => Promise<unknown>;
 }
@@ -140,6 +142,7 @@ export async function openApp(path = '/', options: OpenAppOptions = {}): Promise
   const origin = new URL(url).origin;
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
   });
   contexts.push(context);
   await context.route('**/*', (route) => {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type PointerEvent } from 'react';
 import { cellAt } from '../../core/conv/image';
 import type { ConvJacobianResult } from '../../compute/conv/protocol';
 import { channelName } from '../../viz/conv-cells';
@@ -42,18 +42,24 @@ export function JacobianView({ jacobian }: JacobianViewProps) {
     `entries from ${summary.minDiagonal.toFixed(3)} to ${summary.maxDiagonal.toFixed(3)}; ` +
     `colours span ±${summary.maxAbsBelow.toFixed(3)}, the largest entry below the diagonal.`;
 
+  const pointAt = (event: PointerEvent<HTMLCanvasElement>) => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    const side = Math.min(rect.width, rect.height);
+    setHover(jacobianEntryAt(event.clientX - rect.left, event.clientY - rect.top, D, side));
+  };
+
   return (
     <div className="conv-jacobian">
       <PlotCanvas
         className="conv-jacobian-canvas"
         label={label}
         draw={draw}
-        onPointerMove={(event) => {
-          const rect = event.currentTarget.getBoundingClientRect();
-          const side = Math.min(rect.width, rect.height);
-          setHover(jacobianEntryAt(event.clientX - rect.left, event.clientY - rect.top, D, side));
+        onPointerMove={pointAt}
+        // A tap (touch or pen) reads the entry under the finger and keeps it shown.
+        onPointerDown={pointAt}
+        onPointerLeave={(event) => {
+          if (event.pointerType === 'mouse') setHover(null);
         }}
-        onPointerLeave={() => setHover(null)}
       />
       <div className="conv-jacobian-facts">
         <p className="muted">

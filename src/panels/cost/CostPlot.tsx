@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import type { PlotStyle } from '../../viz/style';
 import type { CostMeasurement } from '../../compute/cost/protocol';
 import { COST_SERIES_STYLES, costPlotLayout, drawCostPlot, type CostSeriesStyle } from '../../viz/cost-plot';
 import { PlotCanvas } from '../density/PlotCanvas';
@@ -28,7 +29,8 @@ function LegendMarker({ style }: { style: CostSeriesStyle }) {
 export function CostPlot({ rows, backend }: { rows: CostMeasurement[]; backend: string | null }) {
   const series = useMemo(() => seriesOf(rows), [rows]);
   const draw = useCallback(
-    (ctx: CanvasRenderingContext2D, width: number, height: number) => drawCostPlot(ctx, costPlotLayout(series, width, height)),
+    (ctx: CanvasRenderingContext2D, width: number, height: number, style: PlotStyle) =>
+      drawCostPlot(ctx, costPlotLayout(series, width, height, style.fontSize), style),
     [series],
   );
   const drawn = series.filter((s) => s.points.length > 0);

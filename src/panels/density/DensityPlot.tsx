@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import type { PlotStyle } from '../../viz/style';
 import type { GridSpec } from '../../compute/lab/protocol';
 import { densityFromLog, densityLut, maxFinite } from '../../viz/color-map';
 import { contourLevels, drawContours, massThresholds } from '../../viz/contours';
@@ -34,8 +35,8 @@ export function DensityPlot({ title, label, logDensity, grid, contours }: Densit
     [density, grid, vmax, levels],
   );
   const drawLegend = useCallback(
-    (ctx: CanvasRenderingContext2D, width: number) =>
-      drawColorLegend(ctx, width, densityLut(), vmax, 'density p(x)'),
+    (ctx: CanvasRenderingContext2D, width: number, _height: number, style: PlotStyle) =>
+      drawColorLegend(ctx, width, densityLut(), vmax, 'density p(x)', style),
     [vmax],
   );
   return (

@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import type { PlotStyle } from '../../viz/style';
 import { useLabStore } from '../../state/lab-store';
 import { drawLossCurve, lossCurveLayout } from '../../viz/loss-curve';
 import { formatNats, klGap } from './format';
@@ -25,9 +26,9 @@ export function LossPlot() {
   const values = frame?.lossValues;
 
   const draw = useCallback(
-    (ctx: CanvasRenderingContext2D, width: number, height: number) => {
-      const layout = lossCurveLayout(steps ?? [], values ?? [], floor, width, height);
-      drawLossCurve(ctx, layout, floorLabel, gapLabel);
+    (ctx: CanvasRenderingContext2D, width: number, height: number, style: PlotStyle) => {
+      const layout = lossCurveLayout(steps ?? [], values ?? [], floor, width, height, style.fontSize);
+      drawLossCurve(ctx, layout, floorLabel, gapLabel, style);
     },
     [steps, values, floor, floorLabel, gapLabel],
   );

@@ -1,20 +1,30 @@
 import { useEffect, useRef, useState, type ComponentProps } from 'react';
 import { prepareCanvas } from '../../viz/canvas';
 import { cancelDraw, scheduleDraw } from '../../viz/draw-queue';
+import { fillPlotBackground, readPlotStyle, type PlotStyle } from '../../viz/style';
+import { useThemeVersion } from '../theme-version';
 
-export type DrawFunction = (ctx: CanvasRenderingContext2D, width: number, height: number) => void;
+/** Draws into a cleared context of `width`×`height` CSS px in the theme's plot `style`. */
+export type DrawFunction = (ctx: CanvasRenderingContext2D, width: number, height: number, style: PlotStyle) => void;
 
 interface PlotCanvasProps extends Omit<ComponentProps<'canvas'>, 'ref' | 'role'> {
   /** Text alternative: what the plot shows, in a sentence. */
   label: string;
-  /** Called with a cleared, DPR-scaled context whenever `draw` (memoise it) or the size changes. */
+  /**
+   * Called with a DPR-scaled context painted in the plot background, and the plot style read
+   * from the theme's CSS variables, whenever `draw` (memoise it), the size or the theme changes.
+   */
   draw: DrawFunction;
 }
 
-/** A canvas that CSS sizes; it redraws (in a task of its own) at the device pixel ratio when resized or given a new `draw`. */
+/**
+ * A canvas that CSS sizes; it redraws (in a task of its own) at the device pixel ratio when
+ * resized, given a new `draw`, or the theme changes.
+ */
 export function PlotCanvas({ label, draw, className, ...rest }: PlotCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
+  const themeVersion = useThemeVersion();
 
   useEffect(() => {
     const canvas = ref.current;
@@ -35,10 +45,13 @@ export function PlotCanvas({ label, draw, className, ...rest }: PlotCanvasProps)
     // make one long task of all their drawing.
     scheduleDraw(canvas, () => {
       const ctx = prepareCanvas(canvas, size.width, size.height);
-      if (ctx) draw(ctx, size.width, size.height);
+      if (!ctx) return;
+      const style = readPlotStyle(canvas);
+      fillPlotBackground(ctx, size.width, size.height, style);
+      draw(ctx, size.width, size.height, style);
     });
     return () => cancelDraw(canvas);
-  }, [draw, size]);
+  }, [draw, size, themeVersion]);
 
   return (
     <canvas

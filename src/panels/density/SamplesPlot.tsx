@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import type { PlotStyle } from '../../viz/style';
 import { DRAWN_VIEW } from '../../core/datasets';
 import { useLabStore } from '../../state/lab-store';
 import { plotTransform, type ViewBox } from '../../viz/plot-transform';
@@ -10,16 +11,16 @@ import { PlotCanvas } from './PlotCanvas';
 const DEFAULT_VIEW: ViewBox = { x0: -4, x1: 4, y0: -4, y1: 4 };
 
 function Marker({ shape }: { shape: 'disc' | 'cross' | 'ring' }) {
-  const style = shape === 'cross' ? MODEL_STYLE : shape === 'ring' ? DRAWN_STYLE : DATA_STYLE;
+  const color = shape === 'cross' ? 'var(--color-model)' : 'var(--color-data)';
   return (
     <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true">
       {shape === 'cross' ? (
-        <path d="M-4,-4L4,4M-4,4L4,-4" stroke={style.color} strokeWidth="1.8" />
+        <path d="M-4,-4L4,4M-4,4L4,-4" stroke={color} strokeWidth="1.8" />
       ) : (
         <circle
           r="3.5"
-          fill={shape === 'disc' ? style.color : 'none'}
-          stroke={style.color}
+          fill={shape === 'disc' ? color : 'none'}
+          stroke={color}
           strokeWidth="1.5"
         />
       )}
@@ -38,11 +39,11 @@ export function SamplesPlot() {
   const model = frame?.modelSamples;
 
   const draw = useCallback(
-    (ctx: CanvasRenderingContext2D, width: number, height: number) => {
+    (ctx: CanvasRenderingContext2D, width: number, height: number, style: PlotStyle) => {
       const transform = plotTransform(view, width, height);
-      drawFrame(ctx, transform);
-      if (data) drawScatter(ctx, data, transform, drawing ? DRAWN_STYLE : DATA_STYLE);
-      if (model) drawScatter(ctx, model, transform, MODEL_STYLE);
+      drawFrame(ctx, transform, style);
+      if (data) drawScatter(ctx, data, transform, drawing ? DRAWN_STYLE : DATA_STYLE, style);
+      if (model) drawScatter(ctx, model, transform, MODEL_STYLE, style);
     },
     [view, data, model, drawing],
   );

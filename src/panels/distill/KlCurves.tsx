@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import type { PlotStyle } from '../../viz/style';
 import { bandCurveLayout, drawBandCurve, BAND_Z } from '../../viz/band-curve';
 import { drawLossCurve, lossCurveLayout } from '../../viz/loss-curve';
 import type { DistillFrame } from '../../compute/distill/protocol';
@@ -11,13 +12,19 @@ export function KlCurves({ frame }: { frame: DistillFrame }) {
   const { klSteps, klMeans, klErrors, nllValues, teacherNll } = frame;
   const what = DIRECTION_TEXT[frame.direction].label;
   const drawKl = useCallback(
-    (ctx: CanvasRenderingContext2D, width: number, height: number) =>
-      drawBandCurve(ctx, bandCurveLayout(klSteps, klMeans, klErrors, 0, width, height), 'KL = 0'),
+    (ctx: CanvasRenderingContext2D, width: number, height: number, style: PlotStyle) =>
+      drawBandCurve(ctx, bandCurveLayout(klSteps, klMeans, klErrors, 0, width, height, style.fontSize), 'KL = 0', style),
     [klSteps, klMeans, klErrors],
   );
   const drawNll = useCallback(
-    (ctx: CanvasRenderingContext2D, width: number, height: number) =>
-      drawLossCurve(ctx, lossCurveLayout(klSteps, nllValues, teacherNll, width, height), `teacher NLL ${formatNats(teacherNll)}`),
+    (ctx: CanvasRenderingContext2D, width: number, height: number, style: PlotStyle) =>
+      drawLossCurve(
+        ctx,
+        lossCurveLayout(klSteps, nllValues, teacherNll, width, height, style.fontSize),
+        `teacher NLL ${formatNats(teacherNll)}`,
+        null,
+        style,
+      ),
     [klSteps, nllValues, teacherNll],
   );
   const n = klMeans.length;

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import type { PlotStyle } from '../../viz/style';
 import type { ViewBox } from '../../viz/plot-transform';
 import { plotTransform } from '../../viz/plot-transform';
 import { DATA_STYLE, MODEL_STYLE, drawFrame, drawScatter, type ScatterStyle } from '../../viz/scatter';
@@ -15,10 +16,10 @@ interface SampleCloudProps {
 /** One sample cloud on the plot's view box. */
 function SampleCloud({ title, label, points, view, style }: SampleCloudProps) {
   const draw = useCallback(
-    (ctx: CanvasRenderingContext2D, width: number, height: number) => {
+    (ctx: CanvasRenderingContext2D, width: number, height: number, plotStyle: PlotStyle) => {
       const transform = plotTransform(view, width, height);
-      drawFrame(ctx, transform);
-      drawScatter(ctx, points, transform, style);
+      drawFrame(ctx, transform, plotStyle);
+      drawScatter(ctx, points, transform, style, plotStyle);
     },
     [points, view, style],
   );

@@ -1,4 +1,5 @@
 import { useCallback, useId, useMemo } from 'react';
+import type { PlotStyle } from '../../viz/style';
 import type { Gauss1DFrame } from '../../compute/gaussianize/protocol';
 import { normalPdf } from '../../core/toy/normal';
 import { GAUSS_CDFS, GAUSS_SOURCES, type GaussSource } from '../../state/url-schema';
@@ -11,7 +12,7 @@ import {
   type Curve,
 } from '../../viz/gaussianize/histogram';
 import { drawQqPlot, qqExtent } from '../../viz/gaussianize/qq-plot';
-import { PlotCanvas } from '../density/PlotCanvas';
+import { PlotCanvas, type DrawFunction } from '../density/PlotCanvas';
 import { sourceLabel } from './gaussianize-data';
 
 const BINS = 40;
@@ -37,7 +38,7 @@ interface StageProps {
   title: string;
   caption: string;
   label: string;
-  draw: (ctx: CanvasRenderingContext2D, width: number, height: number) => void;
+  draw: DrawFunction;
 }
 
 function Stage({ title, caption, label, draw }: StageProps) {
@@ -76,50 +77,50 @@ export function OneDStages(props: OneDStagesProps) {
   const values = frame;
 
   const drawData = useCallback(
-    (ctx: CanvasRenderingContext2D, w: number, h: number) => {
+    (ctx: CanvasRenderingContext2D, w: number, h: number, style: PlotStyle) => {
       if (!values || !sample) return;
       const hist = histogram(sample, xRange[0], xRange[1], BINS);
-      const curves: Curve[] = [{ x: values.grid, y: values.density, color: '#d55e00' }];
-      drawHistogram(ctx, frameFor(w, h, xRange, [0, histogramYMax(hist, curves)]), hist, curves);
+      const curves: Curve[] = [{ x: values.grid, y: values.density, color: style.model }];
+      drawHistogram(ctx, frameFor(w, h, xRange, [0, histogramYMax(hist, curves)]), hist, curves, style);
     },
     [values, sample, xRange],
   );
   const drawCdf = useCallback(
-    (ctx: CanvasRenderingContext2D, w: number, h: number) => {
+    (ctx: CanvasRenderingContext2D, w: number, h: number, style: PlotStyle) => {
       if (!values || !sample) return;
       // F̂ over a faint histogram of x (scaled into the CDF's [0, 1] range, for orientation)
       const hist = histogram(sample, xRange[0], xRange[1], BINS);
       const top = Math.max(...hist.heights) || 1;
       const scaled = { ...hist, heights: hist.heights.map((v) => (0.35 * v) / top) };
       drawHistogram(ctx, frameFor(w, h, xRange, [0, 1.05]), scaled, [
-        { x: values.grid, y: values.cdf, color: '#d55e00' },
-      ]);
+        { x: values.grid, y: values.cdf, color: style.model },
+      ], style);
     },
     [values, sample, xRange],
   );
   const drawU = useCallback(
-    (ctx: CanvasRenderingContext2D, w: number, h: number) => {
+    (ctx: CanvasRenderingContext2D, w: number, h: number, style: PlotStyle) => {
       if (!values) return;
       const hist = histogram(values.u, 0, 1, 20);
-      const curves: Curve[] = [{ x: [0, 1], y: [1, 1], color: '#555', dashed: true }];
-      drawHistogram(ctx, frameFor(w, h, [0, 1], [0, histogramYMax(hist, curves)]), hist, curves);
+      const curves: Curve[] = [{ x: [0, 1], y: [1, 1], color: style.muted, dashed: true }];
+      drawHistogram(ctx, frameFor(w, h, [0, 1], [0, histogramYMax(hist, curves)]), hist, curves, style);
     },
     [values],
   );
   const drawZ = useCallback(
-    (ctx: CanvasRenderingContext2D, w: number, h: number) => {
+    (ctx: CanvasRenderingContext2D, w: number, h: number, style: PlotStyle) => {
       if (!values) return;
       const hist = histogram(values.z, -4, 4, BINS);
-      const curves: Curve[] = [{ x: Z_GRID, y: Z_CURVE, color: '#555', dashed: true }];
-      drawHistogram(ctx, frameFor(w, h, [-4, 4], [0, histogramYMax(hist, curves)]), hist, curves);
+      const curves: Curve[] = [{ x: Z_GRID, y: Z_CURVE, color: style.muted, dashed: true }];
+      drawHistogram(ctx, frameFor(w, h, [-4, 4], [0, histogramYMax(hist, curves)]), hist, curves, style);
     },
     [values],
   );
   const drawQq = useCallback(
-    (ctx: CanvasRenderingContext2D, w: number, h: number) => {
+    (ctx: CanvasRenderingContext2D, w: number, h: number, style: PlotStyle) => {
       if (!values) return;
       const m = qqExtent(values.qqNormal, values.qqSample);
-      drawQqPlot(ctx, frameFor(w, h, [-m, m], [-m, m]), values.qqNormal, values.qqSample);
+      drawQqPlot(ctx, frameFor(w, h, [-m, m], [-m, m]), values.qqNormal, values.qqSample, style);
     },
     [values],
   );

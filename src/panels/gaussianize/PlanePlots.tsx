@@ -1,4 +1,5 @@
 /** Square 2-D plots of the panel: a point cloud, or a density heatmap from a log-density grid. */
+import type { PlotStyle } from '../../viz/style';
 import { useCallback } from 'react';
 import type { ViewBox } from '../../core/datasets';
 import { densityFromLog, densityLut, maxFinite } from '../../viz/color-map';
@@ -30,12 +31,12 @@ export function CloudPlot(props: {
 }) {
   const { view, points, model } = props;
   const draw = useCallback(
-    (ctx: CanvasRenderingContext2D, w: number, h: number) => {
+    (ctx: CanvasRenderingContext2D, w: number, h: number, style: PlotStyle) => {
       const { dx, dy, transform } = squareTransform(view, w, h);
       ctx.save();
       ctx.translate(dx, dy);
-      drawFrame(ctx, transform);
-      if (points) drawScatter(ctx, points, transform, model ? MODEL_STYLE : DATA_STYLE);
+      drawFrame(ctx, transform, style);
+      if (points) drawScatter(ctx, points, transform, model ? MODEL_STYLE : DATA_STYLE, style);
       ctx.restore();
     },
     [view, points, model],

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useState } from 'react';
+import type { PlotStyle } from '../../viz/style';
 import type { RbigIterationFrame } from '../../compute/gaussianize/protocol';
 import type { RotationKind } from '../../core/gaussianize/rotation';
 import { GAUSS_ROTATIONS } from '../../state/url-schema';
@@ -50,19 +51,19 @@ export function StackView({ frame, iteration, rotation, onRotation, onIteration 
   }, [playing, frame, iteration, animating, onIteration]);
 
   const drawClouds = useCallback(
-    (ctx: CanvasRenderingContext2D, w: number, h: number) => {
+    (ctx: CanvasRenderingContext2D, w: number, h: number, style: PlotStyle) => {
       if (!frame) return;
       const half = cloudHalfWidth(frame.before, frame.afterMarginal, frame.after);
       const side = Math.min(w, h);
       const transform = plotTransform({ x0: -half, x1: half, y0: -half, y1: half }, side, side);
       ctx.save();
       ctx.translate((w - side) / 2, (h - side) / 2);
-      drawFrame(ctx, transform);
+      drawFrame(ctx, transform, style);
       const points =
         progress < 1
           ? interpolateClouds(frame.before, frame.afterMarginal, easeInOut(progress))
           : interpolateClouds(frame.afterMarginal, frame.after, easeInOut(progress - 1));
-      drawScatter(ctx, points, transform, DATA_STYLE);
+      drawScatter(ctx, points, transform, DATA_STYLE, style);
       ctx.restore();
     },
     [frame, progress],
@@ -75,7 +76,7 @@ export function StackView({ frame, iteration, rotation, onRotation, onIteration 
     marginal: measures.map((m) => m.marginalNonGaussianity),
   };
   const drawChart = useCallback(
-    (ctx: CanvasRenderingContext2D, w: number, h: number) => {
+    (ctx: CanvasRenderingContext2D, w: number, h: number, style: PlotStyle) => {
       if (series.kl.length === 0) return;
       const domain = gaussianityDomain(series);
       drawGaussianityChart(
@@ -91,6 +92,7 @@ export function StackView({ frame, iteration, rotation, onRotation, onIteration 
         },
         series,
         frame?.iteration ?? 0,
+        style,
       );
     },
     // series is rebuilt from frame on every render

@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import type { PlotStyle } from '../../viz/style';
 import { DATA_STYLE, MODEL_STYLE, type ScatterStyle } from '../../viz/scatter';
 import { cloudView, drawCloud, projectPoints } from '../../viz/small-multiples';
 import { PlotCanvas } from '../density/PlotCanvas';
@@ -22,8 +23,8 @@ function StageCanvas({
 }) {
   const points = useMemo(() => projectPoints(stage.points, dim, 0, 1), [stage, dim]);
   const draw = useCallback(
-    (ctx: CanvasRenderingContext2D, width: number, height: number) =>
-      drawCloud(ctx, width, height, points, cloudView(points), style),
+    (ctx: CanvasRenderingContext2D, width: number, height: number, plotStyle: PlotStyle) =>
+      drawCloud(ctx, width, height, points, cloudView(points), style, plotStyle),
     [points, style],
   );
   return (

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, type PointerEvent } from 'react';
+import type { PlotStyle } from '../../viz/style';
 import type { LayerTrace } from '../../core/flow/trace';
 import { plotTransform, type ViewBox } from '../../viz/plot-transform';
 import { DATA_STYLE, MODEL_STYLE } from '../../viz/scatter';
@@ -77,13 +78,13 @@ export function PlanePlots({
   const zScene = scenes.z;
   const xScene = scenes.x;
   const drawZ = useCallback(
-    (ctx: CanvasRenderingContext2D, w: number, h: number) =>
-      drawStepPlane(ctx, plotTransform(views.z, w, h), zScene),
+    (ctx: CanvasRenderingContext2D, w: number, h: number, style: PlotStyle) =>
+      drawStepPlane(ctx, plotTransform(views.z, w, h), zScene, style),
     [views, zScene],
   );
   const drawX = useCallback(
-    (ctx: CanvasRenderingContext2D, w: number, h: number) =>
-      drawStepPlane(ctx, plotTransform(views.x, w, h), xScene),
+    (ctx: CanvasRenderingContext2D, w: number, h: number, style: PlotStyle) =>
+      drawStepPlane(ctx, plotTransform(views.x, w, h), xScene, style),
     [views, xScene],
   );
   const pointer = (event: PointerEvent<HTMLCanvasElement>) => {

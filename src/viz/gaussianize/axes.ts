@@ -3,6 +3,9 @@
  * into a canvas with margins for tick labels (y up), and "nice" tick values.
  */
 
+import { LIGHT_PLOT_STYLE, plotFont, type PlotStyle } from '../style';
+import { placeTickLabels } from '../tick-labels';
+
 export interface ChartFrame {
   x0: number;
   x1: number;
@@ -39,9 +42,10 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
 export function drawAxes(
   ctx: CanvasRenderingContext2D,
   frame: ChartFrame,
-  options: { xTicks?: number[]; yTicks?: number[]; color?: string } = {},
+  options: { xTicks?: number[]; yTicks?: number[]; style?: PlotStyle } = {},
 ): void {
-  const color = options.color ?? '#5b6573';
+  const style = options.style ?? LIGHT_PLOT_STYLE;
+  const color = style.muted;
   const xTicks = options.xTicks ?? niceTicks(frame.x0, frame.x1, 4);
   const yTicks = options.yTicks ?? niceTicks(frame.y0, frame.y1, 3);
   const [left, bottom] = chartToPx(frame, frame.x0, frame.y0);
@@ -50,23 +54,25 @@ export function drawAxes(
   ctx.strokeStyle = color;
   ctx.fillStyle = color;
   ctx.lineWidth = 1;
-  ctx.font = '10px system-ui, sans-serif';
+  ctx.font = plotFont(style, 0.92);
   ctx.beginPath();
   ctx.moveTo(left, top);
   ctx.lineTo(left, bottom);
   ctx.lineTo(right, bottom);
   ctx.stroke();
-  ctx.textAlign = 'center';
+  ctx.textAlign = 'left';
   ctx.textBaseline = 'top';
-  for (const t of xTicks) {
-    const [px] = chartToPx(frame, t, frame.y0);
-    ctx.fillText(formatTick(t), px, bottom + 4);
+  const xLabels = xTicks.map((t) => ({ px: chartToPx(frame, t, frame.y0)[0], label: formatTick(t) }));
+  for (const label of placeTickLabels(xLabels, (text) => ctx.measureText(text).width, 0, frame.width, 6)) {
+    ctx.fillText(label.label, label.start, bottom + 4);
   }
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  for (const t of yTicks) {
-    const [, py] = chartToPx(frame, frame.x0, t);
-    ctx.fillText(formatTick(t), left - 4, py);
+  const lineHeight = style.fontSize * 1.1;
+  const yLabels = yTicks.map((t) => ({ px: chartToPx(frame, frame.x0, t)[1], label: formatTick(t) }));
+  // A label wider than the margin is squeezed (fillText's maxWidth) rather than clipped.
+  for (const label of placeTickLabels(yLabels, () => lineHeight, 0, bottom + 3, 1)) {
+    ctx.fillText(label.label, left - 4, label.start + lineHeight / 2, Math.max(8, left - 6));
   }
   ctx.restore();
 }

@@ -3,6 +3,7 @@
  * with dots), split into total correlation and marginal non-Gaussianity (lighter lines), with
  * the current iteration marked.
  */
+import { LIGHT_PLOT_STYLE, type PlotStyle } from '../style';
 import { chartToPx, drawAxes, niceTicks, type ChartFrame } from './axes';
 
 export interface GaussianitySeries {
@@ -32,12 +33,13 @@ export function drawGaussianityChart(
   frame: ChartFrame,
   series: GaussianitySeries,
   current: number,
+  style: PlotStyle = LIGHT_PLOT_STYLE,
 ): void {
   const integerTicks = niceTicks(frame.x0, frame.x1, 5).filter((t) => Number.isInteger(t));
-  drawAxes(ctx, frame, { xTicks: integerTicks });
+  drawAxes(ctx, frame, { xTicks: integerTicks, style });
   ctx.save();
   // zero line
-  ctx.strokeStyle = '#c8ced6';
+  ctx.strokeStyle = style.frame;
   ctx.beginPath();
   ctx.moveTo(...chartToPx(frame, frame.x0, 0));
   ctx.lineTo(...chartToPx(frame, frame.x1, 0));

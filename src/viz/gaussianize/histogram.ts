@@ -2,6 +2,7 @@
  * Histograms with a curve on top, the picture of every 1-D stage: bin heights are densities
  * (count / (n · bin width)), so they sit on the same scale as a density curve.
  */
+import { LIGHT_PLOT_STYLE, type PlotStyle } from '../style';
 import { chartToPx, drawAxes, type ChartFrame } from './axes';
 
 export interface Histogram {
@@ -67,18 +68,21 @@ export function drawHistogram(
   frame: ChartFrame,
   hist: Histogram,
   curves: Curve[],
-  barColor = '#9ec5e8',
+  style: PlotStyle = LIGHT_PLOT_STYLE,
 ): void {
-  drawAxes(ctx, frame);
+  drawAxes(ctx, frame, { style });
   const bins = hist.heights.length;
   const width = (hist.hi - hist.lo) / bins;
   ctx.save();
-  ctx.fillStyle = barColor;
+  // The data colour, light: bars stay behind the curves drawn over them.
+  ctx.globalAlpha = 0.38;
+  ctx.fillStyle = style.data;
   for (let b = 0; b < bins; b++) {
     const [left, top] = chartToPx(frame, hist.lo + b * width, hist.heights[b]);
     const [right, bottom] = chartToPx(frame, hist.lo + (b + 1) * width, 0);
     ctx.fillRect(left, top, Math.max(0.5, right - left - 0.5), bottom - top);
   }
+  ctx.globalAlpha = 1;
   for (const curve of curves) {
     ctx.strokeStyle = curve.color;
     ctx.lineWidth = 2;

@@ -1,6 +1,7 @@
 /**
  * Q–Q plot: sample quantiles against N(0, 1) quantiles; a Gaussian sample hugs the diagonal.
  */
+import { LIGHT_PLOT_STYLE, type PlotStyle } from '../style';
 import { chartToPx, drawAxes, type ChartFrame } from './axes';
 
 /** A symmetric square domain [−m, m] holding every finite pair (m ≥ 3, at most 8). */
@@ -24,11 +25,11 @@ export function drawQqPlot(
   frame: ChartFrame,
   normal: ArrayLike<number>,
   sample: ArrayLike<number>,
-  color = '#0072b2',
+  style: PlotStyle = LIGHT_PLOT_STYLE,
 ): void {
-  drawAxes(ctx, frame);
+  drawAxes(ctx, frame, { style });
   ctx.save();
-  ctx.strokeStyle = '#999';
+  ctx.strokeStyle = style.muted;
   ctx.setLineDash([4, 4]);
   ctx.beginPath();
   const lo = Math.max(frame.x0, frame.y0);
@@ -37,7 +38,7 @@ export function drawQqPlot(
   ctx.lineTo(...chartToPx(frame, hi, hi));
   ctx.stroke();
   ctx.setLineDash([]);
-  ctx.fillStyle = color;
+  ctx.fillStyle = style.data;
   for (const i of thinIndices(normal.length, 400)) {
     const x = Math.max(frame.x0, Math.min(frame.x1, normal[i]));
     const y = Math.max(frame.y0, Math.min(frame.y1, sample[i]));
