@@ -1,4 +1,4 @@
-/** The CLI's commands: train, sample, logprob, invert. Each writes results to `out`. */
+/** The CLI's train command and the file reading shared with sample, logprob and invert (evaluate.ts). */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tf } from '../../src/compute/tf';
 import { TfFlow } from '../../src/compute/flow/tf-flow';
@@ -10,11 +10,10 @@ import { parseModelText, serializeModel, type LoadedModel } from '../../src/core
 import { createRng } from '../../src/core/rng';
 import { DATASET_IDS, datasetSource } from '../../src/core/datasets';
 import { UsageError, choiceFlag, intFlag, numberFlag, requireFlag, type Flags } from './args';
-import { formatCsv, parsePointsCsv } from './csv';
 
 export type Out = (line: string) => void;
 
-function readText(path: string, what: string): string {
+export function readText(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
@@ -89,36 +88,3 @@ export async function train(flags: Flags, out: Out): Promise<void> {
   trainer.dispose();
   flow.dispose();
 }
-
-export async function sample(flags: Flags, out: Out): Promise<void> {
-  const model = loadModelFile(requireFlag(flags, 'model'));
-  const n = intFlag(flags, 'n', 1000, 1, 10_000_000);
-  const rng = createRng(intFlag(flags, 'seed', 1, -(2 ** 31), 2 ** 31 - 1));
-  const D = model.weights.config.dim;
-  const flow = new TfFlow(model.weights, false);
-  const z = Float32Array.from({ length: n * D }, () => rng.normal());
-  const x = tf.tidy(() => flow.toData(tf.tensor2d(z, [n, D]), model.meta.kind).out);
-  out(formatCsv((await x.data()) as Float32Array, D, 'x').trimEnd());
-  x.dispose();
-  flow.dispose();
-}
-
-async function pointsCommand(flags: Flags, out: Out, what: 'logprob' | 'invert'): Promise<void> {
-  const model = loadModelFile(requireFlag(flags, 'model'));
-  const path = requireFlag(flags, 'points');
-  const D = model.weights.config.dim;
-  const points = parsePointsCsv(readText(path, 'points file'), D, path);
-  const flow = new TfFlow(model.weights, false);
-  const kind = model.meta.kind;
-  const result = tf.tidy(() => {
-    const x = tf.tensor2d(points.data, [points.n, D]);
-    return what === 'logprob' ? flow.logProb(x, kind) : flow.toBase(x, kind).out;
-  });
-  const values = (await result.data()) as Float32Array;
-  out((what === 'logprob' ? formatCsv(values, 1, 'logp') : formatCsv(values, D, 'z')).trimEnd().replace(/^logp1/, 'logp'));
-  result.dispose();
-  flow.dispose();
-}
-
-export const logprob = (flags: Flags, out: Out) => pointsCommand(flags, out, 'logprob');
-export const invert = (flags: Flags, out: Out) => pointsCommand(flags, out, 'invert');

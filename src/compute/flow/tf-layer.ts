@@ -45,9 +45,8 @@ export class TfArLayer {
   readonly order: readonly number[];
   private readonly hidden: TfDense[];
   private readonly output: TfDense;
-  /** One-hot row e_i per variable, [1, D], and its complement, for sequential updates. */
-  private readonly unit: tf.Tensor2D[];
-  private readonly notUnit: tf.Tensor2D[];
+  /** Boolean one-hot row per variable, [1, D]: selects column i in sequential updates. */
+  private readonly isColumn: tf.Tensor2D[];
 
   constructor(
     readonly weights: ArLayerWeights,
@@ -60,14 +59,9 @@ export class TfArLayer {
     this.order = weights.structure.order;
     this.hidden = weights.hidden.map((d, l) => toDense(d, masks.hidden[l], trainable, `ar${id}_h${l}`));
     this.output = toDense(weights.output, masks.output, trainable, `ar${id}_out`);
-    this.unit = [];
-    this.notUnit = [];
-    for (let i = 0; i < this.dim; i++) {
-      const e = new Float32Array(this.dim);
-      e[i] = 1;
-      this.unit.push(tf.keep(tf.tensor2d(e, [1, this.dim])));
-      this.notUnit.push(tf.keep(tf.tensor2d(e.map((v) => 1 - v), [1, this.dim])));
-    }
+    this.isColumn = Array.from({ length: this.dim }, (_, i) =>
+      tf.keep(tf.tensor2d(Array.from({ length: this.dim }, (_, j) => (j === i ? 1 : 0)), [1, this.dim], 'bool')),
+    );
   }
 
   variables(): tf.Variable[] {
@@ -106,16 +100,22 @@ export class TfArLayer {
     return fusedParallelMap(v, [this.fusedSpec()]);
   }
 
-  /** T⁻¹(w): v_i = w_i·e^{α_i(v_<i)} + μ_i(v_<i), one pass per order position; log|det| = +Σα. */
+  /**
+   * T⁻¹(w): v_i = w_i·e^{α_i(v_<i)} + μ_i(v_<i), one pass per order position; log|det| = +Σα.
+   * Column i is computed alone and put in place with a select, not as v·(1 − e_i) + c·e_i:
+   * there a ±∞ in any other column of c would become ∞·0 = NaN in every column.
+   */
   sequential(w: tf.Tensor2D): TfLayerResult {
     let v: tf.Tensor2D = tf.zerosLike(w);
     let alphaSum: tf.Tensor1D = tf.zeros([w.shape[0]]);
     const masked = this.maskedWeights(); // the D passes share one masking
+    const column = (t: tf.Tensor2D, i: number) => tf.slice(t, [0, i], [-1, 1]);
     for (const i of this.order) {
       const { mu, alpha } = this.conditioner(v, masked);
-      const candidate = tf.add(tf.mul(w, tf.exp(alpha)), mu);
-      v = tf.add(tf.mul(v, this.notUnit[i]), tf.mul(candidate, this.unit[i]));
-      alphaSum = tf.add(alphaSum, tf.sum(tf.mul(alpha, this.unit[i]), 1));
+      const alphaI = column(alpha, i);
+      const vi = tf.add(tf.mul(column(w, i), tf.exp(alphaI)), column(mu, i)); // [n, 1]
+      v = tf.where(this.isColumn[i], tf.broadcastTo(vi, w.shape), v) as tf.Tensor2D;
+      alphaSum = tf.add(alphaSum, tf.reshape(alphaI, [-1]));
     }
     return { out: v, logDet: alphaSum };
   }
@@ -141,7 +141,6 @@ export class TfArLayer {
       d.b.dispose();
       d.mask.dispose();
     }
-    this.unit.forEach((t) => t.dispose());
-    this.notUnit.forEach((t) => t.dispose());
+    this.isColumn.forEach((t) => t.dispose());
   }
 }
