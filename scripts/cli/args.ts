@@ -3,6 +3,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** Results that are not all finite, refused (exit 3) unless --allow-nonfinite. */
+export class NonFiniteResultError extends Error {
+  override name = 'NonFiniteResultError';
+}
+
 export type Flags = Map<string, string>;
 
 /**

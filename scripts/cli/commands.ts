@@ -1,34 +1,17 @@
 /** The CLI's train command and the file reading shared with sample, logprob and invert (evaluate.ts). */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tf } from '../../src/compute/tf';
 import { TfFlow } from '../../src/compute/flow/tf-flow';
 import { FlowTrainer, type TrainingObjective } from '../../src/compute/flow/trainer';
 import { confinedEnergyTf } from '../../src/compute/flow/energy-tf';
 import { DEFAULT_FLOW_CONFIG, type FlowKind } from '../../src/core/flow/config';
 import { initFlowWeights } from '../../src/core/flow/init';
-import { parseModelText, serializeModel, type LoadedModel } from '../../src/core/flow/model-file';
+import { serializeModel } from '../../src/core/flow/model-file';
 import { createRng } from '../../src/core/rng';
 import { DATASET_IDS, datasetSource } from '../../src/core/datasets';
-import { UsageError, choiceFlag, intFlag, numberFlag, requireFlag, type Flags } from './args';
+import type { Out } from './run';
+import { choiceFlag, intFlag, numberFlag, requireFlag, type Flags } from './args';
 
-export type Out = (line: string) => void;
-
-export function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${what} "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
-export function loadModelFile(path: string): LoadedModel {
-  try {
-    return parseModelText(readText(path, 'model file'));
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`model file "${path}": ${(e as Error).message}`);
-  }
-}
 
 /** Mean log-density of points under a flow, evaluated in chunks. */
 async function meanLogProb(flow: TfFlow, kind: FlowKind, data: Float32Array, dim: number): Promise<number> {

@@ -10,14 +10,10 @@ import type { FlowWeights } from '../../src/core/flow/config';
 import { nonFiniteReason, type FlowDirection } from '../../src/core/flow/nonfinite-reason';
 import { createRng } from '../../src/core/rng';
 import { describeRows, nonFiniteRows } from '../../src/core/validation';
-import { UsageError, intFlag, requireFlag, type Flags } from './args';
-import { loadModelFile, readText, type Out } from './commands';
+import { NonFiniteResultError, UsageError, intFlag, requireFlag, type Flags } from './args';
+import { loadModelFile, readText } from './files';
+import type { Out } from './run';
 import { formatCsv, parsePointsCsv } from './csv';
-
-/** Results that are not all finite, refused (exit 3) unless --allow-nonfinite. */
-export class NonFiniteResultError extends Error {
-  override name = 'NonFiniteResultError';
-}
 
 /** Rows per chunk of evaluation and of output (bounded memory, output streamed). */
 const CHUNK = 8192;

@@ -9,11 +9,17 @@
  * exit 2; non-finite results exit 3 (unless --allow-nonfinite). `main.ts` is the process
  * entry; tests call runCli directly.
  */
-import { UsageError, choiceFlag, parseFlags } from './args';
-import { train, type Out } from './commands';
-import { NonFiniteResultError, invert, logprob, sample } from './evaluate';
-import { useNodeBackend } from './node-backend';
+import { NonFiniteResultError, UsageError, choiceFlag, parseFlags, type Flags } from './args';
 import { COMMAND_USAGE, GENERAL_USAGE, type CommandName } from './usage';
+
+export type Out = (line: string) => void;
+type Command = (flags: Flags, out: Out, err: Out) => Promise<void>;
+
+// Commands load tfjs; they are imported on use, so that usage and argument errors are instant.
+const train = async (): Promise<Command> => (await import('./commands')).train;
+const sample = async (): Promise<Command> => (await import('./evaluate')).sample;
+const logprob = async (): Promise<Command> => (await import('./evaluate')).logprob;
+const invert = async (): Promise<Command> => (await import('./evaluate')).invert;
 
 const EVALUATE_FLAGS = ['allow-nonfinite', 'help'];
 const COMMANDS = {
@@ -45,8 +51,10 @@ export async function runCli(argv: readonly string[], out: Out, err: Out): Promi
       out(COMMAND_USAGE[command]);
       return 0;
     }
-    await useNodeBackend(choiceFlag(flags, 'backend', 'auto', ['auto', 'wasm', 'cpu'] as const));
-    await spec.run(flags, out, err);
+    const backend = choiceFlag(flags, 'backend', 'auto', ['auto', 'wasm', 'cpu'] as const);
+    const { useNodeBackend } = await import('./node-backend');
+    await useNodeBackend(backend);
+    await (await spec.run())(flags, out, err);
     return 0;
   } catch (e) {
     const where = `flow-lab${command && isCommand(command) ? ` ${command}` : ''}`;
