@@ -11,6 +11,7 @@ import { createRng } from '../../src/core/rng';
 import { DATASET_IDS, datasetSource } from '../../src/core/datasets';
 import type { Out } from './run';
 import { choiceFlag, intFlag, numberFlag, requireFlag, type Flags } from './args';
+import { plural } from '../../src/core/plural';
 
 
 /** Mean log-density of points under a flow, evaluated in chunks. */
@@ -46,7 +47,7 @@ export async function train(flags: Flags, out: Out): Promise<void> {
       ? { kind: 'reverse-kl', energy: (x) => confinedEnergyTf(energyId, x) }
       : { kind: 'maximum-likelihood', sampleBatch: (n, rng) => source.sample(n, rng) };
   const trainer = new FlowTrainer(flow, kind, objective, { learningRate: lr, batchSize: batch, clipNorm: 10, seed });
-  out(`# training ${kind.toUpperCase()} on ${dataset}: ${layers} layers, 2×${hidden} hidden, batch ${batch}, lr ${lr}, seed ${seed}, ${objective.kind}`);
+  out(`# training ${kind.toUpperCase()} on ${dataset}: ${plural(layers, 'layer')}, 2×${hidden} hidden, batch ${batch}, lr ${lr}, seed ${seed}, ${objective.kind}`);
   const t0 = performance.now();
   for (let s = 1; s <= steps; s++) {
     trainer.step();

@@ -3,6 +3,7 @@ import { PointsCsvError, formatPointsCsv, parsePointsCsv } from '../../core/poin
 import { labCommands } from '../../state/lab-commands';
 import { MAX_DRAWN_POINTS, labStore, useLabStore } from '../../state/lab-store';
 import { downloadText, readUserFile } from '../download';
+import { plural } from '../../core/plural';
 
 type Message = { kind: 'error' | 'info'; text: string } | null;
 
@@ -81,7 +82,7 @@ export function FilesMenu() {
       state.setParam('dataset', 'drawn');
       setMessage({
         kind: 'info',
-        text: `Loaded ${kept} points from ${file.name}${kept < points.n ? ` (the first ${kept} of ${points.n})` : ''}.`,
+        text: `Loaded ${plural(kept, 'point')} from ${file.name}${kept < points.n ? ` (the first ${kept} of ${points.n})` : ''}.`,
       });
     } catch (error) {
       const text = error instanceof PointsCsvError ? error.message : String(error);
