@@ -42,10 +42,13 @@ export function requireFlag(flags: Flags, name: string): string {
   return v;
 }
 
+/** A decimal number as typed (no empty string, hex or "Infinity", which Number() would accept). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 export function intFlag(flags: Flags, name: string, fallback: number, lo: number, hi: number): number {
   const raw = flags.get(name);
   if (raw === undefined) return fallback;
-  const v = Number(raw);
+  const v = DECIMAL.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(v) || v < lo || v > hi) throw new UsageError(`--${name} must be an integer in ${lo}..${hi}, got "${raw}"`);
   return v;
 }
@@ -53,7 +56,7 @@ export function intFlag(flags: Flags, name: string, fallback: number, lo: number
 export function numberFlag(flags: Flags, name: string, fallback: number, lo: number, hi: number): number {
   const raw = flags.get(name);
   if (raw === undefined) return fallback;
-  const v = Number(raw);
+  const v = DECIMAL.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isFinite(v) || v < lo || v > hi) throw new UsageError(`--${name} must be a number in ${lo}..${hi}, got "${raw}"`);
   return v;
 }

@@ -66,6 +66,12 @@ describe('CLI input validation', () => {
     const flag = await cli('sample', '--model', MODEL, '--count', '3');
     expect(flag.code).toBe(2);
     expect(flag.stderr).toMatch(/unknown option --count/);
+    // Numbers as typed: an empty value or hex is not silently read as 0 or 16.
+    for (const [name, value] of [['seed', ''], ['n', '0x10'], ['n', 'Infinity']]) {
+      const r = await cli('sample', '--model', MODEL, `--${name}=${value}`);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--${name} must be an integer in`);
+    }
   });
 });
 
