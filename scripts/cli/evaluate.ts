@@ -37,7 +37,9 @@ async function evaluate(e: Evaluation, flags: Flags, out: Out, err: Out): Promis
   try {
     for (let s = 0; s < n; s += CHUNK) {
       const end = Math.min(n, s + CHUNK);
-      const t = tf.tidy(() => e.map(flow, tf.tensor2d(e.input.subarray(s * e.dim, end * e.dim), [end - s, e.dim])));
+      const t = tf.tidy(() =>
+        e.map(flow, tf.tensor2d(e.input.subarray(s * e.dim, end * e.dim), [end - s, e.dim])),
+      );
       values.set((await t.data()) as Float32Array, s * e.width);
       t.dispose();
     }
@@ -49,7 +51,8 @@ async function evaluate(e: Evaluation, flags: Flags, out: Out, err: Out): Promis
     const first = e.input.subarray(bad[0] * e.dim, (bad[0] + 1) * e.dim);
     const reason = nonFiniteReason(e.weights, e.kind, e.direction, first, e.width === 1);
     const message = `${describeRows(bad, n)} ${bad.length === 1 ? 'is' : 'are'} not finite (row ${bad[0] + 1}: ${reason})`;
-    if (flags.get('allow-nonfinite') !== 'true') throw new NonFiniteResultError(`${message}; nothing printed (--allow-nonfinite prints them)`);
+    if (flags.get('allow-nonfinite') !== 'true')
+      throw new NonFiniteResultError(`${message}; nothing printed (--allow-nonfinite prints them)`);
     err(`warning: ${message}`);
   }
   const header = formatCsv([], e.width, e.prefix).trimEnd();
@@ -72,7 +75,11 @@ export async function sample(flags: Flags, out: Out, err: Out): Promise<void> {
   const zPath = flags.get('z');
   let z: Float32Array;
   if (zPath !== undefined) {
-    for (const f of ['n', 'seed']) if (flags.has(f)) throw new UsageError(`--${f} cannot be combined with --z (the rows of the z file are the samples)`);
+    for (const f of ['n', 'seed'])
+      if (flags.has(f))
+        throw new UsageError(
+          `--${f} cannot be combined with --z (the rows of the z file are the samples)`,
+        );
     z = readPoints(zPath, D, 'z file');
   } else {
     const n = intFlag(flags, 'n', 1000, 1, 10_000_000);
@@ -82,27 +89,61 @@ export async function sample(flags: Flags, out: Out, err: Out): Promise<void> {
   }
   const kind = model.meta.kind;
   await evaluate(
-    { weights: model.weights, kind, direction: 'toData', input: z, dim: D, width: D, prefix: 'x', map: (f, t) => f.toData(t, kind).out },
+    {
+      weights: model.weights,
+      kind,
+      direction: 'toData',
+      input: z,
+      dim: D,
+      width: D,
+      prefix: 'x',
+      map: (f, t) => f.toData(t, kind).out,
+    },
     flags,
     out,
     err,
   );
 }
 
-async function pointsCommand(flags: Flags, out: Out, err: Out, what: 'logprob' | 'invert'): Promise<void> {
+async function pointsCommand(
+  flags: Flags,
+  out: Out,
+  err: Out,
+  what: 'logprob' | 'invert',
+): Promise<void> {
   const model = loadModelFile(requireFlag(flags, 'model'));
   const D = model.weights.config.dim;
   const input = readPoints(requireFlag(flags, 'points'), D, 'points file');
   const kind = model.meta.kind;
   await evaluate(
     what === 'logprob'
-      ? { weights: model.weights, kind, direction: 'toBase', input, dim: D, width: 1, prefix: 'logp', map: (f, x) => f.logProb(x, kind) }
-      : { weights: model.weights, kind, direction: 'toBase', input, dim: D, width: D, prefix: 'z', map: (f, x) => f.toBase(x, kind).out },
+      ? {
+          weights: model.weights,
+          kind,
+          direction: 'toBase',
+          input,
+          dim: D,
+          width: 1,
+          prefix: 'logp',
+          map: (f, x) => f.logProb(x, kind),
+        }
+      : {
+          weights: model.weights,
+          kind,
+          direction: 'toBase',
+          input,
+          dim: D,
+          width: D,
+          prefix: 'z',
+          map: (f, x) => f.toBase(x, kind).out,
+        },
     flags,
     out,
     err,
   );
 }
 
-export const logprob = (flags: Flags, out: Out, err: Out) => pointsCommand(flags, out, err, 'logprob');
-export const invert = (flags: Flags, out: Out, err: Out) => pointsCommand(flags, out, err, 'invert');
+export const logprob = (flags: Flags, out: Out, err: Out) =>
+  pointsCommand(flags, out, err, 'logprob');
+export const invert = (flags: Flags, out: Out, err: Out) =>
+  pointsCommand(flags, out, err, 'invert');

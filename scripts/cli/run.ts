@@ -23,13 +23,30 @@ const invert = async (): Promise<Command> => (await import('./evaluate')).invert
 
 const EVALUATE_FLAGS = ['allow-nonfinite', 'help'];
 const COMMANDS = {
-  train: { run: train, flags: ['flow', 'dataset', 'layers', 'hidden', 'steps', 'batch', 'lr', 'seed', 'out', 'log-every', 'backend'], switches: ['help'] },
+  train: {
+    run: train,
+    flags: [
+      'flow',
+      'dataset',
+      'layers',
+      'hidden',
+      'steps',
+      'batch',
+      'lr',
+      'seed',
+      'out',
+      'log-every',
+      'backend',
+    ],
+    switches: ['help'],
+  },
   sample: { run: sample, flags: ['model', 'n', 'seed', 'z', 'backend'], switches: EVALUATE_FLAGS },
   logprob: { run: logprob, flags: ['model', 'points', 'backend'], switches: EVALUATE_FLAGS },
   invert: { run: invert, flags: ['model', 'points', 'backend'], switches: EVALUATE_FLAGS },
 } as const;
 
-const isCommand = (name: string | undefined): name is CommandName => name !== undefined && Object.hasOwn(COMMANDS, name);
+const isCommand = (name: string | undefined): name is CommandName =>
+  name !== undefined && Object.hasOwn(COMMANDS, name);
 
 export async function runCli(argv: readonly string[], out: Out, err: Out): Promise<number> {
   const [command, ...rest] = argv;
@@ -37,7 +54,9 @@ export async function runCli(argv: readonly string[], out: Out, err: Out): Promi
     if (command === '--help' || command === '-h' || command === 'help') {
       const topic = rest[0];
       if (rest.length > 1 || (topic !== undefined && !isCommand(topic)))
-        throw new UsageError(`help takes one command name (${Object.keys(COMMANDS).join(', ')}), got "${rest.join(' ')}"`);
+        throw new UsageError(
+          `help takes one command name (${Object.keys(COMMANDS).join(', ')}), got "${rest.join(' ')}"`,
+        );
       out(topic ? COMMAND_USAGE[topic] : GENERAL_USAGE);
       return 0;
     }
@@ -54,7 +73,9 @@ export async function runCli(argv: readonly string[], out: Out, err: Out): Promi
     const backend = choiceFlag(flags, 'backend', 'auto', ['auto', 'wasm', 'cpu'] as const);
     const { useNodeBackend } = await import('./node-backend');
     await useNodeBackend(backend);
-    await (await spec.run())(flags, out, err);
+    await (
+      await spec.run()
+    )(flags, out, err);
     return 0;
   } catch (e) {
     const where = `flow-lab${command && isCommand(command) ? ` ${command}` : ''}`;

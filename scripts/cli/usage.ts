@@ -3,7 +3,8 @@ import { DATASET_IDS } from '../../src/core/datasets';
 
 const DATASETS = DATASET_IDS.filter((d) => d !== 'drawn').join(', ');
 
-const MODEL = 'Model files: docs/model-format.md. Point files: CSV, one point per row, optional header row.';
+const MODEL =
+  'Model files: docs/model-format.md. Point files: CSV, one point per row, optional header row.';
 
 export const COMMAND_USAGE = {
   train: `usage: npm run cli -- train --dataset NAME --out model.json [options]

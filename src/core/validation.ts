@@ -16,7 +16,8 @@ export const FLOAT32_RANGE = '±3.4028235e38';
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return `${JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}…` : value)} (a string)`;
+  if (typeof value === 'string')
+    return `${JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}…` : value)} (a string)`;
   if (typeof value === 'boolean') return `${value} (a boolean)`;
   if (Array.isArray(value)) return `an array of ${plural(value.length, 'element')}`;
   if (typeof value === 'object') return 'an object';
@@ -31,7 +32,8 @@ export function float32Problem(value: unknown): string | null {
   if (typeof value !== 'number') return `expected a number, got ${describeValue(value)}`;
   if (Number.isNaN(value)) return 'NaN is not a number';
   if (!Number.isFinite(value)) return `${value} is not finite`;
-  if (!Number.isFinite(Math.fround(value))) return `${value} is outside the float32 range ${FLOAT32_RANGE}`;
+  if (!Number.isFinite(Math.fround(value)))
+    return `${value} is outside the float32 range ${FLOAT32_RANGE}`;
   return null;
 }
 
@@ -61,9 +63,16 @@ export function checkNumberAbove(value: unknown, field: string, lo: number, hi: 
 }
 
 /** One of a few strings. */
-export function checkChoice<T extends string>(value: unknown, field: string, choices: readonly T[]): T {
+export function checkChoice<T extends string>(
+  value: unknown,
+  field: string,
+  choices: readonly T[],
+): T {
   if (typeof value !== 'string' || !(choices as readonly string[]).includes(value))
-    throw new FieldError(field, `expected ${choices.map((c) => `"${c}"`).join(' or ')}, got ${describeValue(value)}`);
+    throw new FieldError(
+      field,
+      `expected ${choices.map((c) => `"${c}"`).join(' or ')}, got ${describeValue(value)}`,
+    );
   return value as T;
 }
 
@@ -86,7 +95,10 @@ export function nonFiniteRows(values: ArrayLike<number>, width: number): number[
 export function describeRows(rows: readonly number[], total: number, shown = 8): string {
   const list = rows.slice(0, shown).map((r) => String(r + 1));
   const more = rows.length > shown ? `, … (${rows.length} in all)` : '';
-  const joined = list.length > 1 && !more ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}` : list.join(', ') + more;
+  const joined =
+    list.length > 1 && !more
+      ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`
+      : list.join(', ') + more;
   return `${rows.length === 1 ? 'row' : 'rows'} ${joined} of ${total}`;
 }
 
@@ -123,9 +135,16 @@ export function checkPointsInView(data: ArrayLike<number>, view: ViewBox): Point
   // After rescaling, the points must still spread over a visible part of the view.
   let spread = 0;
   for (let i = 0; i < n; i++)
-    spread = Math.max(spread, Math.abs(data[2 * i] - data[0]) * factor, Math.abs(data[2 * i + 1] - data[1]) * factor);
+    spread = Math.max(
+      spread,
+      Math.abs(data[2 * i] - data[0]) * factor,
+      Math.abs(data[2 * i + 1] - data[1]) * factor,
+    );
   if (!(factor > 0) || spread < half / 50)
-    return { kind: 'refuse', reason: `${where} (largest |value| ${maxAbs.toPrecision(3)}), and rescaling would squeeze them into one spot.` };
+    return {
+      kind: 'refuse',
+      reason: `${where} (largest |value| ${maxAbs.toPrecision(3)}), and rescaling would squeeze them into one spot.`,
+    };
   return {
     kind: 'rescale',
     factor,
@@ -138,7 +157,10 @@ export function checkPointsInView(data: ArrayLike<number>, view: ViewBox): Point
  * non-finite values. The weights are finite (checked on load), so this is float32 overflow
  * in the layers (huge weights, shifts or scales). Null when every value is finite.
  */
-export function densityGridProblem(logDensity: ArrayLike<number>, grid: ViewBox & { nx: number; ny: number }): string | null {
+export function densityGridProblem(
+  logDensity: ArrayLike<number>,
+  grid: ViewBox & { nx: number; ny: number },
+): string | null {
   const bad = nonFiniteRows(logDensity, 1);
   if (bad.length === 0) return null;
   const k = bad[0];

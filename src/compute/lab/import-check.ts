@@ -11,7 +11,11 @@ import { densityGridProblem } from '../../core/validation';
 import { evaluateInChunks, gridPoints, IDLE_GRID, LIVE_GRID } from './grid';
 
 /** Null when the model's log-density is finite on every grid point, else the reason. */
-export async function importedDensityProblem(weights: FlowWeights, kind: FlowKind, view: ViewBox): Promise<string | null> {
+export async function importedDensityProblem(
+  weights: FlowWeights,
+  kind: FlowKind,
+  view: ViewBox,
+): Promise<string | null> {
   const flow = new TfFlow(weights, false);
   try {
     for (const n of [IDLE_GRID, LIVE_GRID]) {

@@ -13,14 +13,16 @@ export type FlowDirection = 'toBase' | 'toData';
 
 const maxAbs = (v: ArrayLike<number>) => {
   let m = 0;
-  for (let i = 0; i < v.length; i++) m = Math.max(m, Number.isNaN(v[i]) ? Infinity : Math.abs(v[i]));
+  for (let i = 0; i < v.length; i++)
+    m = Math.max(m, Number.isNaN(v[i]) ? Infinity : Math.abs(v[i]));
   return m;
 };
 
 /** Largest |weight| of the model, over every dense layer. */
 export function largestWeight(weights: FlowWeights): number {
   let m = 0;
-  for (const layer of weights.layers) for (const d of [...layer.hidden, layer.output]) m = Math.max(m, maxAbs(d.w), maxAbs(d.b));
+  for (const layer of weights.layers)
+    for (const d of [...layer.hidden, layer.output]) m = Math.max(m, maxAbs(d.w), maxAbs(d.b));
   return m;
 }
 

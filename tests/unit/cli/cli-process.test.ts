@@ -16,8 +16,16 @@ const MODEL = 'public/presets/moons-maf.json';
 /** Runs a shell line in the repository root; resolves with exit code, stdout and stderr. */
 function sh(line: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('bash', ['-o', 'pipefail', '-c', line], { maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    execFile(
+      'bash',
+      ['-o', 'pipefail', '-c', line],
+      { maxBuffer: 64 << 20 },
+      (error, stdout, stderr) =>
+        resolve({
+          code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+          stdout,
+          stderr,
+        }),
     );
   });
 }
@@ -29,7 +37,10 @@ describe('CLI through a pipe', () => {
   const dir = mkdtempSync(join(tmpdir(), 'flowlab-cli-'));
   const points = join(dir, 'points.csv');
   const rng = createRng(5);
-  writeFileSync(points, Array.from({ length: 20_000 }, () => `${rng.normal()},${rng.normal()}`).join('\n') + '\n');
+  writeFileSync(
+    points,
+    Array.from({ length: 20_000 }, () => `${rng.normal()},${rng.normal()}`).join('\n') + '\n',
+  );
 
   it('logprob of 20,000 points delivers 20,001 lines (header + rows) to a slow reader', async () => {
     const r = await sh(`${CLI} logprob --model ${MODEL} --points ${points} | ${SLOW_READER}`);
@@ -48,7 +59,8 @@ describe('CLI through a pipe', () => {
     const help = await sh(`${CLI} --help`);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^usage: npm run cli -- COMMAND/m);
-    for (const command of ['train', 'sample', 'logprob', 'invert']) expect(help.stdout).toContain(`  ${command} `);
+    for (const command of ['train', 'sample', 'logprob', 'invert'])
+      expect(help.stdout).toContain(`  ${command} `);
     const one = await sh(`${CLI} help sample`);
     expect(one.code).toBe(0);
     expect(one.stdout).toMatch(/^usage: npm run cli -- sample --model/);

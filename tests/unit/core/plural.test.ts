@@ -8,6 +8,8 @@ describe('plural forms in messages', () => {
     expect(plural(2, 'step')).toBe('2 steps');
     expect(plural(1, 'matrix', 'matrices')).toBe('1 matrix');
     expect(plural(3, 'matrix', 'matrices')).toBe('3 matrices');
-    expect(`Paused after ${(1).toLocaleString('en')} ${noun(1, 'step')}.`).toBe('Paused after 1 step.');
+    expect(`Paused after ${(1).toLocaleString('en')} ${noun(1, 'step')}.`).toBe(
+      'Paused after 1 step.',
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkPointsInView, densityGridProblem, describeRows, float32Problem, nonFiniteRows } from '../../../src/core/validation';
+import {
+  checkPointsInView,
+  densityGridProblem,
+  describeRows,
+  float32Problem,
+  nonFiniteRows,
+} from '../../../src/core/validation';
 import { createRng } from '../../../src/core/rng';
 
 const VIEW = { x0: -4, x1: 4, y0: -4, y1: 4 };
@@ -19,19 +25,26 @@ describe('shared validation', () => {
     expect(rows).toEqual([1, 3]);
     expect(describeRows(rows, 4)).toBe('rows 2 and 4 of 4');
     expect(describeRows([0], 9)).toBe('row 1 of 9');
-    expect(describeRows([...Array(10).keys()], 20)).toBe('rows 1, 2, 3, 4, 5, 6, 7, 8, … (10 in all) of 20');
+    expect(describeRows([...Array(10).keys()], 20)).toBe(
+      'rows 1, 2, 3, 4, 5, 6, 7, 8, … (10 in all) of 20',
+    );
   });
 
   it('keeps points in view, rescales 200 points at ±1e6 by 1e-6 with a notice, refuses a far tight cluster', () => {
     const rng = createRng(2);
     const inView = Float32Array.from({ length: 400 }, () => rng.uniform() * 6 - 3);
     expect(checkPointsInView(inView, VIEW)).toEqual({ kind: 'ok' });
-    const far = Float32Array.from({ length: 400 }, () => (rng.uniform() < 0.5 ? -1e6 : 1e6) * (0.5 + rng.uniform() / 2));
+    const far = Float32Array.from(
+      { length: 400 },
+      () => (rng.uniform() < 0.5 ? -1e6 : 1e6) * (0.5 + rng.uniform() / 2),
+    );
     const verdict = checkPointsInView(far, VIEW);
     expect(verdict.kind).toBe('rescale');
     if (verdict.kind !== 'rescale') return;
     expect(verdict.factor).toBe(1e-6);
-    expect(verdict.notice).toMatch(/^200 points of 200 lie outside the data view \[-4, 4\] × \[-4, 4\], so every coordinate was multiplied by 1e-6/);
+    expect(verdict.notice).toMatch(
+      /^200 points of 200 lie outside the data view \[-4, 4\] × \[-4, 4\], so every coordinate was multiplied by 1e-6/,
+    );
     const cluster = Float32Array.from({ length: 400 }, () => 1e6 + rng.normal());
     const refused = checkPointsInView(cluster, VIEW);
     expect(refused.kind).toBe('refuse');

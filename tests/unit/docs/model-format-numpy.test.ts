@@ -22,8 +22,13 @@ const block = (lang: string) => {
   return found[1];
 };
 
-const probe = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' });
-const numpyMissing = probe.status === 0 ? null : `python3 with numpy is not available (${probe.error?.message ?? probe.stderr.trim().split('\n').pop()})`;
+const probe = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], {
+  encoding: 'utf8',
+});
+const numpyMissing =
+  probe.status === 0
+    ? null
+    : `python3 with numpy is not available (${probe.error?.message ?? probe.stderr.trim().split('\n').pop()})`;
 
 /** Runs the doc's reader on each job; prints {logp, x, z} per job as JSON. */
 const RUNNER = `
@@ -42,9 +47,18 @@ print(json.dumps(results))
 async function cliValues(...argv: string[]): Promise<number[]> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli([...argv, '--backend', 'cpu'], (l) => out.push(l), (l) => err.push(l));
+  const code = await runCli(
+    [...argv, '--backend', 'cpu'],
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   if (code !== 0) throw new Error(`flow-lab ${argv.join(' ')} exited ${code}: ${err.join('\n')}`);
-  return out.join('\n').trim().split('\n').slice(1).flatMap((row) => row.split(',').map(Number));
+  return out
+    .join('\n')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .flatMap((row) => row.split(',').map(Number));
 }
 
 function csv(path: string, rows: number[][], header: string): string {
@@ -71,15 +85,29 @@ describe('docs/model-format.md numpy reader against the CLI', () => {
     expect(models.length).toBeGreaterThanOrEqual(21);
     const rng = createRng(11);
     // 49 points on a grid over the view [−3.5, 3.5]² plus 15 random ones; 64 base points z.
-    const grid = Array.from({ length: 49 }, (_, k) => [-3.5 + (7 * (k % 7)) / 6, -3.5 + (7 * Math.floor(k / 7)) / 6]);
-    const points = csv(join(dir, 'x.csv'), [...grid, ...Array.from({ length: 15 }, () => [2 * rng.normal(), 2 * rng.normal()])], 'x1,x2');
-    const z = csv(join(dir, 'z.csv'), Array.from({ length: 64 }, () => [rng.normal(), rng.normal()]), 'z1,z2');
+    const grid = Array.from({ length: 49 }, (_, k) => [
+      -3.5 + (7 * (k % 7)) / 6,
+      -3.5 + (7 * Math.floor(k / 7)) / 6,
+    ]);
+    const points = csv(
+      join(dir, 'x.csv'),
+      [...grid, ...Array.from({ length: 15 }, () => [2 * rng.normal(), 2 * rng.normal()])],
+      'x1,x2',
+    );
+    const z = csv(
+      join(dir, 'z.csv'),
+      Array.from({ length: 64 }, () => [rng.normal(), rng.normal()]),
+      'z1,z2',
+    );
 
     const jobsPath = join(dir, 'jobs.json');
     writeFileSync(jobsPath, JSON.stringify(models.map((model) => ({ model, points, z }))));
     const script = join(dir, 'reader.py');
     writeFileSync(script, block('python') + RUNNER);
-    const python = spawnSync('python3', [script, jobsPath], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const python = spawnSync('python3', [script, jobsPath], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
     expect(python.stderr).toBe('');
     const numpy = JSON.parse(python.stdout) as { logp: number[]; x: number[]; z: number[] }[];
 
@@ -95,10 +123,13 @@ describe('docs/model-format.md numpy reader against the CLI', () => {
         cli[what].forEach((want, i) => {
           const error = Math.abs(numpy[k][what][i] - want) / Math.max(Math.abs(want), 1);
           worst = Math.max(worst, error);
-          if (!(error <= 1e-4)) expect.fail(`${model} ${what}[${i}]: numpy ${numpy[k][what][i]}, CLI ${want}`);
+          if (!(error <= 1e-4))
+            expect.fail(`${model} ${what}[${i}]: numpy ${numpy[k][what][i]}, CLI ${want}`);
         });
       }
     }
-    console.log(`numpy reader vs CLI on ${models.length} models: largest scaled difference ${worst.toExponential(2)}`);
+    console.log(
+      `numpy reader vs CLI on ${models.length} models: largest scaled difference ${worst.toExponential(2)}`,
+    );
   });
 });

@@ -29,7 +29,10 @@ describe('sequential layer at the edge of float32', () => {
     out.dispose();
     layer.dispose();
     expect(tf.memory().numTensors).toBe(before);
-    const reference = layerSequentialInverse(new ReferenceLayer(layerWeights, weights.config), w).out;
+    const reference = layerSequentialInverse(
+      new ReferenceLayer(layerWeights, weights.config),
+      w,
+    ).out;
     expect(Math.abs(reference[1])).toBeGreaterThan(3.5e38); // the true v_1 is beyond float32
     expect(v[1]).toBe(reference[1] > 0 ? Infinity : -Infinity);
     expect(Number.isFinite(v[0])).toBe(true);
