@@ -45,7 +45,8 @@ export class TfArLayer {
   readonly order: readonly number[];
   private readonly hidden: TfDense[];
   private readonly output: TfDense;
-  /** Boolean one-hot row per variable, [1, D]: selects column i in sequential updates. */
+  /** One-hot row per variable, [1, D], as float (picks α_i) and as bool (selects column i). */
+  private readonly unit: tf.Tensor2D[];
   private readonly isColumn: tf.Tensor2D[];
 
   constructor(
@@ -59,9 +60,10 @@ export class TfArLayer {
     this.order = weights.structure.order;
     this.hidden = weights.hidden.map((d, l) => toDense(d, masks.hidden[l], trainable, `ar${id}_h${l}`));
     this.output = toDense(weights.output, masks.output, trainable, `ar${id}_out`);
-    this.isColumn = Array.from({ length: this.dim }, (_, i) =>
-      tf.keep(tf.tensor2d(Array.from({ length: this.dim }, (_, j) => (j === i ? 1 : 0)), [1, this.dim], 'bool')),
-    );
+    const oneHot = (i: number, dtype: 'float32' | 'bool') =>
+      tf.keep(tf.tensor2d(Array.from({ length: this.dim }, (_, j) => (j === i ? 1 : 0)), [1, this.dim], dtype));
+    this.unit = Array.from({ length: this.dim }, (_, i) => oneHot(i, 'float32'));
+    this.isColumn = Array.from({ length: this.dim }, (_, i) => oneHot(i, 'bool'));
   }
 
   variables(): tf.Variable[] {
@@ -102,20 +104,19 @@ export class TfArLayer {
 
   /**
    * T⁻¹(w): v_i = w_i·e^{α_i(v_<i)} + μ_i(v_<i), one pass per order position; log|det| = +Σα.
-   * Column i is computed alone and put in place with a select, not as v·(1 − e_i) + c·e_i:
-   * there a ±∞ in any other column of c would become ∞·0 = NaN in every column.
+   * Column i is put in place with a select, not as v·(1 − e_i) + c·e_i: there a ±∞ in another
+   * column of the candidate c would become ∞·0 = NaN in a column that is already computed.
+   * α is bounded (±B) wherever the MADE's hidden units are finite, so Σ α·e_i stays a product.
    */
   sequential(w: tf.Tensor2D): TfLayerResult {
     let v: tf.Tensor2D = tf.zerosLike(w);
     let alphaSum: tf.Tensor1D = tf.zeros([w.shape[0]]);
     const masked = this.maskedWeights(); // the D passes share one masking
-    const column = (t: tf.Tensor2D, i: number) => tf.slice(t, [0, i], [-1, 1]);
     for (const i of this.order) {
       const { mu, alpha } = this.conditioner(v, masked);
-      const alphaI = column(alpha, i);
-      const vi = tf.add(tf.mul(column(w, i), tf.exp(alphaI)), column(mu, i)); // [n, 1]
-      v = tf.where(this.isColumn[i], tf.broadcastTo(vi, w.shape), v) as tf.Tensor2D;
-      alphaSum = tf.add(alphaSum, tf.reshape(alphaI, [-1]));
+      const candidate = tf.add(tf.mul(w, tf.exp(alpha)), mu);
+      v = tf.where(this.isColumn[i], candidate, v) as tf.Tensor2D;
+      alphaSum = tf.add(alphaSum, tf.sum(tf.mul(alpha, this.unit[i]), 1));
     }
     return { out: v, logDet: alphaSum };
   }
@@ -141,6 +142,6 @@ export class TfArLayer {
       d.b.dispose();
       d.mask.dispose();
     }
-    this.isColumn.forEach((t) => t.dispose());
+    [...this.unit, ...this.isColumn].forEach((t) => t.dispose());
   }
 }
