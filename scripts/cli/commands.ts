@@ -1,35 +1,18 @@
-/** The CLI's commands: train, sample, logprob, invert. Each writes results to `out`. */
-import { readFileSync, writeFileSync } from 'node:fs';
+/** The CLI's train command and the file reading shared with sample, logprob and invert (evaluate.ts). */
+import { writeFileSync } from 'node:fs';
 import { tf } from '../../src/compute/tf';
 import { TfFlow } from '../../src/compute/flow/tf-flow';
 import { FlowTrainer, type TrainingObjective } from '../../src/compute/flow/trainer';
 import { confinedEnergyTf } from '../../src/compute/flow/energy-tf';
 import { DEFAULT_FLOW_CONFIG, type FlowKind } from '../../src/core/flow/config';
 import { initFlowWeights } from '../../src/core/flow/init';
-import { parseModelText, serializeModel, type LoadedModel } from '../../src/core/flow/model-file';
+import { serializeModel } from '../../src/core/flow/model-file';
 import { createRng } from '../../src/core/rng';
 import { DATASET_IDS, datasetSource } from '../../src/core/datasets';
-import { UsageError, choiceFlag, intFlag, numberFlag, requireFlag, type Flags } from './args';
-import { formatCsv, parsePointsCsv } from './csv';
+import type { Out } from './run';
+import { choiceFlag, intFlag, numberFlag, requireFlag, type Flags } from './args';
+import { plural } from '../../src/core/plural';
 
-export type Out = (line: string) => void;
-
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${what} "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
-export function loadModelFile(path: string): LoadedModel {
-  try {
-    return parseModelText(readText(path, 'model file'));
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`model file "${path}": ${(e as Error).message}`);
-  }
-}
 
 /** Mean log-density of points under a flow, evaluated in chunks. */
 async function meanLogProb(flow: TfFlow, kind: FlowKind, data: Float32Array, dim: number): Promise<number> {
@@ -64,7 +47,7 @@ export async function train(flags: Flags, out: Out): Promise<void> {
       ? { kind: 'reverse-kl', energy: (x) => confinedEnergyTf(energyId, x) }
       : { kind: 'maximum-likelihood', sampleBatch: (n, rng) => source.sample(n, rng) };
   const trainer = new FlowTrainer(flow, kind, objective, { learningRate: lr, batchSize: batch, clipNorm: 10, seed });
-  out(`# training ${kind.toUpperCase()} on ${dataset}: ${layers} layers, 2×${hidden} hidden, batch ${batch}, lr ${lr}, seed ${seed}, ${objective.kind}`);
+  out(`# training ${kind.toUpperCase()} on ${dataset}: ${plural(layers, 'layer')}, 2×${hidden} hidden, batch ${batch}, lr ${lr}, seed ${seed}, ${objective.kind}`);
   const t0 = performance.now();
   for (let s = 1; s <= steps; s++) {
     trainer.step();
@@ -89,36 +72,3 @@ export async function train(flags: Flags, out: Out): Promise<void> {
   trainer.dispose();
   flow.dispose();
 }
-
-export async function sample(flags: Flags, out: Out): Promise<void> {
-  const model = loadModelFile(requireFlag(flags, 'model'));
-  const n = intFlag(flags, 'n', 1000, 1, 10_000_000);
-  const rng = createRng(intFlag(flags, 'seed', 1, -(2 ** 31), 2 ** 31 - 1));
-  const D = model.weights.config.dim;
-  const flow = new TfFlow(model.weights, false);
-  const z = Float32Array.from({ length: n * D }, () => rng.normal());
-  const x = tf.tidy(() => flow.toData(tf.tensor2d(z, [n, D]), model.meta.kind).out);
-  out(formatCsv((await x.data()) as Float32Array, D, 'x').trimEnd());
-  x.dispose();
-  flow.dispose();
-}
-
-async function pointsCommand(flags: Flags, out: Out, what: 'logprob' | 'invert'): Promise<void> {
-  const model = loadModelFile(requireFlag(flags, 'model'));
-  const path = requireFlag(flags, 'points');
-  const D = model.weights.config.dim;
-  const points = parsePointsCsv(readText(path, 'points file'), D, path);
-  const flow = new TfFlow(model.weights, false);
-  const kind = model.meta.kind;
-  const result = tf.tidy(() => {
-    const x = tf.tensor2d(points.data, [points.n, D]);
-    return what === 'logprob' ? flow.logProb(x, kind) : flow.toBase(x, kind).out;
-  });
-  const values = (await result.data()) as Float32Array;
-  out((what === 'logprob' ? formatCsv(values, 1, 'logp') : formatCsv(values, D, 'z')).trimEnd().replace(/^logp1/, 'logp'));
-  result.dispose();
-  flow.dispose();
-}
-
-export const logprob = (flags: Flags, out: Out) => pointsCommand(flags, out, 'logprob');
-export const invert = (flags: Flags, out: Out) => pointsCommand(flags, out, 'invert');

@@ -9,6 +9,7 @@ import * as Comlink from 'comlink';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import workerUrl from '../compute/worker.ts?worker&url';
 import type { BackendReport, ComputeApi } from '../compute/api';
+import { plural } from '../core/plural';
 
 export type ComputeClient = Comlink.Remote<ComputeApi>;
 
@@ -165,7 +166,7 @@ export function startCompute(
     const now = Date.now();
     restartTimes = [...restartTimes.filter((t) => now - t < RESTART_WINDOW_MS), now];
     if (restartTimes.length > MAX_RESTARTS) {
-      events.onFailed(`${message} (it failed ${restartTimes.length} times within a minute)`);
+      events.onFailed(`${message} (it failed ${plural(restartTimes.length, 'time')} within a minute)`);
       return;
     }
     events.onRestarting(message);

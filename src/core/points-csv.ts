@@ -1,8 +1,12 @@
 /**
  * Point CSVs: one point per row, `x1,x2,…`, an optional header row, `#` comments. Parsing
  * names the first problem (line and value), so a bad file is refused with a useful message.
+ * Only a first row with no number-like cell at all is a header: `NaN,1` or `inf,2` is a data
+ * row with a non-finite value (an error), never a header, so output rows stay aligned with
+ * input rows. Values must be finite in float32, the arithmetic of every engine.
  */
 import type { PointSet } from './types';
+import { FLOAT32_RANGE } from './validation';
 
 export class PointsCsvError extends Error {
   override name = 'PointsCsvError';
@@ -10,6 +14,13 @@ export class PointsCsvError extends Error {
 
 /** Most rows a CSV may hold (far beyond any toy data set; guards against huge files). */
 export const MAX_CSV_ROWS = 1_000_000;
+
+/** A cell that reads as a number, finite or not (`1e3`, `-.5`, `NaN`, `inf`, `-Infinity`). */
+const NUMBER_LIKE = /^[+-]?((\d+\.?\d*|\.\d+)(e[+-]?\d+)?|nan|inf|infinity)$/i;
+
+function shown(cell: string): string {
+  return cell.length > 30 ? `${cell.slice(0, 30)}…` : cell;
+}
 
 /** Parses CSV text into points of dimension `dim` ([n, dim] row-major). Throws PointsCsvError. */
 export function parsePointsCsv(text: string, dim: number, source = 'input'): PointSet {
@@ -21,18 +32,18 @@ export function parsePointsCsv(text: string, dim: number, source = 'input'): Poi
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
     const cells = trimmed.split(',').map((c) => c.trim());
-    if (index === firstContent && cells.some((c) => c !== '' && Number.isNaN(Number(c)))) {
-      return; // a header row
+    if (index === firstContent && cells.every((c) => !NUMBER_LIKE.test(c)) && cells.some((c) => c !== '')) {
+      return; // a header row: no cell reads as a number
     }
     if (cells.length !== dim) {
       throw new PointsCsvError(`${source}, line ${index + 1}: expected ${dim} values, got ${cells.length}`);
     }
     const values = cells.map(Number);
     const bad = values.findIndex((v, k) => cells[k] === '' || !Number.isFinite(v));
-    if (bad >= 0) {
-      const shown = cells[bad].length > 30 ? `${cells[bad].slice(0, 30)}…` : cells[bad];
-      throw new PointsCsvError(`${source}, line ${index + 1}: "${shown}" is not a finite number`);
-    }
+    if (bad >= 0) throw new PointsCsvError(`${source}, line ${index + 1}: "${shown(cells[bad])}" is not a finite number`);
+    const huge = values.findIndex((v) => !Number.isFinite(Math.fround(v)));
+    if (huge >= 0)
+      throw new PointsCsvError(`${source}, line ${index + 1}: "${shown(cells[huge])}" is outside the float32 range ${FLOAT32_RANGE}`);
     if (rows.length >= MAX_CSV_ROWS) throw new PointsCsvError(`${source}: more than ${MAX_CSV_ROWS} rows`);
     rows.push(values);
   });

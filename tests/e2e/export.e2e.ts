@@ -1,7 +1,8 @@
 /**
  * Export and import in Chromium: a panel as PNG (a real, non-blank image), the model as a
  * model file that loads back with identical log-densities, samples as CSV, and bad model and
- * point files refused with a message naming the problem. Pins WASM (steps train).
+ * point files refused with a message naming the problem (the element, the line, or why the
+ * density overflows), far-away points rescaled with a notice. Pins WASM (steps train).
  */
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -119,6 +120,57 @@ describe(`export and import ${CONFIG}`, () => {
     const csvAlert = page.getByRole('alert').filter({ hasText: /^Points not loaded/ });
     await csvAlert.waitFor({ timeout: 30_000 });
     expect(await csvAlert.textContent()).toBe('Points not loaded: bad.csv, line 3: "abc" is not a finite number');
+    await expectNoProblems();
+  });
+
+  it('absurd files: far points rescaled with a notice, an overflowing model and non-finite elements refused by name', async () => {
+    const page = await openApp('/?backend=wasm');
+    await waitForBackend(page);
+    await modelDensity(page).waitFor({ timeout: 120_000 });
+    const before = await logDensities(page);
+
+    // A model with finite 3e38 weights: its density overflows float32 on the view grid.
+    const preset = JSON.parse(await readFile('public/presets/8gaussians-maf.json', 'utf8'));
+    const huge = structuredClone(preset);
+    const width = huge.config.hidden[0] as number;
+    huge.layers[0].hidden[0].w = Array.from({ length: 2 * width }, () => 3e38);
+    await upload(page, 'Load model…', 'huge.json', JSON.stringify(huge));
+    const alert = page.getByRole('alert').filter({ hasText: /^Model not loaded/ });
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.textContent()).toMatch(
+      /^Model not loaded: huge\.json: its log-density is (-?Infinity|NaN) at \d+ points of the 128×128 view grid \(first at \(.*\)\): values inside its layers overflow float32/,
+    );
+    expect(await logDensities(page)).toEqual(before);
+
+    // Bias arrays holding 1e999 (JSON reads Infinity) or "NaN": the element is named.
+    const withBias = (b: string) => JSON.stringify({ ...preset, layers: preset.layers.map((l: object, k: number) => (k === 0 ? { ...l, output: { ...preset.layers[0].output, b: '@B@' } } : l)) }).replace('"@B@"', b);
+    await upload(page, 'Load model…', 'inf.json', withBias('[0, 0, 1e999, 0]'));
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toBe('Model not loaded: inf.json: layers[0].output.b[2]: Infinity is not finite');
+    await upload(page, 'Load model…', 'nan.json', withBias('[0, "NaN", 0, 0]'));
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toBe(
+      'Model not loaded: nan.json: layers[0].output.b[1]: expected a number, got "NaN" (a string)',
+    );
+    expect(await logDensities(page)).toEqual(before);
+
+    // 200 points at ±1e6: rescaled into the view by 1e-6, and the notice says so.
+    const rows = Array.from({ length: 200 }, (_, i) => `${(i % 2 ? 1 : -1) * (1e6 - 2000 * i)},${(i % 3 ? 1 : -1) * 1e6 * ((i % 7) / 7)}`);
+    await upload(page, 'Load points (CSV)…', 'far.csv', `x,y\n${rows.join('\n')}\n`);
+    const status = page.locator('.files-message');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(
+      /^Loaded 200 points from far\.csv\. 200 points of 200 lie outside the data view \[-4, 4\] × \[-4, 4\], so every coordinate was multiplied by 1e-6 \(largest \|value\| 1\.00e\+6 → 1\.00\)\.$/,
+    );
+    expect(new URL(page.url()).searchParams.get('dataset')).toBe('drawn');
+    // The drawn points are in view, and the held-out NLL of the fresh model is an ordinary number.
+    const density = page.getByRole('img', { name: /^Model density for drawn, .* NLL -?\d/ });
+    await density.waitFor({ timeout: 120_000 });
+    const nll = Number(/NLL (-?\d+\.\d+)/.exec((await density.getAttribute('aria-label')) ?? '')?.[1]);
+    expect(Math.abs(nll)).toBeLessThan(20);
+
+    // A tight cluster far away cannot be rescaled into view: refused, with the reason.
+    await upload(page, 'Load points (CSV)…', 'cluster.csv', Array.from({ length: 50 }, (_, i) => `${1e6 + i * 1e-3},${1e6}`).join('\n'));
+    const csvAlert = page.getByRole('alert').filter({ hasText: /^Points not loaded/ });
+    await csvAlert.waitFor({ timeout: 30_000 });
+    expect(await csvAlert.textContent()).toMatch(/^Points not loaded: cluster\.csv: 50 points of 50 lie outside the data view .* rescaling would squeeze them into one spot\.$/);
     await expectNoProblems();
   });
 

@@ -45,9 +45,9 @@ export class TfArLayer {
   readonly order: readonly number[];
   private readonly hidden: TfDense[];
   private readonly output: TfDense;
-  /** One-hot row e_i per variable, [1, D], and its complement, for sequential updates. */
+  /** One-hot row per variable, [1, D], as float (picks α_i) and as bool (selects column i). */
   private readonly unit: tf.Tensor2D[];
-  private readonly notUnit: tf.Tensor2D[];
+  private readonly isColumn: tf.Tensor2D[];
 
   constructor(
     readonly weights: ArLayerWeights,
@@ -60,14 +60,10 @@ export class TfArLayer {
     this.order = weights.structure.order;
     this.hidden = weights.hidden.map((d, l) => toDense(d, masks.hidden[l], trainable, `ar${id}_h${l}`));
     this.output = toDense(weights.output, masks.output, trainable, `ar${id}_out`);
-    this.unit = [];
-    this.notUnit = [];
-    for (let i = 0; i < this.dim; i++) {
-      const e = new Float32Array(this.dim);
-      e[i] = 1;
-      this.unit.push(tf.keep(tf.tensor2d(e, [1, this.dim])));
-      this.notUnit.push(tf.keep(tf.tensor2d(e.map((v) => 1 - v), [1, this.dim])));
-    }
+    const oneHot = (i: number, dtype: 'float32' | 'bool') =>
+      tf.keep(tf.tensor2d(Array.from({ length: this.dim }, (_, j) => (j === i ? 1 : 0)), [1, this.dim], dtype));
+    this.unit = Array.from({ length: this.dim }, (_, i) => oneHot(i, 'float32'));
+    this.isColumn = Array.from({ length: this.dim }, (_, i) => oneHot(i, 'bool'));
   }
 
   variables(): tf.Variable[] {
@@ -106,7 +102,12 @@ export class TfArLayer {
     return fusedParallelMap(v, [this.fusedSpec()]);
   }
 
-  /** T⁻¹(w): v_i = w_i·e^{α_i(v_<i)} + μ_i(v_<i), one pass per order position; log|det| = +Σα. */
+  /**
+   * T⁻¹(w): v_i = w_i·e^{α_i(v_<i)} + μ_i(v_<i), one pass per order position; log|det| = +Σα.
+   * Column i is put in place with a select, not as v·(1 − e_i) + c·e_i: there a ±∞ in another
+   * column of the candidate c would become ∞·0 = NaN in a column that is already computed.
+   * α is bounded (±B) wherever the MADE's hidden units are finite, so Σ α·e_i stays a product.
+   */
   sequential(w: tf.Tensor2D): TfLayerResult {
     let v: tf.Tensor2D = tf.zerosLike(w);
     let alphaSum: tf.Tensor1D = tf.zeros([w.shape[0]]);
@@ -114,7 +115,7 @@ export class TfArLayer {
     for (const i of this.order) {
       const { mu, alpha } = this.conditioner(v, masked);
       const candidate = tf.add(tf.mul(w, tf.exp(alpha)), mu);
-      v = tf.add(tf.mul(v, this.notUnit[i]), tf.mul(candidate, this.unit[i]));
+      v = tf.where(this.isColumn[i], candidate, v) as tf.Tensor2D;
       alphaSum = tf.add(alphaSum, tf.sum(tf.mul(alpha, this.unit[i]), 1));
     }
     return { out: v, logDet: alphaSum };
@@ -141,7 +142,6 @@ export class TfArLayer {
       d.b.dispose();
       d.mask.dispose();
     }
-    this.unit.forEach((t) => t.dispose());
-    this.notUnit.forEach((t) => t.dispose());
+    [...this.unit, ...this.isColumn].forEach((t) => t.dispose());
   }
 }

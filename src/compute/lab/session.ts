@@ -9,12 +9,13 @@ import { initFlowWeights } from '../../core/flow/init';
 import { parseModelText, serializeModel } from '../../core/flow/model-file';
 import { passesPerLayer } from '../../core/flow/schedule';
 import { createRng } from '../../core/rng';
-import { datasetSource, type DatasetSource } from '../../core/datasets';
+import { DRAWN_VIEW, datasetSource, type DatasetSource } from '../../core/datasets';
 import { TfFlow } from '../flow/tf-flow';
 import { FlowTrainer, type TrainingObjective } from '../flow/trainer';
 import { confinedEnergyTf } from '../flow/energy-tf';
 import { evaluateInChunks, gridPoints, IDLE_GRID, LIVE_GRID, withResolution } from './grid';
 import { LossLog } from './loss-log';
+import { importedDensityProblem } from './import-check';
 import type { LabConfigureOptions, LabFrame, LabModelInfo, LabParams } from './protocol';
 
 const SAMPLE_COUNT = 1000;
@@ -165,9 +166,11 @@ export class LabSession {
     return this.build(null);
   }
 
-  importModel(text: string): LabModelInfo {
+  async importModel(text: string): Promise<LabModelInfo> {
     const loaded = parseModelText(text); // throws ModelFormatError naming the problem
     if (loaded.weights.config.dim !== 2) throw new Error(`the lab shows 2-D models; this file has dim ${loaded.weights.config.dim}`);
+    const problem = await importedDensityProblem(loaded.weights, loaded.meta.kind, this.source?.view ?? DRAWN_VIEW);
+    if (problem) throw new Error(problem);
     this.stop();
     const params = this.requireParams();
     this.params = {

@@ -8,6 +8,7 @@
  */
 import { TfFlow } from '../flow/tf-flow';
 import type { StepsJacobianRequest } from './protocol';
+import { plural } from '../../core/plural';
 
 /** J[i][j] = ∂out_i/∂in_j, [D][D] in variable indices; no tensor outlives the call. */
 export async function layerJacobian(request: StepsJacobianRequest): Promise<number[][]> {
@@ -15,7 +16,7 @@ export async function layerJacobian(request: StepsJacobianRequest): Promise<numb
   const D = weights.config.dim;
   if (!Number.isInteger(layerIndex) || layerIndex < 0 || layerIndex >= weights.layers.length)
     throw new Error(`layerIndex must be in 0..${weights.layers.length - 1}, got ${layerIndex}`);
-  if (point.length !== D) throw new Error(`point has ${point.length} values, the flow ${D}`);
+  if (point.length !== D) throw new Error(`point has ${plural(point.length, 'value')}, the flow ${D}`);
   const flow = new TfFlow(weights, false);
   try {
     return await flow.jacobian(point, direction === 'parallel' ? 'maf' : 'iaf', layerIndex);

@@ -9,6 +9,7 @@ import { createRng } from '../rng';
 import type { Rng } from '../types';
 import type { ArLayerWeights, DenseWeights, FlowConfig, FlowWeights } from './config';
 import { hiddenDegrees, layerOrder, madeMasks } from './made';
+import { FieldError, checkChoice, checkInteger, checkNumberAbove, describeValue } from '../validation';
 
 const OUTPUT_SCALE = 0.01;
 
@@ -18,24 +19,22 @@ function uniformDense(inDim: number, outDim: number, rng: Rng, scale = 1): Dense
   return { inDim, outDim, w: draw(inDim * outDim), b: draw(outDim) };
 }
 
-/** Validates the parts of a config every engine relies on; throws naming the problem. */
+/**
+ * Validates every field of a config, strictly typed (a string "3", a boolean or [3] is
+ * refused, never coerced); throws a FieldError naming the field.
+ */
 export function validateFlowConfig(config: FlowConfig): void {
-  const whole = (v: number, lo: number, hi: number) => Number.isInteger(v) && v >= lo && v <= hi;
-  if (!whole(config.dim, 2, 128)) throw new Error(`dim must be an integer in 2..128, got ${config.dim}`);
-  if (!whole(config.layers, 1, 64)) throw new Error(`layers must be an integer in 1..64, got ${config.layers}`);
-  if (!Array.isArray(config.hidden) || config.hidden.length < 1 || config.hidden.length > 4)
-    throw new Error('hidden must list 1 to 4 widths');
-  for (const h of config.hidden)
-    if (!whole(h, 1, 1024)) throw new Error(`hidden width must be an integer in 1..1024, got ${h}`);
-  if (config.activation !== 'relu' && config.activation !== 'tanh')
-    throw new Error(`activation must be relu or tanh, got ${String(config.activation)}`);
-  if (config.order !== 'alternate' && config.order !== 'random')
-    throw new Error(`order must be alternate or random, got ${String(config.order)}`);
-  if (config.hiddenDegrees !== 'deterministic' && config.hiddenDegrees !== 'random')
-    throw new Error(`hiddenDegrees must be deterministic or random, got ${String(config.hiddenDegrees)}`);
-  if (!(config.alphaBound > 0 && config.alphaBound <= 10))
-    throw new Error(`alphaBound must be in (0, 10], got ${config.alphaBound}`);
-  if (!Number.isInteger(config.seed)) throw new Error(`seed must be an integer, got ${config.seed}`);
+  const c = config as unknown as Record<string, unknown>;
+  checkInteger(c.dim, 'dim', 2, 128);
+  checkInteger(c.layers, 'layers', 1, 64);
+  if (!Array.isArray(c.hidden) || c.hidden.length < 1 || c.hidden.length > 4)
+    throw new FieldError('hidden', `expected 1 to 4 widths, got ${describeValue(c.hidden)}`);
+  c.hidden.forEach((h: unknown, l: number) => checkInteger(h, `hidden[${l}]`, 1, 1024));
+  checkChoice(c.activation, 'activation', ['relu', 'tanh']);
+  checkChoice(c.order, 'order', ['alternate', 'random']);
+  checkChoice(c.hiddenDegrees, 'hiddenDegrees', ['deterministic', 'random']);
+  checkNumberAbove(c.alphaBound, 'alphaBound', 0, 10);
+  if (!Number.isSafeInteger(c.seed)) throw new FieldError('seed', `expected an integer, got ${describeValue(c.seed)}`);
 }
 
 /** Fresh weights for a config; the same config (seed included) gives the same weights. */

@@ -2,7 +2,8 @@
  * The model file: a versioned JSON document holding a flow's config and weights
  * (docs/model-format.md). Parsing validates everything — shapes, finite numbers, the variable
  * orders and hidden degrees against the config — and throws a ModelFormatError naming the
- * first problem; a file is loaded whole or not at all.
+ * first problem (field or element); a file is loaded whole or not at all. Checks of single
+ * values are the ones the CLI and the app share (core/validation.ts).
  *
  * Weight arrays are stored as base64 of little-endian float32 ({ "f32": "…" }), exact and
  * compact; plain arrays of numbers are accepted too, for hand-written files.
@@ -12,6 +13,8 @@ import { validateFlowConfig } from './init';
 import { hiddenDegrees as deterministicDegrees, layerOrder } from './made';
 import { createRng } from '../rng';
 import { decodeFloat32Base64, encodeFloat32Base64 } from './base64';
+import { FieldError, describeValue, float32Problem } from '../validation';
+import { plural } from '../plural';
 
 export const MODEL_FORMAT = 'flow-lab-model';
 export const MODEL_VERSION = 1;
@@ -44,10 +47,18 @@ function isRecord(v: Json): v is Record<string, Json> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * A weight array of `length` float32 values. Each element must be a number finite in
+ * float32: JSON `1e999` (Infinity), `"NaN"` or `3.5e38` is refused naming the element.
+ */
 function floats(v: Json, length: number, path: string): Float32Array {
   let out: Float32Array;
   if (Array.isArray(v)) {
-    if (!v.every((x) => typeof x === 'number')) fail(path, 'expected an array of numbers');
+    if (v.length !== length) fail(path, `expected ${plural(length, 'number')}, got ${v.length}`);
+    v.forEach((x, k) => {
+      const problem = float32Problem(x);
+      if (problem) fail(`${path}[${k}]`, problem);
+    });
     out = Float32Array.from(v as number[]);
   } else if (isRecord(v) && typeof v.f32 === 'string') {
     try {
@@ -55,9 +66,9 @@ function floats(v: Json, length: number, path: string): Float32Array {
     } catch (e) {
       fail(path, (e as Error).message);
     }
-  } else fail(path, 'expected an array of numbers or { "f32": base64 }');
-  if (out.length !== length) fail(path, `expected ${length} numbers, got ${out.length}`);
-  for (let k = 0; k < out.length; k++) if (!Number.isFinite(out[k])) fail(path, `value ${k} is not finite`);
+    if (out.length !== length) fail(path, `expected ${plural(length, 'number')}, got ${out.length}`);
+    for (let k = 0; k < out.length; k++) if (!Number.isFinite(out[k])) fail(`${path}[${k}]`, `${out[k]} is not finite`);
+  } else fail(path, `expected an array of numbers or { "f32": base64 }, got ${describeValue(v)}`);
   return out;
 }
 
@@ -72,7 +83,8 @@ function parseConfig(v: Json): FlowConfig {
   try {
     validateFlowConfig(config);
   } catch (e) {
-    fail('config', (e as Error).message);
+    if (e instanceof FieldError) throw new ModelFormatError(`config.${e.message}`);
+    throw e;
   }
   return { ...config, hidden: [...config.hidden] };
 }
@@ -93,20 +105,20 @@ function parseLayer(v: Json, k: number, config: FlowConfig, expectedOrder: numbe
   if (expectedOrder && order.some((x, i) => x !== expectedOrder[i]))
     fail(`${path}.order`, `does not match order "${config.order}" of the config`);
   if (!Array.isArray(v.hiddenDegrees) || v.hiddenDegrees.length !== config.hidden.length)
-    fail(`${path}.hiddenDegrees`, `expected ${config.hidden.length} arrays`);
+    fail(`${path}.hiddenDegrees`, `expected ${plural(config.hidden.length, 'array')}`);
   const expectedDegrees =
     config.hiddenDegrees === 'deterministic' ? deterministicDegrees(D, config.hidden, 'deterministic', createRng(0)) : null;
   const degrees = v.hiddenDegrees.map((d, l) => {
     const p = `${path}.hiddenDegrees[${l}]`;
     const arr = intArray(d, p);
-    if (arr.length !== config.hidden[l]) fail(p, `expected ${config.hidden[l]} degrees, got ${arr.length}`);
+    if (arr.length !== config.hidden[l]) fail(p, `expected ${plural(config.hidden[l], 'degree')}, got ${arr.length}`);
     if (arr.some((x) => x < 1 || x > D - 1)) fail(p, `degrees must lie in 1..${D - 1}`);
     if (expectedDegrees && arr.some((x, i) => x !== expectedDegrees[l][i]))
       fail(p, 'does not match the deterministic degrees of the config');
     return arr;
   });
   if (!Array.isArray(v.hidden) || v.hidden.length !== config.hidden.length)
-    fail(`${path}.hidden`, `expected ${config.hidden.length} dense layers`);
+    fail(`${path}.hidden`, `expected ${plural(config.hidden.length, 'dense layer')}`);
   let inDim = D;
   const hidden = v.hidden.map((h, l) => {
     const d = dense(h, inDim, config.hidden[l], `${path}.hidden[${l}]`);
@@ -128,7 +140,7 @@ export function parseModel(doc: Json): LoadedModel {
   if (doc.kind !== 'maf' && doc.kind !== 'iaf') fail('kind', 'expected "maf" or "iaf"');
   const config = parseConfig(doc.config);
   if (!Array.isArray(doc.layers) || doc.layers.length !== config.layers)
-    fail('layers', `expected ${config.layers} layers`);
+    fail('layers', `expected ${plural(config.layers, 'layer')}`);
   const rng = createRng(0);
   const layers = doc.layers.map((l, k) =>
     parseLayer(l, k, config, config.order === 'alternate' ? layerOrder(config.dim, k, 'alternate', rng) : null),

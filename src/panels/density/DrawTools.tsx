@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useLabStore } from '../../state/lab-store';
+import { plural } from '../../core/plural';
 
 /** Brush size and "Clear points", shown in "Draw your own" mode. */
 export function DrawTools() {
@@ -25,7 +26,7 @@ export function DrawTools() {
         Clear points
       </button>
       <span className="muted">
-        {count === 0 ? 'Click or drag on the plot to draw data.' : `${count} points drawn`}
+        {count === 0 ? 'Click or drag on the plot to draw data.' : `${plural(count, 'point')} drawn`}
       </span>
     </div>
   );

@@ -3,6 +3,9 @@ import { PointsCsvError, formatPointsCsv, parsePointsCsv } from '../../core/poin
 import { labCommands } from '../../state/lab-commands';
 import { MAX_DRAWN_POINTS, labStore, useLabStore } from '../../state/lab-store';
 import { downloadText, readUserFile } from '../download';
+import { DRAWN_VIEW } from '../../core/datasets';
+import { checkPointsInView } from '../../core/validation';
+import { plural } from '../../core/plural';
 
 type Message = { kind: 'error' | 'info'; text: string } | null;
 
@@ -73,15 +76,21 @@ export function FilesMenu() {
     if ('error' in read) return setMessage({ kind: 'error', text: `Points not loaded: ${read.error}.` });
     try {
       const points = parsePointsCsv(read.text, 2, file.name);
+      // Points far outside the drawing view are rescaled by a power of ten (with a notice) or refused.
+      const verdict = checkPointsInView(points.data, DRAWN_VIEW);
+      if (verdict.kind === 'refuse') return setMessage({ kind: 'error', text: `Points not loaded: ${file.name}: ${verdict.reason}` });
+      const data = verdict.kind === 'rescale' ? points.data.map((v) => v * verdict.factor) : points.data;
       const kept = Math.min(points.n, MAX_DRAWN_POINTS);
       const state = labStore.getState();
       state.clearDrawnPoints();
-      state.addDrawnPoints(points.data.subarray(0, 2 * kept));
+      state.addDrawnPoints(data.subarray(0, 2 * kept));
       state.commitDrawing();
       state.setParam('dataset', 'drawn');
       setMessage({
         kind: 'info',
-        text: `Loaded ${kept} points from ${file.name}${kept < points.n ? ` (the first ${kept} of ${points.n})` : ''}.`,
+        text:
+          `Loaded ${plural(kept, 'point')} from ${file.name}${kept < points.n ? ` (the first ${kept} of ${points.n})` : ''}.` +
+          (verdict.kind === 'rescale' ? ` ${verdict.notice}` : ''),
       });
     } catch (error) {
       const text = error instanceof PointsCsvError ? error.message : String(error);

@@ -4,6 +4,7 @@ import { useLabStore } from '../../state/lab-store';
 import { drawLossCurve, lossCurveLayout } from '../../viz/loss-curve';
 import { formatNats, klGap } from './format';
 import { PlotCanvas } from './PlotCanvas';
+import { plural } from '../../core/plural';
 
 /** The loss per step with its floor (dashed) and the KL gap in nats. */
 export function LossPlot() {
@@ -36,7 +37,7 @@ export function LossPlot() {
   const label = useMemo(() => {
     const what = info?.lossLabel ?? 'Loss';
     const count = steps?.length
-      ? `over ${steps[steps.length - 1]} steps, latest ${formatNats(frame?.loss ?? NaN)}`
+      ? `over ${plural(steps[steps.length - 1], 'step')}, latest ${formatNats(frame?.loss ?? NaN)}`
       : 'no steps yet';
     const floorText = floor === null ? '' : `, floor ${formatNats(floor)}`;
     const gapText = gap === null ? '' : `, KL gap ${formatNats(gap)} nats`;

@@ -1,5 +1,6 @@
 import { useLabStore } from '../../state/lab-store';
 import { useStatusStore } from '../../state/status';
+import { noun } from '../../core/plural';
 
 /** One line on what the lab is doing, announced politely (errors assertively). */
 export function RunMessage() {
@@ -30,7 +31,7 @@ export function RunMessage() {
   else if (origin === 'preset' && step === 0)
     text = 'Showing a pretrained preset for this data set. Press Train to keep training.';
   else if (step === 0) text = 'A freshly initialised flow. Press Train to fit it.';
-  else text = `Paused after ${step.toLocaleString('en')} steps.`;
+  else text = `Paused after ${step.toLocaleString('en')} ${noun(step, 'step')}.`;
   return (
     <p className="run-message" aria-live="polite">
       {text}

@@ -7,6 +7,7 @@ import { DATA_STYLE, DRAWN_STYLE, MODEL_STYLE, drawFrame, drawScatter } from '..
 import { DrawingSurface } from './DrawingSurface';
 import { labelOf } from './format';
 import { PlotCanvas } from './PlotCanvas';
+import { plural } from '../../core/plural';
 
 const DEFAULT_VIEW: ViewBox = { x0: -4, x1: 4, y0: -4, y1: 4 };
 
@@ -51,8 +52,8 @@ export function SamplesPlot() {
   const dataCount = data ? data.length / 2 : 0;
   const modelCount = model ? model.length / 2 : 0;
   const label =
-    `Samples of ${labelOf(dataset)}: ${dataCount} ${drawing ? 'drawn' : 'data'} points (blue ` +
-    `${drawing ? 'rings' : 'discs'}) and ${modelCount} model samples (orange crosses)` +
+    `Samples of ${labelOf(dataset)}: ${plural(dataCount, drawing ? 'drawn point' : 'data point')} (blue ` +
+    `${drawing ? 'rings' : 'discs'}) and ${plural(modelCount, 'model sample')} (orange crosses)` +
     (drawing ? '. Click or drag here to add points.' : '');
 
   return (

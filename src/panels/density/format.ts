@@ -1,6 +1,7 @@
 /** Text for numbers and plots shown in the density panel (also their text alternatives). */
 import type { LabFrame, LabModelInfo } from '../../compute/lab/protocol';
 import { datasetLabel, type DatasetId } from '../../core/datasets';
+import { plural } from '../../core/plural';
 
 export const formatNats = (value: number, digits = 2): string =>
   Number.isFinite(value) ? value.toFixed(digits) : '–';
@@ -37,7 +38,7 @@ export function klGap(frame: LabFrame | null, info: LabModelInfo | null): number
 export function modelDensityLabel(frame: LabFrame): string {
   const { dataset, flow, layers } = frame.params;
   const nll = Number.isFinite(frame.heldOutNll) ? `, NLL ${formatNats(frame.heldOutNll)}` : '';
-  return `Model density for ${dataset}, ${flowName(flow)}, ${layers} layers${nll}`;
+  return `Model density for ${dataset}, ${flowName(flow)}, ${plural(layers, 'layer')}${nll}`;
 }
 
 /** "Model density for 8gaussians, MAF preset (precomputed; the live model is loading)". */

@@ -11,6 +11,7 @@ import { SamplesPair } from './SamplesPair';
 import { SamplingTiming } from './SamplingTiming';
 import { useDistill } from './useDistill';
 import './distill.css';
+import { plural } from '../../core/plural';
 
 const FALLBACK_DATASET = '8gaussians';
 
@@ -76,7 +77,7 @@ export function DistillPanel() {
             />
             <DensityPlot
               title="Student density"
-              label={`Student (IAF) density after ${frame.step} steps`}
+              label={`Student (IAF) density after ${plural(frame.step, 'step')}`}
               logDensity={frame.studentLogDensity}
               grid={frame.grid}
               contours={false}

@@ -6,6 +6,7 @@ import type { DistillFrame } from '../../compute/distill/protocol';
 import { formatNats } from '../density/format';
 import { PlotCanvas } from '../density/PlotCanvas';
 import { DIRECTION_TEXT } from './DistillControls';
+import { plural } from '../../core/plural';
 
 /** The KL estimate with its 95 % Monte-Carlo band, and the student's held-out NLL against the teacher's. */
 export function KlCurves({ frame }: { frame: DistillFrame }) {
@@ -38,7 +39,7 @@ export function KlCurves({ frame }: { frame: DistillFrame }) {
         <figcaption>{what} estimate (nats), ±{BAND_Z}·standard error</figcaption>
         <PlotCanvas
           className="plot-wide"
-          label={`KL curve: ${what} from ${formatNats(first)} to ${formatNats(last)} nats (± ${formatNats(lastError, 3)}) over ${frame.step} steps`}
+          label={`KL curve: ${what} from ${formatNats(first)} to ${formatNats(last)} nats (± ${formatNats(lastError, 3)}) over ${plural(frame.step, 'step')}`}
           draw={drawKl}
         />
         <p className="loss-stats">

@@ -1,5 +1,6 @@
 import type { PlaneData } from './gaussianize-data';
 import { CloudPlot, DensityHeatmap } from './PlanePlots';
+import { plural } from '../../core/plural';
 
 interface BackViewProps {
   plane: PlaneData;
@@ -20,7 +21,7 @@ export function BackView({ plane, iteration, back }: BackViewProps) {
       />
       <CloudPlot
         title={`N(0, I) pushed back through ${iteration} iteration${iteration === 1 ? '' : 's'}`}
-        label={`Scatter plot of ${n} samples x = T⁻¹(z), z from N(0, I), through the first ${iteration} iterations of the stack`}
+        label={`Scatter plot of ${n} samples x = T⁻¹(z), z from N(0, I), through the first ${plural(iteration, 'iteration')} of the stack`}
         view={plane.view}
         points={back?.samples ?? null}
         model

@@ -14,6 +14,7 @@ import {
 import { drawQqPlot, qqExtent } from '../../viz/gaussianize/qq-plot';
 import { PlotCanvas, type DrawFunction } from '../density/PlotCanvas';
 import { sourceLabel } from './gaussianize-data';
+import { plural } from '../../core/plural';
 
 const BINS = 40;
 const frameFor = (
@@ -170,7 +171,7 @@ export function OneDStages(props: OneDStagesProps) {
         <Stage
           title="1. Data x"
           caption={`histogram, density f̂${frame?.bandwidth ? ` (h = ${frame.bandwidth.toPrecision(2)})` : ''}`}
-          label={`Histogram of ${sample?.length ?? 0} values of the 1-D sample with the estimated density curve`}
+          label={`Histogram of ${plural(sample?.length ?? 0, 'value')} of the 1-D sample with the estimated density curve`}
           draw={drawData}
         />
         <Stage

@@ -14,6 +14,7 @@ import { plotTransform } from '../../viz/plot-transform';
 import { DATA_STYLE, drawFrame, drawScatter } from '../../viz/scatter';
 import { PlotCanvas } from '../density/PlotCanvas';
 import { useCloudAnimation } from './useCloudAnimation';
+import { plural } from '../../core/plural';
 
 export const MAX_ITERATION = 40;
 /** Play stops here (the acceptance's 20 iterations are well Gaussianized). */
@@ -155,7 +156,7 @@ export function StackView({ frame, iteration, rotation, onRotation, onIteration 
           </figcaption>
           <PlotCanvas
             className="gauss-square"
-            label={`Scatter plot of the ${frame ? frame.after.length / 2 : 0} training points after ${frame?.iteration ?? 0} iterations of marginal Gaussianization and rotation`}
+            label={`Scatter plot of the ${frame ? frame.after.length / 2 : 0} training points after ${plural(frame?.iteration ?? 0, 'iteration')} of marginal Gaussianization and rotation`}
             draw={drawClouds}
           />
         </figure>

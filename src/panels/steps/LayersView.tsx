@@ -4,6 +4,7 @@ import { DATA_STYLE, MODEL_STYLE, type ScatterStyle } from '../../viz/scatter';
 import { cloudView, drawCloud, projectPoints } from '../../viz/small-multiples';
 import { PlotCanvas } from '../density/PlotCanvas';
 import type { CloudStage, LayerClouds } from './layer-clouds';
+import { plural } from '../../core/plural';
 
 interface LayersViewProps {
   clouds: LayerClouds;
@@ -30,7 +31,7 @@ function StageCanvas({
   return (
     <PlotCanvas
       className="steps-stage-canvas"
-      label={`${stage.label}: coordinates 1 and 2 of ${stage.points.length / dim} points`}
+      label={`${stage.label}: coordinates 1 and 2 of ${plural(stage.points.length / dim, 'point')}`}
       draw={draw}
     />
   );

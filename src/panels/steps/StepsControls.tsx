@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useLabStore } from '../../state/lab-store';
 import { FLOW_KINDS, STEP_DIRECTIONS, type StepDirection } from '../../state/url-schema';
+import { plural } from '../../core/plural';
 
 const DIRECTION_LABELS: Record<StepDirection, string> = {
   sample: 'Sampling z → x',
@@ -99,7 +100,7 @@ export function StepsControls({
         legend="Model"
         values={['one', 'stack'] as const}
         value={stack ? 'stack' : 'one'}
-        label={(v) => (v === 'one' ? 'One layer' : `Stack of ${stackLayers} layers`)}
+        label={(v) => (v === 'one' ? 'One layer' : `Stack of ${plural(stackLayers, 'layer')}`)}
         onChange={(v) => onStack(v === 'stack')}
       />
       {stack && (

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../../../src/compute/tf';
+import { encodeFloat32Base64 } from '../../../../src/core/flow/base64';
 import { LabSession } from '../../../../src/compute/lab/session';
 import type { LabParams } from '../../../../src/compute/lab/protocol';
 
@@ -46,10 +47,19 @@ describe('LabSession', () => {
     const want = await a.logProb(pts);
     const b = new LabSession();
     b.configure(params, {});
-    const info = b.importModel(text);
+    const info = await b.importModel(text);
     expect(info.origin).toBe('file');
     expect(Array.from(await b.logProb(pts))).toEqual(Array.from(want));
-    expect(() => b.importModel('{"format":"flow-lab-model","version":9}')).toThrow(/version/);
+    await expect(b.importModel('{"format":"flow-lab-model","version":9}')).rejects.toThrow(/version/);
+    // Finite weights whose density overflows float32 on the view: refused with the reason, model kept.
+    const huge = JSON.parse(text);
+    huge.layers[0].hidden[0].w = { f32: encodeFloat32Base64(new Float32Array(2 * params.hidden).fill(3e38)) };
+    const tensors = tf.memory().numTensors;
+    await expect(b.importModel(JSON.stringify(huge))).rejects.toThrow(
+      /^its log-density is (-?Infinity|NaN) at \d+ points of the 128×128 view grid \(first at \(-?\d+\.\d\d, -?\d+\.\d\d\)\): values inside its layers overflow float32/,
+    );
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(Array.from(await b.logProb(pts))).toEqual(Array.from(want));
     a.dispose();
     b.dispose();
   });

@@ -1,0 +1,23 @@
+/** Reading the CLI's input files: every problem becomes a UsageError naming the file. */
+import { readFileSync } from 'node:fs';
+import { parseModelText, type LoadedModel } from '../../src/core/flow/model-file';
+import { UsageError } from './args';
+
+export function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(
+      `cannot read ${what} "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
+}
+
+export function loadModelFile(path: string): LoadedModel {
+  try {
+    return parseModelText(readText(path, 'model file'));
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`model file "${path}": ${(e as Error).message}`);
+  }
+}
