@@ -67,7 +67,7 @@ export function LossPlot() {
         )}
       </p>
       {info?.logNormaliser && (
-        <p className="loss-note">
+        <p className="loss-note muted">
           KL(q‖p) = E<sub>q</sub>[log q + U] + log Z: training minimises E<sub>q</sub>[log q + U], which is
           the KL minus log Z, so log Z is added to show the KL itself (floor 0). {info.logNormaliser.description}.
         </p>
