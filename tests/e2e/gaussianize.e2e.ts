@@ -77,6 +77,7 @@ describe(`Gaussianization panel ${CONFIG}`, () => {
 
     // Iteration 0, then step: the chart gains a point per iteration and states the measure.
     await waitForAttribute(page, chart, 'data-iteration', '0');
+    await waitForAttribute(page, chart, 'data-kl', /^\d+\.\d{4}$/); // the refitted stack's measure
     const kl0 = Number(await page.locator(chart).getAttribute('data-kl'));
     expect(kl0).toBeGreaterThan(0.3);
     const next = page.getByRole('button', { name: 'Next iteration' });
