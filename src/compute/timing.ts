@@ -2,9 +2,12 @@
  * Timing tfjs operations so that the first numbers a class sees are right: every operation
  * runs untimed first (kernel and shader compilation, buffer allocation, JIT), then the timed
  * runs go round-robin over the operations (background load hits all of them alike), and each
- * operation reports the median of its timed runs. A run awaits its result (`data()`), so it
- * times the whole computation, not just its dispatch. Shared by the cost lab and the stepper's
- * trade-off table.
+ * operation reports the median of its timed runs. A run reads its result back, so it times the
+ * whole computation, not just its dispatch. On the synchronous backends (WASM, CPU) the readback
+ * is `dataSync()`: an awaited readback would let other work queued in the worker (e.g. the
+ * lab's first density grid at start-up) run inside the timed interval; measured here, that made
+ * the first D = 2 figures about ten times too large. GPU backends await `data()`. Shared by the
+ * cost lab and the stepper's trade-off table.
  */
 import { tf } from './tf';
 import { median } from '../core/stats';
@@ -18,11 +21,16 @@ export interface TimingOptions {
 
 export const DEFAULT_TIMING: TimingOptions = { warmupRounds: 2, rounds: 7 };
 
+/** Backends whose kernels run synchronously in this thread (dataSync stalls nothing there). */
+const SYNCHRONOUS_BACKENDS = new Set(['wasm', 'cpu']);
+
 /** Milliseconds for one run of f, including the readback of its result. */
 export async function timeOnce(f: () => tf.Tensor): Promise<number> {
+  const synchronous = SYNCHRONOUS_BACKENDS.has(tf.getBackend());
   const t0 = performance.now();
   const out = tf.tidy(f);
-  await out.data();
+  if (synchronous) out.dataSync();
+  else await out.data();
   out.dispose();
   return performance.now() - t0;
 }
