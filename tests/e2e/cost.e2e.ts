@@ -33,6 +33,33 @@ describe(`cost lab ${CONFIG}`, () => {
     await expectNoProblems();
   }, 300_000);
 
+  it('the first run on a fresh page is warmed up and in the lesson’s direction (median of 7 stated)', async () => {
+    const page = await openApp('/?panel=cost&backend=wasm&dims=2,16');
+    await waitForBackend(page);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByText(/Done: 10 measurements/).waitFor({ timeout: 240_000 });
+    expect(await page.locator('.cost-table caption').textContent()).toMatch(
+      /^Median of 7 timed runs per batch, after untimed warm-up runs/,
+    );
+    const ms = async (row: number) =>
+      (await page.locator('.cost-table tbody tr').nth(row).locator('td').allTextContents()).map((t) => {
+        const match = /^(\d+(?:\.\d+)?) ms \(\d+\)$/.exec(t.trim());
+        if (!match) throw new Error(`unexpected cell "${t}"`);
+        return Number(match[1]);
+      });
+    // Columns: MAF density, MAF sampling, IAF density (external), IAF sampling, IAF density (own).
+    const [mafDensity2, mafSample2] = await ms(0);
+    const [mafDensity16, mafSample16, iafDensity16, iafSample16] = await ms(1);
+    console.log(`first run, WASM: D=2 MAF density ${mafDensity2} ms, sampling ${mafSample2} ms; D=16 ${mafDensity16} vs ${mafSample16} ms`);
+    // D = 16: 2 passes against 32, robust even on a loaded machine.
+    expect(mafDensity16).toBeLessThan(mafSample16);
+    expect(iafSample16).toBeLessThan(iafDensity16);
+    // D = 2: 2 passes against 4. Unwarmed, the first figure on screen was 4.5× the sampling
+    // time (8.60 against 1.90 ms); a factor of 2 leaves room for a busy machine.
+    expect(mafDensity2).toBeLessThanOrEqual(2 * mafSample2);
+    await expectNoProblems();
+  }, 300_000);
+
   it('cancels mid-run without errors and can run again', async () => {
     const page = await openApp('/?panel=cost&backend=wasm&dims=2,4,8,16,32,64');
     await waitForBackend(page);

@@ -77,6 +77,7 @@ describe(`Gaussianization panel ${CONFIG}`, () => {
 
     // Iteration 0, then step: the chart gains a point per iteration and states the measure.
     await waitForAttribute(page, chart, 'data-iteration', '0');
+    await waitForAttribute(page, chart, 'data-kl', /^\d+\.\d{4}$/); // the refitted stack's measure
     const kl0 = Number(await page.locator(chart).getAttribute('data-kl'));
     expect(kl0).toBeGreaterThan(0.3);
     const next = page.getByRole('button', { name: 'Next iteration' });
@@ -91,7 +92,8 @@ describe(`Gaussianization panel ${CONFIG}`, () => {
     expect(kl3).toBeLessThan(kl0);
     await expect
       .poll(() => page.locator('.gauss-measure').textContent())
-      .toMatch(/^Iteration 3: KL ≈ -?\d\.\d{3} nats/);
+      .toMatch(/^Iteration 3: KL ≈ \d\.\d{3} ± \d\.\d{3} nats on held-out points/);
+    expect(await page.getByText(/^Held-out NLL of the 3-iteration stack: \d\.\d{3} nats$/).count()).toBe(1);
     expect(await drawnPixels(page, '.gauss-chart')).toBeGreaterThan(200);
     expect(await drawnPixels(page, '.gauss-square', 0)).toBeGreaterThan(100);
 
@@ -112,6 +114,38 @@ describe(`Gaussianization panel ${CONFIG}`, () => {
     expect(page.url()).toMatch(/iter=\d+/);
     await expectNoProblems();
   });
+
+  it('empirical CDF: the KL shown stays ≥ 0 (within its error) as the stack overfits, beside the held-out NLL', async () => {
+    const page = await openApp('/?panel=gaussianize&cdf=empirical&backend=wasm');
+    await waitForAttribute(page, chart, 'data-iteration', '0');
+    const next = page.getByRole('button', { name: 'Next iteration' });
+    const shown = async (k: number) => {
+      const text = (await page.locator('.gauss-measure').textContent()) ?? '';
+      const match = new RegExp(`^Iteration ${k}: KL ≈ (-?\\d+\\.\\d{3}) ± (\\d+\\.\\d{3}) nats on held-out points`).exec(text);
+      if (!match) throw new Error(`unexpected measure text "${text}"`);
+      const nllText = (await page.locator('.gauss-nll').textContent()) ?? '';
+      const nll = new RegExp(`^Held-out NLL of the ${k}-iteration stack: (\\d+\\.\\d{3}) nats$`).exec(nllText);
+      if (!nll) throw new Error(`unexpected NLL text "${nllText}"`);
+      return { kl: Number(match[1]), error: Number(match[2]), nll: Number(nll[1]) };
+    };
+    const seen: { kl: number; error: number; nll: number }[] = [];
+    for (let k = 1; k <= 8; k++) {
+      await next.click();
+      await waitForAttribute(page, chart, 'data-iteration', String(k));
+      await expect.poll(() => page.locator('.gauss-measure').textContent()).toMatch(new RegExp(`^Iteration ${k}:`));
+      const m = await shown(k);
+      // The old measure (on the training points) read −1.7 nats at 2, −4.0 at 4 and kept falling.
+      expect(m.kl, `iteration ${k}`).toBeGreaterThanOrEqual(-2 * m.error - 0.001);
+      expect(m.error).toBeGreaterThan(0);
+      seen.push(m);
+    }
+    // The overfitting is visible as such: the KL and the held-out NLL rise.
+    expect(seen[7].kl).toBeGreaterThan(seen[1].kl + 1);
+    expect(seen[7].nll).toBeGreaterThan(seen[1].nll + 1);
+    expect(await page.getByText(/The empirical CDF overfits\./).count()).toBe(1);
+    expect(await page.getByText(/can dip slightly below 0/).count()).toBe(0);
+    await expectNoProblems();
+  }, 300_000);
 
   it('works embedded (`?embed=1&panel=gaussianize`) on a phone-sized screen', async () => {
     const page = await openApp('/?embed=1&panel=gaussianize&g1d=bimodal&cdf=empirical', {

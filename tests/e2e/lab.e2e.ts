@@ -98,6 +98,50 @@ describe(`density lab ${CONFIG}`, () => {
     await expectNoProblems();
   });
 
+  /** The shown "KL(q‖p) ≈ v ± se nats", as numbers. */
+  async function shownKl(page: Page): Promise<{ value: number; error: number }> {
+    const text = (await page.locator('.kl-gap').textContent()) ?? '';
+    const match = /KL\(q‖p\) ≈ (-?\d+\.\d+) ± (\d+\.\d+) nats/.exec(text);
+    if (!match) throw new Error(`no KL estimate on screen: "${text}"`);
+    return { value: Number(match[1]), error: Number(match[2]) };
+  }
+
+  it('energy target + IAF: the preset shows KL(q‖p) ≥ 0 within its error, and how log Z was computed', async () => {
+    const page = await openApp('/?dataset=u2&flow=iaf');
+    await modelDensity(page).waitFor({ timeout: 60_000 });
+    await page.locator('.kl-gap').filter({ hasText: 'KL(q‖p) ≈' }).waitFor({ timeout: 60_000 });
+    const kl = await shownKl(page);
+    // ± one standard error; the figures are rounded to 0.01 (hence the 0.005)
+    expect(kl.value).toBeGreaterThanOrEqual(-2 * kl.error - 0.005);
+    expect(kl.value).toBeLessThan(0.5); // a trained preset is close to the target
+    expect(kl.error).toBeLessThan(0.1);
+    expect(await page.getByText(/Monte Carlo, 4,096 samples/).count()).toBe(1);
+    expect(
+      await page.getByText(/log Z = \d\.\d{3} by quadrature \(midpoint rule, float64\) on a 576×576 grid over \[−4\.5, 4\.5\]²/).count(),
+    ).toBe(1);
+    expect(await page.getByText(/E_?q?\[log q \+ U\] \+ log Z|Eq\[log q \+ U\] \+ log Z/).count()).toBeGreaterThan(0);
+    expect(await page.getByText('KL(q‖p) estimate (nats) per step').count()).toBe(1);
+    await expectNoProblems();
+  });
+
+  it('energy target + IAF from fresh weights: the shown KL(q‖p) falls toward 0 and never below −2 se', async () => {
+    // hidden=32 has no preset: the model starts fresh.
+    const page = await openApp('/?dataset=u1&flow=iaf&hidden=32');
+    await modelDensity(page).waitFor({ timeout: 60_000 });
+    await page.locator('.kl-gap').filter({ hasText: 'KL(q‖p) ≈' }).waitFor({ timeout: 60_000 });
+    const fresh = await shownKl(page);
+    expect(fresh.value).toBeGreaterThan(0.5);
+    await page.getByRole('button', { name: 'Train' }).click();
+    await expect
+      .poll(async () => (await shownKl(page)).value, { timeout: 150_000, interval: 1000 })
+      .toBeLessThan(fresh.value / 2);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Train' }).waitFor({ timeout: 30_000 });
+    const trained = await shownKl(page);
+    expect(trained.value).toBeGreaterThanOrEqual(-2 * trained.error - 0.005);
+    await expectNoProblems();
+  }, 240_000);
+
   it('opens garbage URLs with defaults and a notice naming the bad parameters', async () => {
     const page = await openApp('/?dataset=nonsense&layers=-3');
     const notice = page.getByRole('region', { name: 'URL notice' });

@@ -59,7 +59,7 @@ export const costApi: CostApi = {
     active = run;
     try {
       const status = await measuring;
-      return { status, backend: tf.getBackend(), layers: options.layers, hidden: options.hidden, batch: options.batch, rows, csv: costCsv(rows) };
+      return { status, backend: tf.getBackend(), layers: options.layers, hidden: options.hidden, batch: options.batch, repeats: options.repeats, rows, csv: costCsv(rows) };
     } finally {
       if (active === run) active = null;
     }

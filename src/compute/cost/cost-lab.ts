@@ -3,7 +3,8 @@
  * autoregressive flow for growing D and reports the network passes each needs:
  *   MAF density (1 pass/layer)  · MAF sampling (D)  · IAF density of external data (D)
  *   IAF sampling (1)            · IAF density of its own samples (1: its z is known)
- * Timing does not depend on the fit, so each D uses freshly initialised weights.
+ * Timing does not depend on the fit, so each D uses freshly initialised weights. Each figure is
+ * the median of `repeats` timed runs after untimed warm-up runs of every operation (timing.ts).
  */
 import { tf } from '../tf';
 import { DEFAULT_FLOW_CONFIG, type FlowKind } from '../../core/flow/config';
@@ -11,6 +12,7 @@ import { initFlowWeights } from '../../core/flow/init';
 import { passesPerLayer, type FlowOperation } from '../../core/flow/schedule';
 import { createRng } from '../../core/rng';
 import { TfFlow } from '../flow/tf-flow';
+import { DEFAULT_TIMING, medianTimes } from '../timing';
 
 export const COST_OPERATIONS = [
   { id: 'maf-density', kind: 'maf', op: 'density', label: 'MAF density' },
@@ -28,7 +30,7 @@ export interface CostLabOptions {
   hidden: number;
   /** Points per timed batch. */
   batch: number;
-  /** Timed repetitions per measurement (the median is reported). */
+  /** Timed runs per measurement, after the warm-up (the median is reported). */
   repeats: number;
 }
 
@@ -37,10 +39,12 @@ export interface CostMeasurement {
   operation: CostOperationId;
   /** Network passes for the whole stack. */
   passes: number;
+  /** Median ms of `runs` timed runs (after the untimed warm-up). */
   ms: number;
+  runs: number;
 }
 
-export const DEFAULT_COST_OPTIONS: CostLabOptions = { dims: [2, 4, 8, 16, 32, 64], layers: 2, hidden: 64, batch: 256, repeats: 3 };
+export const DEFAULT_COST_OPTIONS: CostLabOptions = { dims: [2, 4, 8, 16, 32, 64], layers: 2, hidden: 64, batch: 256, repeats: DEFAULT_TIMING.rounds };
 
 /** Runs one operation on a [n, D] batch and returns a tensor to await. */
 function runOperation(flow: TfFlow, kind: FlowKind, op: FlowOperation, input: tf.Tensor2D): tf.Tensor {
@@ -49,17 +53,11 @@ function runOperation(flow: TfFlow, kind: FlowKind, op: FlowOperation, input: tf
   return flow.sampleWithLogProb(input, kind).logProb;
 }
 
-async function timeOnce(f: () => tf.Tensor): Promise<number> {
-  const t0 = performance.now();
-  const out = tf.tidy(f);
-  await out.data();
-  out.dispose();
-  return performance.now() - t0;
-}
-
 /**
- * Measures every operation for every D, calling `onMeasurement` as each completes.
- * `cancelled()` is checked between measurements; a cancelled run stops cleanly.
+ * Measures every operation for every D, calling `onMeasurement` for each (the five of a D
+ * together, once its rounds are done). Timing (timing.ts): every operation of a D runs untimed
+ * `warmupRounds` times first, then `repeats` timed rounds, round-robin; the median is reported.
+ * `cancelled()` is checked between rounds; a cancelled run stops cleanly.
  */
 export async function runCostLab(
   options: CostLabOptions,
@@ -76,21 +74,16 @@ export async function runCostLab(
     const rng = createRng(dim);
     const input = tf.tensor2d(Float32Array.from({ length: options.batch * dim }, () => rng.normal()), [options.batch, dim]);
     try {
-      for (const o of COST_OPERATIONS) {
-        // A macrotask turn, so a cancel message sent to the worker is delivered before the check.
-        await new Promise<void>((resolve) => setTimeout(resolve, 0));
-        if (cancelled()) return 'cancelled';
-        await timeOnce(() => runOperation(flow, o.kind, o.op, input)); // warm-up (shader compile, allocation)
-        const times: number[] = [];
-        for (let r = 0; r < options.repeats; r++) times.push(await timeOnce(() => runOperation(flow, o.kind, o.op, input)));
-        times.sort((a, b) => a - b);
+      const medians = await medianTimes(
+        COST_OPERATIONS.map((o) => () => runOperation(flow, o.kind, o.op, input)),
+        { warmupRounds: DEFAULT_TIMING.warmupRounds, rounds: options.repeats },
+        cancelled,
+      );
+      if (!medians) return 'cancelled';
+      COST_OPERATIONS.forEach((o, k) => {
         done++;
-        onMeasurement(
-          { dim, operation: o.id, passes: options.layers * passesPerLayer(o.kind, o.op, dim), ms: times[times.length >> 1] },
-          done,
-          total,
-        );
-      }
+        onMeasurement({ dim, operation: o.id, passes: options.layers * passesPerLayer(o.kind, o.op, dim), ms: medians[k], runs: options.repeats }, done, total);
+      });
     } finally {
       input.dispose();
       flow.dispose();

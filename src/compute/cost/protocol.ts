@@ -15,7 +15,7 @@ export interface CostRunRequest {
   hidden?: number;
   /** Points per timed batch (default 256). */
   batch?: number;
-  /** Timed repetitions per measurement, median reported (default 3). */
+  /** Timed runs per measurement after the untimed warm-up, median reported (default 7). */
   repeats?: number;
 }
 
@@ -33,6 +33,8 @@ export interface CostRunResult {
   layers: number;
   hidden: number;
   batch: number;
+  /** Timed runs behind each median (after untimed warm-up runs of every operation). */
+  repeats: number;
   rows: CostMeasurement[];
   /** The rows as CSV (dim,operation,passes,ms), for "Copy CSV". */
   csv: string;

@@ -8,10 +8,11 @@
  *   U4 = −ln(e^{−½((z₂−w₁)/0.4)²} + e^{−½((z₂−w₁+w₃)/0.35)²})
  * U2–U4 do not normalise over the whole plane (nothing confines z₁), so the targets are
  * defined on the box |z₁|, |z₂| ≤ ENERGY_BOX, as the quadrature normaliser in core is; for
- * training, a steep quadratic wall ½(dist/0.05)² outside the box keeps samples inside.
+ * training, a steep quadratic wall ½(dist/0.05)² outside the box keeps samples inside (core's
+ * confinedEnergy is the same U_c in float64, and its normaliser is confinedLogNormaliser).
  */
 import { tf } from '../tf';
-import { ENERGY_BOX, type EnergyName } from '../../core/toy/energy';
+import { ENERGY_BOX, ENERGY_WALL_WIDTH, type EnergyName } from '../../core/toy/energy';
 
 const halfSq = (t: tf.Tensor, scale: number) => tf.mul(tf.square(tf.div(t, scale)), 0.5);
 
@@ -48,8 +49,8 @@ export function energyTf(id: EnergyName, z: tf.Tensor2D): tf.Tensor1D {
   }
 }
 
-/** U(z) plus the box wall Σ_j ½(max(0, |z_j| − box)/0.05)², for reverse-KL training. */
+/** U(z) plus the box wall Σ_j ½(max(0, |z_j| − box)/0.05)², for reverse-KL training. [n, 2] → [n]. */
 export function confinedEnergyTf(id: EnergyName, z: tf.Tensor2D, box = ENERGY_BOX): tf.Tensor1D {
   const outside = tf.relu(tf.sub(tf.abs(z), box));
-  return tf.add(energyTf(id, z), tf.sum(halfSq(outside, 0.05), 1));
+  return tf.add(energyTf(id, z), tf.sum(halfSq(outside, ENERGY_WALL_WIDTH), 1));
 }

@@ -3,7 +3,8 @@
  * passes per layer for every density), or reverse KL to an unnormalised target p* ∝ e^{−U}
  * (IAF's natural regime: samples and their log q in one pass).
  *   ML:          L = −(1/n) Σ log p(x_j),                 x_j ~ data
- *   reverse KL:  L = (1/n) Σ [log q(x(z_j)) + U(x(z_j))],  z_j ~ N(0, I)   (= KL(q‖p) − log Z)
+ *   reverse KL:  L = (1/n) Σ [log q(x(z_j)) + U(x(z_j))],  z_j ~ N(0, I)   (= KL(q‖p) − log Z;
+ *                the lab adds log Z to show the KL itself: lab/reverse-kl.ts)
  * Batches are drawn with the core seeded Rng and uploaded, so a seed reproduces a run on every
  * backend. A step never reads back: the loss is read at most once per drawn frame.
  */

@@ -53,10 +53,15 @@ export interface RbigConfig {
   seed: number;
 }
 
-/** The Gaussianity measure of one cloud (core/gaussianize/gaussianity.ts), nats. */
+/**
+ * The Gaussianity measure of the held-out points pushed through the stack
+ * (core/gaussianize/held-out-gaussianity.ts), nats.
+ */
 export interface GaussianityPoint {
-  /** Estimated KL(p ‖ N(0, I)) = total correlation + marginal non-Gaussianity. */
+  /** Estimated KL(T_k#p ‖ N(0, I)) = NLL_held-out − Ĥ(p) = total correlation + marginal non-Gaussianity. */
   kl: number;
+  /** Its Monte-Carlo standard error over the held-out points. */
+  standardError: number;
   totalCorrelation: number;
   marginalNonGaussianity: number;
 }
@@ -71,7 +76,7 @@ export interface RbigIterationFrame {
   after: Float32Array;
   /** Q_k row-major 2×2 (identity at k = 0). */
   rotation: Float32Array;
-  /** The measure of x^{(0)} (standardised) … x^{(k)} [k + 1]. */
+  /** The measure at iterations 0 (standardised data) … k, on the held-out points [k + 1]. */
   measures: GaussianityPoint[];
   /** Mean held-out log-likelihood of the k-iteration model, nats per point [k + 1]. */
   heldOutLogLikelihood: number[];

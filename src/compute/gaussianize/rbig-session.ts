@@ -2,16 +2,15 @@
  * The worker's RBIG stack for the panel: iterations are fitted on demand and cached, so
  * "Next iteration" costs one layer. Iteration k fits (core, float64) the marginal CDFs of
  * x^{(k−1)} and a rotation Q_k, then applies the layer with tfjs to the training cloud and the
- * held-out cloud (Y = G(X) Q_kᵀ). The Gaussianity measure follows core's rbig.ts: the joint
- * entropy is estimated once (k-NN, standardised data) and carried through the layers exactly,
- * Ĥ(x^{(k)}) = Ĥ(x^{(k−1)}) + mean log|det ∂G_k|.
+ * held-out cloud (Y = G(X) Q_kᵀ). The Gaussianity measure is taken on the held-out points
+ * (core/gaussianize/held-out-gaussianity.ts): KL(T_k#p ‖ N(0, I)) = NLL_held-out − Ĥ(p), with its
+ * standard error, Ĥ(p) estimated once (k-NN on the standardised training data). Measured on
+ * the training points it would read far below 0 for the empirical CDF (they collapse onto its
+ * steps), so it never is.
  */
 import { tf } from '../tf';
-import {
-  gaussianityGivenEntropy,
-  standardizeWithScale,
-  type GaussianityMeasure,
-} from '../../core/gaussianize/gaussianity';
+import { standardizeWithScale } from '../../core/gaussianize/gaussianity';
+import { heldOutGaussianity, standardizeLike, type HeldOutMeasure } from '../../core/gaussianize/held-out-gaussianity';
 import { knnEntropy } from '../../core/gaussianize/knn-entropy';
 import { fitMarginalGaussianization } from '../../core/gaussianize/marginal-gaussianization';
 import { fitRotation } from '../../core/gaussianize/rotation';
@@ -24,7 +23,6 @@ import {
   marginalLayerTf,
   stackInverseTf,
   stackLogDensityTf,
-  standardNormalLogPdfTf,
   type StackLayer,
 } from './tf-stack';
 import { gridCellCentres } from '../../core/gaussianize/grid';
@@ -43,8 +41,9 @@ interface Iteration {
   heldOutLogLikelihood: number;
 }
 
-const point = (g: GaussianityMeasure): GaussianityPoint => ({
+const point = (g: HeldOutMeasure): GaussianityPoint => ({
   kl: g.klToStandardNormal,
+  standardError: g.standardError,
   totalCorrelation: g.totalCorrelation,
   marginalNonGaussianity: g.marginalNonGaussianity,
 });
@@ -53,7 +52,8 @@ export class RbigSession {
   readonly config: RbigConfig;
   private readonly iterations: Iteration[] = [];
   private readonly rng: Rng;
-  private entropy: number;
+  /** Ĥ(p) of the data (k-NN on the standardised training points, plus Σ log std). */
+  private readonly entropy: number;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(config: RbigConfig) {
@@ -64,11 +64,19 @@ export class RbigSession {
     const standardizedEntropy = knnEntropy(standardized.points.data, n, DIM);
     this.entropy = standardizedEntropy + standardized.logScale;
     const m = config.heldOut.length / DIM;
+    // Iteration 0 measures the held-out data standardised as the training data were
+    // (log|det| = −Σ log std per point): the raw scale is arbitrary.
+    const heldOutStandardized = standardizeLike({ data: config.heldOut, n: m, dim: DIM }, { data: config.points, n, dim: DIM });
+    const measure = heldOutGaussianity(
+      heldOutStandardized.points,
+      new Float64Array(m).fill(-heldOutStandardized.logScale),
+      this.entropy,
+    );
     this.iterations.push({
       layer: null,
       afterMarginal: config.points,
       cloud: config.points,
-      measure: point(gaussianityGivenEntropy(standardized.points, standardizedEntropy)),
+      measure: point(measure),
       heldOut: config.heldOut,
       heldOutLogDet: new Float32Array(m),
       heldOutLogLikelihood: Number.NaN,
@@ -123,29 +131,26 @@ export class RbigSession {
       marginalLayerTf(marginals, tf.tensor2d(previous.cloud, [n, DIM])),
     );
     const gaussianized = (await gaussianizedT.z.data()) as Float32Array;
-    const logDet = (await gaussianizedT.logDet.data()) as Float32Array;
     tf.dispose([gaussianizedT.z, gaussianizedT.logDet]);
     const q = Float32Array.from(fitRotation(rotationKind, gaussianized, n, DIM, this.rng));
     const layer: StackLayer = { marginals, rotation: q };
 
-    const [cloudT, heldOutT, heldOutLogDetT, heldOutMeanT] = tf.tidy(() => {
+    const [cloudT, heldOutT, heldOutLogDetT] = tf.tidy(() => {
       const cloud = applyMatrixTf(q, tf.tensor2d(gaussianized, [n, DIM]));
       const step = marginalLayerTf(marginals, tf.tensor2d(previous.heldOut, [m, DIM]));
       const heldOut = applyMatrixTf(q, step.z);
       const heldOutLogDet = tf.add(tf.tensor1d(previous.heldOutLogDet), step.logDet);
-      const mean = tf.mean(tf.add(standardNormalLogPdfTf(heldOut), heldOutLogDet));
-      return [cloud, heldOut, heldOutLogDet, mean];
+      return [cloud, heldOut, heldOutLogDet];
     });
-    const [cloud, heldOut, heldOutLogDet, heldOutMean] = (await Promise.all(
-      [cloudT, heldOutT, heldOutLogDetT, heldOutMeanT].map((t) => t.data()),
+    const [cloud, heldOut, heldOutLogDet] = (await Promise.all(
+      [cloudT, heldOutT, heldOutLogDetT].map((t) => t.data()),
     )) as Float32Array[];
-    tf.dispose([cloudT, heldOutT, heldOutLogDetT, heldOutMeanT]);
+    tf.dispose([cloudT, heldOutT, heldOutLogDetT]);
 
-    let meanLogDet = 0;
-    for (let i = 0; i < n; i++) meanLogDet += logDet[i] / n;
-    this.entropy += meanLogDet;
-    const measure = gaussianityGivenEntropy(
-      { data: Float64Array.from(cloud), n, dim: DIM },
+    // Measured on the held-out points pushed through the k layers (float64, core).
+    const measure = heldOutGaussianity(
+      { data: Float64Array.from(heldOut), n: m, dim: DIM },
+      heldOutLogDet,
       this.entropy,
     );
     this.iterations.push({
@@ -155,7 +160,7 @@ export class RbigSession {
       measure: point(measure),
       heldOut,
       heldOutLogDet,
-      heldOutLogLikelihood: heldOutMean[0],
+      heldOutLogLikelihood: -measure.heldOutNll,
     });
   }
 

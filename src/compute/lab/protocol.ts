@@ -28,10 +28,15 @@ export interface LabModelInfo {
   objective: string;
   /** Entropy floor H(p) in nats where the true density is known, else null. */
   entropyFloor: number | null;
-  /** What the training loss is, e.g. "NLL (nats)" or "KL(q‖p) estimate (nats)". */
+  /**
+   * What the training loss is, e.g. "NLL (nats)" or "KL(q‖p) estimate (nats)" (reverse KL: the
+   * curve is E_q[log q + U] + log Z, the KL itself, floor 0).
+   */
   lossLabel: string;
   /** The value the loss would reach for a perfect model (entropy floor for NLL, 0 for KL), or null. */
   lossFloor: number | null;
+  /** log Z of the energy target, added to the reverse-KL loss, and how it was computed; else null. */
+  logNormaliser: { value: number; description: string } | null;
   /** Network passes per layer for a training step's density/sample computation, for the UI. */
   passesPerTrainingStep: number;
   /** Bounding box for plots of this data set. */
@@ -59,8 +64,13 @@ export interface LabFrame {
   modelSamples: Float32Array;
   /** Data samples (a fixed draw for the plot), [m·2]. */
   dataSamples: Float32Array;
-  /** Held-out NLL estimate of the model on fresh data (nats), NaN for energy targets. */
+  /** Held-out NLL of the model on fresh data (nats; for energy targets on samples of the target). */
   heldOutNll: number;
+  /**
+   * Reverse KL on an energy target: KL(q ‖ p) = E_q[log q + U] + log Z on a fixed batch of the
+   * model's samples, with its Monte-Carlo standard error (nats); null otherwise.
+   */
+  klEstimate: { value: number; standardError: number; samples: number } | null;
   /** Median ms per training step over the recent steps; NaN before training. */
   msPerStep: number;
   /** ms to draw the fixed sample batch on the current backend. */

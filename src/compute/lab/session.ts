@@ -13,6 +13,8 @@ import { DRAWN_VIEW, datasetSource, type DatasetSource } from '../../core/datase
 import { TfFlow } from '../flow/tf-flow';
 import { FlowTrainer, type TrainingObjective } from '../flow/trainer';
 import { confinedEnergyTf } from '../flow/energy-tf';
+import { confinedLogNormaliser } from '../../core/toy/energy-normaliser';
+import { estimateReverseKl } from './reverse-kl';
 import { evaluateInChunks, gridPoints, IDLE_GRID, LIVE_GRID, withResolution } from './grid';
 import { LossLog } from './loss-log';
 import { importedDensityProblem } from './import-check';
@@ -21,6 +23,8 @@ import type { LabConfigureOptions, LabFrame, LabModelInfo, LabParams } from './p
 const SAMPLE_COUNT = 1000;
 const DATA_PLOT_COUNT = 1000;
 const HELD_OUT_COUNT = 2048;
+/** Samples of q behind the shown KL(q ‖ p) estimate (reverse KL on an energy target). */
+const KL_SAMPLE_COUNT = 4096;
 const SLICE_MS = 60;
 
 const now = () => performance.now();
@@ -58,6 +62,9 @@ export class LabSession {
   private noise: Float32Array = new Float32Array();
   private dataPlot: Float32Array = new Float32Array();
   private heldOut: Float32Array = new Float32Array();
+  /** Fixed noise for the KL(q ‖ p) estimate, [KL_SAMPLE_COUNT·2], and log Z_c added to the loss (0 for ML). */
+  private klNoise: Float32Array = new Float32Array();
+  private logNormaliser = 0;
   private trueGrid: Float32Array | null = null;
   private losses = new LossLog();
   private stepMs: number[] = [];
@@ -112,18 +119,24 @@ export class LabSession {
     this.noise = Float32Array.from({ length: SAMPLE_COUNT * 2 }, () => rng.normal());
     this.dataPlot = source.sample(DATA_PLOT_COUNT, rng.fork()).data;
     this.heldOut = source.sample(HELD_OUT_COUNT, rng.fork()).data;
+    const klRng = rng.fork();
+    this.klNoise = Float32Array.from({ length: KL_SAMPLE_COUNT * 2 }, () => klRng.normal());
     this.trueGrid = null;
     this.losses = new LossLog();
     this.stepMs = [];
     this.lastSkipped = 0;
     this.rebuildTrainer();
     const reverseKl = this.objectiveKind() === 'reverse-kl';
+    // The loss E_q[log q + U_c] is KL(q ‖ p) − log Z_c: add log Z_c so the curve is the KL itself.
+    const normaliser = reverseKl && source.energyId ? confinedLogNormaliser(source.energyId) : null;
+    this.logNormaliser = normaliser?.logNormaliser ?? 0;
     this.info = {
       origin,
       objective: this.objectiveText(),
       entropyFloor: source.entropyFloor,
       lossLabel: reverseKl ? 'KL(q‖p) estimate (nats)' : 'NLL (nats)',
       lossFloor: reverseKl ? 0 : source.entropyFloor,
+      logNormaliser: normaliser ? { value: normaliser.logNormaliser, description: normaliser.description } : null,
       passesPerTrainingStep: passesPerLayer(params.flow, reverseKl ? 'ownSampleDensity' : 'density', 2),
       view: { ...source.view, nx: IDLE_GRID, ny: IDLE_GRID },
     };
@@ -139,7 +152,7 @@ export class LabSession {
     if (!this.source?.energyId) return `${flow} trained by maximum likelihood on samples of the data.`;
     return this.objectiveKind() === 'reverse-kl'
       ? 'IAF trained by reverse KL to the energy: its own samples and their log q come from one pass, and only U(x) is needed.'
-      : 'MAF trained by maximum likelihood on samples drawn from the target by inverse-CDF sampling on a fine grid (MAF cannot cheaply score its own samples).';
+      : 'MAF trained by maximum likelihood on samples drawn from the target by inverse-CDF sampling on a fine grid (reverse KL would need MAF samples: D sequential passes per layer each).';
   }
 
   private rebuildTrainer(): void {
@@ -206,7 +219,7 @@ export class LabSession {
     const status = await this.requireTrainer().status();
     this.stepMs.push((now() - t0) / Math.max(1, steps));
     if (this.stepMs.length > 20) this.stepMs.shift();
-    this.losses.add(status.step, status.loss);
+    this.losses.add(status.step, status.loss + this.logNormaliser);
     if (status.skipped > this.lastSkipped) {
       this.lastSkipped = status.skipped;
       this.training = false;
@@ -265,6 +278,11 @@ export class LabSession {
     let nll = 0;
     for (const v of heldOut) nll -= v;
     if (tf.getBackend() === 'webgpu') this.snapshot = await flow.readWeights();
+    const energyId = this.source?.energyId;
+    const klEstimate =
+      energyId && this.objectiveKind() === 'reverse-kl'
+        ? await estimateReverseKl(flow, energyId, this.klNoise, this.logNormaliser)
+        : null;
     const sorted = [...this.stepMs].sort((a, b) => a - b);
     const { steps, values } = this.losses.series();
     return {
@@ -281,6 +299,7 @@ export class LabSession {
       modelSamples,
       dataSamples: this.dataPlot,
       heldOutNll: nll / heldOut.length,
+      klEstimate,
       msPerStep: sorted.length ? sorted[sorted.length >> 1] : Number.NaN,
       msPerSampleBatch,
       message: this.message,

@@ -59,7 +59,7 @@ export interface StepsTimingRequest {
   layers: number;
   /** Points per timed batch. */
   n: number;
-  /** Timed repetitions per operation (median reported; default 3). */
+  /** Timed runs per operation after the untimed warm-up (median reported; default 7). */
   repeats?: number;
 }
 
@@ -77,6 +77,8 @@ export interface StepsTiming {
   dim: number;
   layers: number;
   n: number;
+  /** Timed runs behind each median (after untimed warm-up runs of every operation). */
+  repeats: number;
   rows: StepsTimingRow[];
 }
 

@@ -14,6 +14,7 @@ export * from './rotation';
 export * from './rotation-pursuit';
 export * from './knn-entropy';
 export * from './gaussianity';
+export * from './held-out-gaussianity';
 export * from './rbig';
 export * from './rbig-density';
 export * from './copula';

@@ -17,6 +17,12 @@ export type EnergyName = (typeof ENERGY_TARGETS)[number];
 /** Half-width of the box [−4, 4]² on which the energy targets are defined and normalised. */
 export const ENERGY_BOX = 4;
 
+/**
+ * Width s of the wall that keeps reverse-KL training inside the box: the trained target is
+ * e^{−U_c}, U_c(z) = U(z) + Σ_j ½(max(0, |z_j| − ENERGY_BOX)/s)² (compute/flow/energy-tf.ts).
+ */
+export const ENERGY_WALL_WIDTH = 0.05;
+
 export const ENERGY_INFO: Readonly<Record<EnergyName, { label: string; description: string }>> = {
   u1: {
     label: 'U1: ring',
@@ -69,4 +75,15 @@ export function energy(name: EnergyName, z1: number, z2: number): number {
     default:
       throw new Error(`Unknown energy target "${String(name)}"`);
   }
+}
+
+/** The wall ½(max(0, |t| − box)/s)² of one coordinate (0 inside the box). */
+function wall(t: number): number {
+  const outside = Math.max(0, Math.abs(t) - ENERGY_BOX);
+  return halfSquare(outside, ENERGY_WALL_WIDTH);
+}
+
+/** U_c = U plus the box wall: the energy that reverse-KL training actually targets. */
+export function confinedEnergy(name: EnergyName, z1: number, z2: number): number {
+  return energy(name, z1, z2) + wall(z1) + wall(z2);
 }

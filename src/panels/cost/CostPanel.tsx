@@ -26,7 +26,8 @@ export function CostPanel() {
   return (
     <PanelFrame title="Cost versus dimension" className="panel-cost">
       <p className="muted">
-        A 2-layer flow (MADE hidden width 64) with fresh weights for each D; 256 points per batch, median of 3 runs.
+        A 2-layer flow (MADE hidden width 64) with fresh weights for each D; 256 points per batch. Every operation first
+        runs untimed (compiling its kernels), then the median of several timed runs is shown.
         MAF sampling and IAF density of external data need D passes per layer; the other three need one.
       </p>
       <div className="cost-controls">

@@ -5,10 +5,14 @@ import { COST_SERIES } from './cost-series';
 /** One row per D, one column per operation: median time and the pass count. */
 export function CostTable({ rows }: { rows: CostMeasurement[] }) {
   const dims = [...new Set(rows.map((r) => r.dim))].sort((a, b) => a - b);
+  const runs = rows[0]?.runs;
   return (
     <div className="cost-table-wrap">
       <table className="cost-table">
-        <caption className="muted">Median time per batch (network passes for the whole flow)</caption>
+        <caption className="muted">
+          {runs ? `Median of ${runs} timed runs` : 'Median time'} per batch, after untimed warm-up runs (network passes
+          for the whole flow)
+        </caption>
         <thead>
           <tr>
             <th scope="col">D</th>

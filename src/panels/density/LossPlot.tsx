@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import type { PlotStyle } from '../../viz/style';
 import { useLabStore } from '../../state/lab-store';
 import { drawLossCurve, lossCurveLayout } from '../../viz/loss-curve';
-import { formatNats, klGap } from './format';
+import { formatNats, formatWithError, klGap } from './format';
 import { PlotCanvas } from './PlotCanvas';
 import { plural } from '../../core/plural';
 
@@ -40,7 +40,12 @@ export function LossPlot() {
       ? `over ${plural(steps[steps.length - 1], 'step')}, latest ${formatNats(frame?.loss ?? NaN)}`
       : 'no steps yet';
     const floorText = floor === null ? '' : `, floor ${formatNats(floor)}`;
-    const gapText = gap === null ? '' : `, KL gap ${formatNats(gap)} nats`;
+    const kl = frame?.klEstimate;
+    const gapText = kl
+      ? `, KL(q‖p) ${formatWithError(kl.value, kl.standardError)} nats`
+      : gap === null
+        ? ''
+        : `, KL gap ${formatNats(gap)} nats`;
     return `Loss curve: ${what} ${count}${floorText}${gapText}`;
   }, [info, steps, frame, floor, gap]);
 
@@ -53,9 +58,22 @@ export function LossPlot() {
         {frame && isNll && Number.isFinite(frame.heldOutNll) && (
           <span>Held-out NLL {formatNats(frame.heldOutNll)} nats</span>
         )}
-        {frame && !isNll && <span>Loss {formatNats(frame.loss)} nats</span>}
-        {gap !== null && <strong className="kl-gap">KL gap: {formatNats(gap)} nats</strong>}
+        {frame && !isNll && !frame.klEstimate && <span>Loss {formatNats(frame.loss)} nats</span>}
+        {frame?.klEstimate ? (
+          <strong className="kl-gap" data-kl={frame.klEstimate.value} data-kl-error={frame.klEstimate.standardError}>
+            KL(q‖p) ≈ {formatWithError(frame.klEstimate.value, frame.klEstimate.standardError)} nats
+            <span className="muted"> (Monte Carlo, {frame.klEstimate.samples.toLocaleString('en')} samples, ± one standard error)</span>
+          </strong>
+        ) : (
+          gap !== null && <strong className="kl-gap">KL gap: {formatNats(gap)} nats</strong>
+        )}
       </p>
+      {info?.logNormaliser && (
+        <p className="loss-note muted">
+          KL(q‖p) = E<sub>q</sub>[log q + U] + log Z: training minimises E<sub>q</sub>[log q + U], which is
+          the KL minus log Z, so log Z is added to show the KL itself (floor 0). {info.logNormaliser.description}.
+        </p>
+      )}
     </figure>
   );
 }

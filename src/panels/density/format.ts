@@ -13,6 +13,13 @@ export function formatMs(ms: number): string {
   return `${ms.toFixed(2)} ms`;
 }
 
+/** "0.04 ± 0.01" (a value with its standard error). */
+export function formatWithError(value: number, standardError: number, digits = 2): string {
+  return Number.isFinite(standardError)
+    ? `${formatNats(value, digits)} ± ${formatNats(standardError, digits)}`
+    : formatNats(value, digits);
+}
+
 export const flowName = (flow: string): string => flow.toUpperCase();
 
 export function labelOf(dataset: string): string {
@@ -25,10 +32,12 @@ export function labelOf(dataset: string): string {
 
 /**
  * The distance to the floor, KL(p‖model) = NLL − H(p) for maximum likelihood (estimated on
- * held-out data), or the loss minus its floor otherwise; null when no floor is known.
+ * held-out data), KL(q‖p) itself for reverse KL (its Monte-Carlo estimate on a fixed batch), or
+ * the loss minus its floor otherwise; null when no floor is known.
  */
 export function klGap(frame: LabFrame | null, info: LabModelInfo | null): number | null {
   if (!frame || !info || info.lossFloor === null) return null;
+  if (frame.klEstimate) return frame.klEstimate.value - info.lossFloor;
   const nll = info.lossLabel.startsWith('NLL') && Number.isFinite(frame.heldOutNll);
   const value = nll ? frame.heldOutNll : frame.loss;
   return Number.isFinite(value) ? value - info.lossFloor : null;

@@ -102,6 +102,7 @@ export function StackView({ frame, iteration, rotation, onRotation, onIteration 
   );
 
   const current = frame ? frame.measures[frame.iteration] : null;
+  const heldOutNll = frame ? -(frame.heldOutLogLikelihood[frame.iteration] ?? Number.NaN) : Number.NaN;
   const phase =
     !frame || frame.iteration === 0
       ? 'the data'
@@ -109,8 +110,12 @@ export function StackView({ frame, iteration, rotation, onRotation, onIteration 
         ? 'marginal Gaussianization'
         : 'rotation';
   const measureText = current
-    ? `Iteration ${frame!.iteration}: KL ≈ ${fmt(current.kl)} nats (total correlation ${fmt(current.totalCorrelation)}, marginal ${fmt(current.marginalNonGaussianity)})`
+    ? `Iteration ${frame!.iteration}: KL ≈ ${fmt(current.kl)} ± ${fmt(current.standardError)} nats on held-out points (total correlation ${fmt(current.totalCorrelation)}, marginal ${fmt(current.marginalNonGaussianity)})`
     : 'Fitting…';
+  const nllText =
+    frame && frame.iteration > 0 && Number.isFinite(heldOutNll)
+      ? `Held-out NLL of the ${frame.iteration}-iteration stack: ${fmt(heldOutNll)} nats`
+      : null;
 
   return (
     <div className="gauss-stack">
@@ -164,6 +169,8 @@ export function StackView({ frame, iteration, rotation, onRotation, onIteration 
           className="gauss-figure"
           data-iteration={frame?.iteration ?? ''}
           data-kl={current ? current.kl.toFixed(4) : ''}
+          data-kl-error={current ? current.standardError.toFixed(4) : ''}
+          data-nll={Number.isFinite(heldOutNll) ? heldOutNll.toFixed(4) : ''}
           data-points={measures.length}
         >
           <figcaption>Gaussianity per iteration</figcaption>
@@ -178,7 +185,7 @@ export function StackView({ frame, iteration, rotation, onRotation, onIteration 
               <span style={{ color: GAUSSIANITY_COLORS.kl }} aria-hidden="true">
                 ●
               </span>{' '}
-              KL(p ‖ N(0, I))
+              KL to N(0, I), held-out points
             </span>{' '}
             <span>
               <span style={{ color: GAUSSIANITY_COLORS.totalCorrelation }} aria-hidden="true">
@@ -196,6 +203,7 @@ export function StackView({ frame, iteration, rotation, onRotation, onIteration 
           <p className="gauss-measure" aria-live="polite">
             {measureText}
           </p>
+          {nllText && <p className="gauss-nll">{nllText}</p>}
         </figure>
       </div>
     </div>

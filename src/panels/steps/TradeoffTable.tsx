@@ -41,7 +41,7 @@ interface TradeoffTableProps {
 export function TradeoffTable({ client, dim, layers, ready }: TradeoffTableProps) {
   const [attempt, setAttempt] = useState(0);
   const request = useMemo<TimingAsk | null>(
-    () => (ready ? { dim, layers, n: TIMED_POINTS, repeats: 3, attempt } : null),
+    () => (ready ? { dim, layers, n: TIMED_POINTS, attempt } : null),
     [ready, dim, layers, attempt],
   );
   const timing = useAsync(client, request, fetchTiming);
@@ -64,8 +64,11 @@ export function TradeoffTable({ client, dim, layers, ready }: TradeoffTableProps
       <table>
         <caption className="muted">
           Network passes for the whole flow ({layers} layer{layers > 1 ? 's' : ''}, D = {dim}) and
-          the median time for {TIMED_POINTS} points
-          {timing.value ? ` on ${timing.value.backend.toUpperCase()}` : ''}.
+          the time for {TIMED_POINTS} points
+          {timing.value
+            ? `, median of ${timing.value.repeats} timed runs after untimed warm-up runs, on ${timing.value.backend.toUpperCase()}`
+            : ''}
+          .
         </caption>
         <thead>
           <tr>

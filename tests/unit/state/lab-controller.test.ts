@@ -19,6 +19,7 @@ function modelInfo(): LabModelInfo {
     entropyFloor: 2.83,
     lossLabel: 'NLL (nats)',
     lossFloor: 2.83,
+    logNormaliser: null,
     passesPerTrainingStep: 1,
     view: GRID,
   };
@@ -48,6 +49,7 @@ class FakeLab implements LabApi {
       modelSamples: new Float32Array(2),
       dataSamples: new Float32Array(2),
       heldOutNll: 3,
+      klEstimate: null,
       msPerStep: 4,
       msPerSampleBatch: 2,
       message: null,

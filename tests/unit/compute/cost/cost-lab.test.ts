@@ -19,6 +19,7 @@ describe('cost lab', () => {
       const sequential = r.operation === 'maf-sample' || r.operation === 'iaf-density';
       expect(r.passes).toBe(3 * (sequential ? r.dim : 1));
       expect(r.ms).toBeGreaterThan(0);
+      expect(r.runs).toBe(1);
     }
     expect(new Set(rows.map((r) => r.operation))).toEqual(new Set(COST_OPERATIONS.map((o) => o.id)));
     expect(costCsv(rows).split('\n')[0]).toBe('dim,operation,passes,ms');
@@ -27,9 +28,12 @@ describe('cost lab', () => {
   it('stops cleanly when cancelled mid-run', async () => {
     const rows: CostMeasurement[] = [];
     const before = tf.memory().numTensors;
-    const result = await runCostLab({ dims: [2, 4], layers: 1, hidden: 8, batch: 8, repeats: 1 }, (m) => rows.push(m), () => rows.length >= 3);
+    // A D's five measurements arrive together (their timed rounds interleave); the check
+    // between rounds then stops the run before D = 4 is reported.
+    const result = await runCostLab({ dims: [2, 4], layers: 1, hidden: 8, batch: 8, repeats: 2 }, (m) => rows.push(m), () => rows.length >= 3);
     expect(result).toBe('cancelled');
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(5);
+    expect(new Set(rows.map((r) => r.dim))).toEqual(new Set([2]));
     expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -82,6 +82,28 @@ describe('LabSession', () => {
     s.dispose();
   });
 
+  it('shows reverse KL as KL(q ‖ p) = loss + log Z, ≥ 0 within its error and falling', async () => {
+    const s = new LabSession();
+    const info = s.configure({ ...params, dataset: 'u2', flow: 'iaf', learningRate: 5e-3 }, {});
+    expect(info.lossFloor).toBe(0);
+    expect(info.logNormaliser?.value).toBeCloseTo(2.0976, 3);
+    expect(info.logNormaliser?.description).toMatch(/quadrature/);
+    const first = await s.step(1);
+    const baseline = tf.memory().numTensors;
+    const later = await s.step(60);
+    expect(tf.memory().numTensors).toBe(baseline);
+    for (const f of [first, later]) {
+      const kl = f.klEstimate!;
+      expect(kl.samples).toBe(4096);
+      expect(kl.value).toBeGreaterThan(-2 * kl.standardError);
+      // The curve is the training loss plus log Z: on the same scale as the estimate.
+      expect(f.loss).toBeCloseTo(f.lossValues[f.lossValues.length - 1], 5);
+    }
+    expect(later.klEstimate!.value).toBeLessThan(first.klEstimate!.value - 1);
+    expect(Math.abs(later.loss - later.klEstimate!.value)).toBeLessThan(1);
+    s.dispose();
+  });
+
   it('pauses with a plain message when a step diverges, keeping the model finite', async () => {
     const s = new LabSession();
     s.configure({ ...params, learningRate: 1 }, {});
