@@ -8,8 +8,9 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
-import { drawYGrid } from './axis-grid';
-import { LOSS_MARGIN, LOSS_STYLE, type Tick } from './loss-curve';
+import { drawXLabels, drawYGrid } from './axis-grid';
+import { LOSS_MARGIN, type Tick } from './loss-curve';
+import { LIGHT_PLOT_STYLE, plotFont, type PlotStyle } from './style';
 
 export const DISCRETE_BAND_Z = 1.96;
 
@@ -110,14 +111,12 @@ export function discreteCurvesLayout(
   };
 }
 
+/** The curves' own colours (Okabe–Ito, legible on light and dark backgrounds). */
 export const DISCRETE_STYLE = {
   plain: '#d55e00',
   dequantized: '#0072b2',
   band: 'rgba(0, 114, 178, 0.2)',
   crossEntropy: '#009e73',
-  floor: '#5b6577',
-  text: LOSS_STYLE.textColor,
-  grid: LOSS_STYLE.gridColor,
 };
 
 /** Draws axes, the H(P) floor (dashed, labelled), the band and the three curves. */
@@ -125,20 +124,22 @@ export function drawDiscreteCurves(
   ctx: CanvasRenderingContext2D,
   layout: DiscreteCurvesLayout,
   floorLabel: string,
+  plotStyle: PlotStyle = LIGHT_PLOT_STYLE,
   style = DISCRETE_STYLE,
 ): void {
   const { plot } = layout;
   ctx.save();
-  drawYGrid(ctx, plot, layout.yTicks, style.text, style.grid);
-  for (const tick of layout.xTicks) ctx.fillText(tick.label, tick.px, plot.bottom + 6);
-  ctx.strokeStyle = style.floor;
+  ctx.font = plotFont(plotStyle);
+  drawYGrid(ctx, plot, layout.yTicks, plotStyle);
+  drawXLabels(ctx, layout.xTicks, plot.bottom + 6, plot.right + LOSS_MARGIN.right);
+  ctx.strokeStyle = plotStyle.muted;
   ctx.setLineDash([5, 4]);
   ctx.beginPath();
   ctx.moveTo(plot.left, layout.floorY);
   ctx.lineTo(plot.right, layout.floorY);
   ctx.stroke();
   ctx.setLineDash([]);
-  ctx.fillStyle = style.floor;
+  ctx.fillStyle = plotStyle.muted;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'bottom';
   ctx.fillText(floorLabel, plot.left + 4, layout.floorY - 3);

@@ -8,12 +8,13 @@ import {
 import { drawLatticeHeatmap, LOG_RANGE, peakLogDensity } from '../../viz/lattice-heatmap';
 import { formatNats } from '../density/format';
 import { PlotCanvas } from '../density/PlotCanvas';
+import type { PlotStyle } from '../../viz/style';
 
 const LEGEND: [string, string, boolean][] = [
   [DISCRETE_STYLE.plain, 'plain: −Σ P log p(x)', false],
   [DISCRETE_STYLE.dequantized, 'dequantized: E[−log p(x + u)], 95 % band', false],
   [DISCRETE_STYLE.crossEntropy, 'dequantized as a pmf: −Σ P log P̂(x)', true],
-  [DISCRETE_STYLE.floor, 'H(P)', true],
+  ['var(--color-plot-muted)', 'H(P)', true],
 ];
 
 interface PlotsProps {
@@ -24,7 +25,7 @@ interface PlotsProps {
 /** The NLL curves of both fits with H(P) dashed. */
 export function NllChart({ info, frame }: PlotsProps) {
   const draw = useCallback(
-    (ctx: CanvasRenderingContext2D, width: number, height: number) =>
+    (ctx: CanvasRenderingContext2D, width: number, height: number, style: PlotStyle) =>
       drawDiscreteCurves(
         ctx,
         discreteCurvesLayout(
@@ -40,6 +41,7 @@ export function NllChart({ info, frame }: PlotsProps) {
           height,
         ),
         `H(P) = ${formatNats(info.entropy, 3)} nats`,
+        style,
       ),
     [frame, info.entropy],
   );
