@@ -17,6 +17,8 @@ const CONFIG: DistillConfig = {
   dataset: '8gaussians',
   direction: 'student-teacher',
   warmStart: false,
+  studentText: null,
+  startFrom: 'scratch',
   seed: 5,
   learningRate: 3e-3,
   batchSize: 256,
@@ -75,6 +77,16 @@ describe('DistillSession', () => {
     const initialKl = after.klMeans[0];
     const finalKl = after.klMeans[after.klMeans.length - 1];
     expect(finalKl).toBeLessThan(0.7 * initialKl);
+    // The lecture's default: no teacher sample drawn for training; the student gets a gradient.
+    expect(after.teacherSamplesDrawn).toBe(0);
+    expect(after.gradientNorm).toBeGreaterThan(0);
+    expect(Number.isFinite(after.loss)).toBe(true);
+    expect(after.teacherWeight).toBeGreaterThan(0);
+    expect(after.teacherWeight).toBeLessThan(1); // still annealing at step 61
+    // Mode coverage is measured against the teacher's 8 modes.
+    expect(after.modes!.centres.length).toBe(16);
+    expect(after.modes!.coveredCount).toBeGreaterThanOrEqual(0);
+    expect(after.modes!.coveredCount).toBeLessThanOrEqual(8);
     expect(after.nllValues.every((v) => Number.isFinite(v))).toBe(true);
     expect(after.teacherNll).toBe(info.teacherNll);
     expect(mass(after, after.studentLogDensity)).toBeGreaterThan(0.9);
