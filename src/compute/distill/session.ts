@@ -7,10 +7,9 @@
  */
 import { tf } from '../tf';
 import type { FlowWeights } from '../../core/flow/config';
-import { initFlowWeights } from '../../core/flow/init';
 import { parseModelText } from '../../core/flow/model-file';
 import { totalPasses } from '../../core/flow/schedule';
-import { DEFAULT_SCHEDULE_STEPS, distillSchedule, studentConfig } from '../../core/flow/distill-schedule';
+import { DEFAULT_SCHEDULE_STEPS, distillSchedule, initStudentWeights } from '../../core/flow/distill-schedule';
 import { MODE_NEIGHBOURHOODS, modeCoverage } from '../../core/flow/mode-coverage';
 import { createRng } from '../../core/rng';
 import { datasetSource } from '../../core/datasets';
@@ -111,7 +110,7 @@ export class DistillSession {
     if (teacher.meta.kind !== 'maf') throw new Error(`the teacher must be a MAF; this model file is a ${teacher.meta.kind.toUpperCase()}`);
     if (teacher.weights.config.dim !== 2) throw new Error(`the teacher must be 2-D; this model file has dim ${teacher.weights.config.dim}`);
     const preset = presetStudent(config, teacher.weights);
-    const studentWeights = preset?.weights ?? initFlowWeights(studentConfig(teacher.weights.config, config.seed));
+    const studentWeights = preset?.weights ?? initStudentWeights(teacher.weights.config, config.seed);
     const phases = distillSchedule(config.direction, config.warmStart, config.learningRate);
     const distiller = new Distiller(
       teacher.weights,
@@ -296,6 +295,11 @@ export class DistillSession {
         z.dispose();
       }
     });
+  }
+
+  /** The student's weights as they are now (for saving it as the pretrained student). */
+  studentWeights(): Promise<FlowWeights> {
+    return this.queue.run(() => this.requireDistiller().student.readWeights());
   }
 
   /** The teacher's weights as they are now (they never change: the teacher is frozen). */

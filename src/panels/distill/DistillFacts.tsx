@@ -45,7 +45,11 @@ export function DistillFacts({ frame, info }: { frame: DistillFrame; info: Disti
       <dt>Held-out NLL</dt>
       <dd>
         student {formatNats(frame.nllValues[n - 1])} nats, teacher {formatNats(frame.teacherNll)} nats (gap{' '}
-        {formatNats(frame.nllValues[n - 1] - frame.teacherNll, 3)})
+        {formatNats(frame.nllValues[n - 1] - frame.teacherNll, 3)}){' '}
+        <span className="muted">
+          (the mean over 2,048 held-out points: a mode-seeking student leaves thin tails, and a few points in them can
+          dominate it)
+        </span>
       </dd>
       <dt>Cost of a step</dt>
       <dd data-step-passes>{stepPassSentence(frame.trainingDirection, info.dim, info.layers, info.studentLayers)}</dd>

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tf } from '../../../../src/compute/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { Distiller } from '../../../../src/compute/distill/distiller';
-import { BETA_START, distillSchedule, studentConfig } from '../../../../src/core/flow/distill-schedule';
+import { BETA_START, distillSchedule, initStudentWeights, studentConfig } from '../../../../src/core/flow/distill-schedule';
 import { parseModelText, serializeModel } from '../../../../src/core/flow/model-file';
 import { initFlowWeights } from '../../../../src/core/flow/init';
 
@@ -27,7 +27,7 @@ describe('Parallel-WaveNet distillation, the default schedule', () => {
   it('lowers KL(student‖teacher) without ever sampling the teacher, training the student only', async () => {
     const teacher = teacherModel();
     const teacherBefore = JSON.stringify(serializeModel(teacher.weights, teacher.meta));
-    const student = initFlowWeights(studentConfig(teacher.weights.config, 2));
+    const student = initStudentWeights(teacher.weights.config, 2);
     const d = new Distiller(teacher.weights, student, distillSchedule('student-teacher', false, 1e-3), { batchSize: 256, clipNorm: 10, seed: 3 });
     // Any teacher sampling (z → x, the MAF's sequential direction) would go through these.
     const teacherSampling = vi.spyOn(d.teacher, 'sequential');

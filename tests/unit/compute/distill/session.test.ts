@@ -143,6 +143,36 @@ describe('DistillSession', () => {
     session.dispose();
   }, 60_000);
 
+  it('opens on the committed pretrained student (default options only) with the figures its manifest records', async () => {
+    const manifest = JSON.parse(readFileSync('public/presets/index.json', 'utf8')) as {
+      students: { file: string; dataset: string; training: { steps: number; kl: number; klStandardError: number; modesCovered: string } }[];
+    };
+    const entry = manifest.students.find((s) => s.dataset === '8gaussians')!;
+    const studentText = readFileSync(`public/presets/${entry.file}`, 'utf8');
+    const preset = { ...CONFIG, studentText, startFrom: 'preset' as const, seed: 1, learningRate: 1e-3, batchSize: 512 };
+    const session = new DistillSession();
+    const info = await session.configure(preset);
+    expect(info.studentOrigin).toBe('preset');
+    expect(info.presetAvailable).toBe(true);
+    expect(info.startStep).toBe(entry.training.steps);
+    const frame = await session.frame(128);
+    expect(frame.step).toBe(entry.training.steps);
+    expect(frame.teacherWeight).toBe(1); // past the annealing
+    const n = frame.klMeans.length - 1;
+    // The same student, estimator and noise seed as the preset script: the same KL, ≥ 0 within its error.
+    expect(Math.abs(frame.klMeans[n] - entry.training.kl)).toBeLessThan(1e-3);
+    expect(frame.klMeans[n] + 2 * frame.klErrors[n]).toBeGreaterThanOrEqual(0);
+    expect(`${frame.modes!.coveredCount} of ${frame.modes!.centres.length / 2}`).toBe(entry.training.modesCovered);
+    // From scratch: a fresh student at step 0; back to the preset; a warm start never uses it.
+    expect((await session.reset('scratch')).studentOrigin).toBe('fresh');
+    expect((await session.frame(32)).step).toBe(0);
+    expect((await session.reset('preset')).studentOrigin).toBe('preset');
+    const warm = await session.configure({ ...preset, warmStart: true });
+    expect(warm.studentOrigin).toBe('fresh');
+    expect(warm.presetAvailable).toBe(false);
+    session.dispose();
+  }, 120_000);
+
   it('rejects a teacher that is not a 2-D MAF, naming the problem, and keeps nothing half-built', async () => {
     const session = new DistillSession();
     const before = tf.memory().numTensors;

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FLOW_CONFIG } from '../../../../src/core/flow/config';
+import { ReferenceFlow } from '../../../../src/core/flow/reference-flow';
+import { createRng } from '../../../../src/core/rng';
 import {
   ANNEAL_STEPS,
   BETA_START,
+  initStudentWeights,
+  STUDENT_INITIAL_SCALE,
   DEFAULT_SCHEDULE_STEPS,
   distillSchedule,
   phaseAt,
@@ -73,5 +77,22 @@ describe('distillation schedule', () => {
     expect(student).toEqual({ ...teacher, layers: STUDENT_LAYERS, seed: 9 });
     expect(student.hidden).not.toBe(teacher.hidden);
     expect(studentConfig({ ...teacher, layers: 12 }, 9).layers).toBe(12);
+  });
+
+  it('starts a fresh student broad: its samples spread STUDENT_INITIAL_SCALE times the noise (float64 reference)', () => {
+    const weights = initStudentWeights({ ...DEFAULT_FLOW_CONFIG, layers: 5, seed: 1 }, 7);
+    expect(weights.layers.length).toBe(STUDENT_LAYERS);
+    const flow = new ReferenceFlow(weights, 'iaf');
+    const rng = createRng(2);
+    const n = 2000;
+    let sum = 0;
+    let squares = 0;
+    for (let j = 0; j < n; j++) {
+      const x = flow.parallel([rng.normal(), rng.normal()]).out; // IAF sampling z → x
+      sum += x[0] + x[1];
+      squares += x[0] ** 2 + x[1] ** 2;
+    }
+    const sd = Math.sqrt(squares / (2 * n) - (sum / (2 * n)) ** 2);
+    expect(Math.abs(sd / STUDENT_INITIAL_SCALE - 1)).toBeLessThan(0.15);
   });
 });
