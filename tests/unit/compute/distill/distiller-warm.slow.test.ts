@@ -47,5 +47,5 @@ describe('distillation with the warm start on teacher samples', () => {
     const teacherAfter = JSON.stringify(serializeModel(await d.teacher.readWeights(), teacherModel.meta));
     expect(teacherAfter).toBe(teacherBefore);
     d.dispose();
-  }, 900_000);
+  }, 1_800_000); // ≈ 200 s on an idle machine; 951 s measured on a shared, overloaded one
 });
