@@ -2,11 +2,11 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
 /**
- * The slowest unit files (the distillation to NLL parity, ≈ 200 s; the default MAF to its NLL,
+ * The slowest unit files (the warm-started distillation to NLL parity, ≈ 200 s; the default MAF to its NLL,
  * ≈ 60 s) start first, so on a fresh clone (no timing cache) one worker takes them while the
  * other runs the rest, instead of both waiting on them at the end; the rest keep vitest's order.
  */
-const SLOW_FIRST = ['tests/unit/compute/distill/distiller.test.ts', 'tests/unit/compute/flow/default-maf-nll.test.ts'];
+const SLOW_FIRST = ['tests/unit/compute/distill/distiller-warm.slow.test.ts', 'tests/unit/compute/flow/default-maf-nll.test.ts'];
 
 class SlowFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

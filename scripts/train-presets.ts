@@ -61,7 +61,10 @@ const manifest = files.map((name) => {
   const doc = JSON.parse(readFileSync(`${OUT}/${name}.json`, 'utf8'));
   return { file: `${name}.json`, dataset: doc.dataset, kind: doc.kind, training: doc.training };
 });
-writeFileSync(`${OUT}/index.json`, JSON.stringify({ presets: manifest }, null, 1) + '\n');
+// The pretrained distillation students (scripts/train-student-presets.ts) keep their entries.
+const previous = existsSync(`${OUT}/index.json`) ? (JSON.parse(readFileSync(`${OUT}/index.json`, 'utf8')) as { students?: unknown }) : {};
+writeFileSync(`${OUT}/index.json`, JSON.stringify({ presets: manifest, students: previous.students ?? [] }, null, 1) + '\n');
 console.log(`wrote ${OUT}/index.json with ${manifest.length} presets`);
 // The density previews the lab draws before its worker starts (and their manifest entries).
 execFileSync(process.execPath, ['--import', 'tsx', '--import', './scripts/node-register.mjs', 'scripts/preset-previews.ts'], { stdio: 'inherit' });
+console.log('a retrained MAF teacher needs its pretrained student retrained: npm run presets:students');

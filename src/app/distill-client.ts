@@ -13,7 +13,7 @@ export function distillClientFor(api: ComputeClient): DistillApi {
     distillStart: (onFrame) => api.distillStart(Comlink.proxy(onFrame)),
     distillPause: () => api.distillPause(),
     distillStep: (n) => api.distillStep(n),
-    distillReset: () => api.distillReset(),
+    distillReset: (startFrom) => api.distillReset(startFrom),
     distillTiming: (n) => api.distillTiming(n),
   };
 }

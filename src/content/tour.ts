@@ -167,16 +167,23 @@ export const TOUR_STEPS: readonly TourStep[] = [
     id: 'distillation',
     title: 'Distillation: a MAF teacher, an IAF student',
     text:
-      'Parallel WaveNet trains a MAF teacher by maximum likelihood, then trains an IAF student ' +
-      'to minimise KL(student ‖ teacher). Every term is cheap: the student samples in one pass ' +
-      'and knows its own z; the frozen teacher scores the samples in one pass.',
+      'Parallel WaveNet trains a MAF-like teacher (WaveNet) by maximum likelihood, then trains an ' +
+      'IAF student to minimise KL(student ‖ teacher). Every term is cheap: the student samples in ' +
+      'one pass per layer and knows its own z, so log q_s is free; the frozen teacher scores the ' +
+      'samples in one parallel pass per layer. No teacher sample is drawn, and gradients reach the ' +
+      'student through its samples. Audio has 24,000 samples a second, and the teacher generates ' +
+      'one sample per pass; the student generates them all in parallel (more than 20 times faster ' +
+      'than real time; van den Oord et al. 2017), and the teacher is dropped after training.',
     equation: lines(
       '\\mathrm{KL}(q_s \\,\\|\\, p_t)',
       '= \\mathbb{E}_{x \\sim q_s}\\bigl[\\log q_s(x) - \\log p_t(x)\\bigr]',
     ),
     say:
-      'The direction matters: KL(student ‖ teacher) only needs samples of the student. ' +
-      'The other direction would need the student’s density of teacher samples: D passes.',
+      'The panel opens on the pretrained student: read how many teacher modes it covers. Press ' +
+      'Train from scratch to watch the path, and follow the gradient path drawn under the curves. ' +
+      'The direction matters: KL(student ‖ teacher) only needs samples of the student and is ' +
+      'mode-seeking; the other direction would need teacher samples and the student’s density of ' +
+      'them: D passes per layer each.',
     view: { panel: 'distill', state: { dataset: '8gaussians' }, highlight: null },
     fallback: {
       panel: 'density',

@@ -189,8 +189,8 @@ export const URL_SCHEMA = {
     'Distillation panel: train the student by KL(student‖teacher) (mode-seeking, Parallel WaveNet) or KL(teacher‖student) (mass-covering).',
   ),
   warm: boolParam(
-    true,
-    'Distillation panel, KL(student‖teacher) only: warm-start the student on teacher samples (KL(teacher‖student)) before KL(student‖teacher); off shows mode dropping from a fresh student.',
+    false,
+    'Distillation panel, KL(student‖teacher) only: warm start on teacher samples (KL(teacher‖student) first; costs D passes per layer per sample, not what Parallel WaveNet does). Off by default: the student learns from KL(student‖teacher) alone.',
   ),
   dims: {
     ...listParam(COST_DIMS, ''),

@@ -37,7 +37,7 @@ export const distillApi: DistillApi = {
     session.stop();
   },
   distillStep: async (n) => transferFrame(await session.step(clampCount(n, MAX_STEPS))),
-  distillReset: () => session.reset(),
+  distillReset: (startFrom) => session.reset(startFrom === 'preset' || startFrom === 'scratch' ? startFrom : undefined),
   distillTiming: (n) => session.timing(clampCount(n, MAX_TIMING_POINTS)),
 };
 

@@ -11,6 +11,7 @@
 import type { GridSpec } from '../lab/protocol';
 
 import type { KlDirection } from '../../core/flow/distill-schedule';
+import type { ModeCoverage } from '../../core/flow/mode-coverage';
 
 /**
  * student-teacher: KL(s‖t) = E_{x~s}[log q_s(x) − log p_t(x)], mode-seeking (Parallel WaveNet).
@@ -26,9 +27,20 @@ export interface DistillConfig {
   direction: KlDirection;
   /**
    * KL(s‖t) only: fit the student to teacher samples (KL(t‖s)) first, then minimise KL(s‖t)
-   * (see core/flow/distill-schedule.ts). Without it KL(s‖t) tends to drop modes.
+   * (see core/flow/distill-schedule.ts). Costs D passes per layer per teacher sample: not what
+   * Parallel WaveNet does. Off by default.
    */
   warmStart: boolean;
+  /**
+   * Model-file text of the pretrained student (the data set's committed `<dataset>-student.json`,
+   * trained by the default schedule from scratch), or null where there is none.
+   */
+  studentText: string | null;
+  /**
+   * 'preset': start from `studentText` (the default schedule's end state), when there is one and
+   * the options are the defaults (KL(s‖t), no warm start); 'scratch': a fresh student.
+   */
+  startFrom: 'preset' | 'scratch';
   /** Seeds the student's initial weights, its training noise and the plotted noise batch. */
   seed: number;
   learningRate: number;
@@ -41,6 +53,14 @@ export interface DistillInfo {
   direction: KlDirection;
   /** Steps of KL(t‖s) before KL(s‖t) takes over; 0 without a warm start. */
   warmStartSteps: number;
+  /** Where the student starts: the committed pretrained student, or fresh weights. */
+  studentOrigin: 'preset' | 'fresh';
+  /** Whether a pretrained student can be loaded for these options (default options and a committed file). */
+  presetAvailable: boolean;
+  /** Schedule steps the student had run when this session got it (the preset's; 0 when fresh). */
+  startStep: number;
+  /** The data's dimension D. */
+  dim: number;
   /** Layers of the teacher and of the student (see core/flow/distill-schedule.ts). */
   layers: number;
   studentLayers: number;
@@ -72,9 +92,19 @@ export interface DistillFrame {
   grid: GridSpec;
   teacherLogDensity: Float32Array;
   studentLogDensity: Float32Array;
-  /** Samples from one fixed noise batch, [n·2]. */
+  /** Samples from one fixed noise batch, [n·2]. The teacher's are drawn for display only. */
   teacherSamples: Float32Array;
   studentSamples: Float32Array;
+  /** Loss of the latest training step (nats; NaN before the first): L_β during the annealing, else the KL's. */
+  loss: number;
+  /** ‖∂L/∂θ_s‖₂ of the latest step: the gradient that reaches the student (the teacher gets none). */
+  gradientNorm: number;
+  /** β on log p_t at the next step (1 outside the annealing). */
+  teacherWeight: number;
+  /** Teacher samples drawn for training so far (0 under the default schedule; display samples not counted). */
+  teacherSamplesDrawn: number;
+  /** Teacher modes the student's samples cover (core/flow/mode-coverage.ts); null for data sets without isolated modes. */
+  modes: ModeCoverage | null;
   /** Steps rejected as non-finite. */
   skipped: number;
   /** A plain message for the user (e.g. why training paused), or null. */
@@ -105,8 +135,11 @@ export interface DistillApi {
   distillPause(): Promise<void>;
   /** Runs n steps (training paused) and returns the frame after them. */
   distillStep(n: number): Promise<DistillFrame>;
-  /** A fresh student (same seed), discarding training. */
-  distillReset(): Promise<DistillInfo>;
+  /**
+   * Rebuilds the student, discarding training: from the pretrained student ('preset', where
+   * available) or fresh weights ('scratch'); without an argument, as the config says.
+   */
+  distillReset(startFrom?: 'preset' | 'scratch'): Promise<DistillInfo>;
   /** Times sampling n points with the teacher and with the student. */
   distillTiming(n: number): Promise<DistillTiming>;
 }

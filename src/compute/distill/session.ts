@@ -1,21 +1,22 @@
 /**
- * The distillation in the worker: a frozen MAF teacher (a preset), an IAF student trained by
- * the Distiller, and frames of both. Training runs in time slices through a SerialQueue, so a
+ * The distillation in the worker: a frozen MAF teacher (a preset), an IAF student (the committed
+ * pretrained student, or fresh) trained by the Distiller, and frames of both, with the teacher
+ * modes the student covers. Training runs in time slices through a SerialQueue, so a
  * configure, step or timing call waits for the current slice instead of racing it.
  * One KL estimate and one held-out NLL are recorded per drawn frame, none per step.
  */
 import { tf } from '../tf';
 import type { FlowWeights } from '../../core/flow/config';
-import { initFlowWeights } from '../../core/flow/init';
 import { parseModelText } from '../../core/flow/model-file';
 import { totalPasses } from '../../core/flow/schedule';
-import { distillSchedule, studentConfig } from '../../core/flow/distill-schedule';
+import { DEFAULT_SCHEDULE_STEPS, distillSchedule, initStudentWeights } from '../../core/flow/distill-schedule';
+import { MODE_NEIGHBOURHOODS, modeCoverage } from '../../core/flow/mode-coverage';
 import { createRng } from '../../core/rng';
 import { datasetSource } from '../../core/datasets';
 import { isToyName } from '../../core/toy/toy-datasets';
 import { evaluateInChunks, gridPoints, withResolution } from '../lab/grid';
 import type { TfFlow } from '../flow/tf-flow';
-import { Distiller } from './distiller';
+import { Distiller, type DistillerStatus } from './distiller';
 import { KlLog } from './kl-log';
 import type { DistillConfig, DistillFrame, DistillInfo, DistillTiming } from './protocol';
 import { SerialQueue } from './serial';
@@ -34,6 +35,17 @@ const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve,
 
 function sameConfig(a: DistillConfig, b: DistillConfig): boolean {
   return (Object.keys(a) as (keyof DistillConfig)[]).every((k) => a[k] === b[k]);
+}
+
+/** The pretrained student's weights and its schedule step, when the config asks for it and it fits the teacher. */
+function presetStudent(config: DistillConfig, teacher: FlowWeights): { weights: FlowWeights; step: number } | null {
+  const defaults = config.direction === 'student-teacher' && !config.warmStart;
+  if (config.startFrom !== 'preset' || !defaults || !config.studentText) return null;
+  const student = parseModelText(config.studentText);
+  if (student.meta.kind !== 'iaf') throw new Error(`the pretrained student must be an IAF; this model file is a ${student.meta.kind.toUpperCase()}`);
+  if (student.weights.config.dim !== teacher.config.dim) throw new Error('the pretrained student and the teacher differ in dimension');
+  const steps = student.meta.training?.steps;
+  return { weights: student.weights, step: typeof steps === 'number' && steps > 0 ? steps : DEFAULT_SCHEDULE_STEPS };
 }
 
 /** Normal noise [n·D] from a seed. */
@@ -71,6 +83,7 @@ export class DistillSession {
   private training = false;
   private generation = 0;
   private skipped = 0;
+  private lastStatus: DistillerStatus | null = null;
   private message: string | null = null;
 
   /** Builds teacher and student unless the config is unchanged. */
@@ -82,10 +95,13 @@ export class DistillSession {
     });
   }
 
-  /** A fresh student for the current config. */
-  reset(): Promise<DistillInfo> {
+  /** A new student for the current config: the pretrained one or fresh weights (`startFrom`). */
+  reset(startFrom?: 'preset' | 'scratch'): Promise<DistillInfo> {
     this.stop();
-    return this.queue.run(() => this.build(this.requireConfig()));
+    return this.queue.run(() => {
+      const config = this.requireConfig();
+      return this.build({ ...config, startFrom: startFrom ?? config.startFrom });
+    });
   }
 
   private async build(config: DistillConfig): Promise<DistillInfo> {
@@ -93,13 +109,16 @@ export class DistillSession {
     const teacher = parseModelText(config.teacherText); // throws ModelFormatError naming the problem
     if (teacher.meta.kind !== 'maf') throw new Error(`the teacher must be a MAF; this model file is a ${teacher.meta.kind.toUpperCase()}`);
     if (teacher.weights.config.dim !== 2) throw new Error(`the teacher must be 2-D; this model file has dim ${teacher.weights.config.dim}`);
-    const studentWeights = initFlowWeights(studentConfig(teacher.weights.config, config.seed));
+    const preset = presetStudent(config, teacher.weights);
+    const studentWeights = preset?.weights ?? initStudentWeights(teacher.weights.config, config.seed);
     const phases = distillSchedule(config.direction, config.warmStart, config.learningRate);
-    const distiller = new Distiller(teacher.weights, studentWeights, phases, {
-      batchSize: config.batchSize,
-      clipNorm: 10,
-      seed: config.seed + 1,
-    });
+    const distiller = new Distiller(
+      teacher.weights,
+      studentWeights,
+      phases,
+      { batchSize: config.batchSize, clipNorm: 10, seed: config.seed + 1 },
+      preset?.step ?? 0,
+    );
     this.disposeModel();
     this.distiller = distiller;
     this.config = { ...config };
@@ -111,13 +130,18 @@ export class DistillSession {
     this.teacherSamples = null;
     this.log = new KlLog();
     this.skipped = 0;
+    this.lastStatus = null;
     this.message = null;
     const teacherNll = await distiller.teacherNll(this.heldOut);
     const { config: flowConfig } = teacher.weights;
     this.info = {
       dataset: config.dataset,
       direction: config.direction,
-      warmStartSteps: phases.length > 1 ? phases.slice(0, -1).reduce((sum, p) => sum + p.steps, 0) : 0,
+      warmStartSteps: phases.filter((p) => p.direction !== config.direction).reduce((sum, p) => sum + p.steps, 0),
+      studentOrigin: preset ? 'preset' : 'fresh',
+      presetAvailable: config.studentText !== null && config.direction === 'student-teacher' && !config.warmStart,
+      startStep: preset?.step ?? 0,
+      dim: flowConfig.dim,
       layers: flowConfig.layers,
       studentLayers: studentWeights.config.layers,
       hidden: flowConfig.hidden[0],
@@ -147,6 +171,7 @@ export class DistillSession {
       done++;
     }
     const status = await d.status();
+    this.lastStatus = status;
     if (status.skipped > this.skipped) {
       this.skipped = status.skipped;
       this.training = false;
@@ -211,6 +236,8 @@ export class DistillSession {
     this.teacherSamples ??= await this.samples(d.teacher, 'maf');
     const studentSamples = await this.samples(d.student, 'iaf');
     const { steps, means, errors, nll } = this.log.columns();
+    const neighbourhood = MODE_NEIGHBOURHOODS[info.dataset];
+    const modes = neighbourhood ? modeCoverage(teacherGrid, grid, studentSamples, neighbourhood) : null;
     return {
       direction: d.direction,
       trainingDirection: d.currentDirection,
@@ -227,6 +254,11 @@ export class DistillSession {
       studentLogDensity,
       teacherSamples: this.teacherSamples.slice(),
       studentSamples,
+      loss: this.lastStatus?.loss ?? Number.NaN,
+      gradientNorm: this.lastStatus?.gradientNorm ?? Number.NaN,
+      teacherWeight: d.teacherWeight,
+      teacherSamplesDrawn: d.teacherSamplesDrawn,
+      modes,
       skipped: this.skipped,
       message: this.message,
     };
@@ -263,6 +295,11 @@ export class DistillSession {
         z.dispose();
       }
     });
+  }
+
+  /** The student's weights as they are now (for saving it as the pretrained student). */
+  studentWeights(): Promise<FlowWeights> {
+    return this.queue.run(() => this.requireDistiller().student.readWeights());
   }
 
   /** The teacher's weights as they are now (they never change: the teacher is frozen). */

@@ -152,7 +152,7 @@ export class LabSession {
     if (!this.source?.energyId) return `${flow} trained by maximum likelihood on samples of the data.`;
     return this.objectiveKind() === 'reverse-kl'
       ? 'IAF trained by reverse KL to the energy: its own samples and their log q come from one pass, and only U(x) is needed.'
-      : 'MAF trained by maximum likelihood on samples drawn from the target by inverse-CDF sampling on a fine grid (reverse KL would need MAF samples: D sequential passes per layer each).';
+      : 'MAF trained by maximum likelihood on samples drawn from the target by inverse-CDF sampling on a fine grid (reverse KL would need MAF samples, and MAF sampling takes D passes per layer; their log p would come free with them).';
   }
 
   private rebuildTrainer(): void {

@@ -1,27 +1,38 @@
 /**
  * The student's training schedule in the distillation panel: which KL it minimises at each
- * step, and with what learning rate.
+ * step, with what learning rate and what weight on the teacher.
  *
  *   KL(s‖t) = E_{x~s}[log q_s(x) − log p_t(x)]   mode-seeking: the Parallel-WaveNet objective
- *   KL(t‖s) = E_{x~t}[log p_t(x) − log q_s(x)]   mass-covering
+ *   KL(t‖s) = E_{x~t}[log p_t(x) − log q_s(x)]   mass-covering (needs teacher samples)
  *
- * Minimised from a fresh student, KL(s‖t) settles in a local optimum that leaves some modes
- * out (8gaussians: KL(s‖t) ≈ 0.3 nats, i.e. two of eight modes dropped; held-out NLL 9.7 nats
- * against the teacher's 3.0). The warm start fits the student to teacher samples first
- * (KL(t‖s): every mode gets mass, 1,000 steps at 3× the learning rate, 1,000 at 1×) and then
- * polishes it on KL(s‖t) alone at a small learning rate: KL(s‖t) keeps falling and the NLL
- * stays within a few hundredths of the teacher's. Each phase starts a fresh optimiser, so
- * Adam's moment estimates of one objective do not steer the other.
+ * The default is the lecture's: KL(s‖t) from a fresh student, no teacher sample ever drawn.
+ * Minimised as it is from the start, KL(s‖t) settles with modes left out (8gaussians: two of
+ * eight dropped from a unit-Gaussian start, three from a broad one). So the default anneals the
+ * teacher's weight β in
+ *   L_β = E_{z}[log q_s(x(z)) − β·log p_t(x(z))],   x(z) the student's sample,
+ * from BETA_START up to 1 (the annealing of Rezende & Mohamed 2015, §6): L_β is KL(s ‖ p_t^β/Z_β)
+ * up to a constant, and p_t^β is the teacher flattened, whose modes are joined by ridges a
+ * student can follow; at β = 1 it is KL(s‖t) itself. Every term still costs one student pass
+ * and one teacher density pass. The learning rate then decays geometrically so the student
+ * settles instead of jittering, and the fresh student starts broad (STUDENT_INITIAL_SCALE).
+ * Measured on 8gaussians (no annealing → annealing from β = 0.1 with the broad start): 5 → 8
+ * of 8 teacher modes kept; the student's held-out NLL, which punishes every thin tail, stays
+ * far above the teacher's after 1,500 steps (see docs/teaching.md).
+ *
+ * The warm start (an option) fits the student to teacher samples first (KL(t‖s): D passes per
+ * layer per teacher sample, and the student's density of external data, D passes per layer:
+ * not what Parallel WaveNet does), then polishes on KL(s‖t) at a small learning rate. Each
+ * phase starts a fresh optimiser, so Adam's moment estimates of one objective do not steer the other.
  */
-import type { FlowConfig } from './config';
+import type { FlowConfig, FlowWeights } from './config';
+import { initFlowWeights } from './init';
 
 export type KlDirection = 'student-teacher' | 'teacher-student';
 
 /**
  * The student's depth. In 2-D an IAF of the teacher's size could represent the teacher
  * exactly (each MAF layer's inverse is an IAF layer), but distillation from a fresh student
- * lands short of that: with the teacher's 5 layers the warm-started student's held-out NLL
- * ends 0.07–0.15 nats above the teacher's depending on the seed, with 8 layers ≈ 0.05.
+ * lands short of that; the extra depth makes up for what the optimisation leaves on the table.
  */
 export const STUDENT_LAYERS = 8;
 
@@ -30,13 +41,51 @@ export function studentConfig(teacher: FlowConfig, seed: number): FlowConfig {
   return { ...teacher, hidden: [...teacher.hidden], layers: Math.max(teacher.layers, STUDENT_LAYERS), seed };
 }
 
+/**
+ * The fresh student's spread: its first layer starts as x ≈ 3z, so its samples cover the data's
+ * box (≈ N(0, 3²I)) and mode-seeking KL(s‖t) contracts mass onto every mode instead of pushing
+ * a unit Gaussian out to the nearest few (measured on 8gaussians: all 8 modes kept through the
+ * annealing, against 5 without annealing).
+ */
+export const STUDENT_INITIAL_SCALE = 3;
+
+/**
+ * Fresh student weights: `initFlowWeights(studentConfig(...))` with the first layer's α biases
+ * set so that, in the IAF's x = (z − μ)·e^{−α}, e^{−α} = STUDENT_INITIAL_SCALE at the start
+ * (α = B·tanh(a/B), so a = B·atanh(−ln s / B)).
+ */
+export function initStudentWeights(teacher: FlowConfig, seed: number): FlowWeights {
+  const config = studentConfig(teacher, seed);
+  const weights = initFlowWeights(config);
+  const bias = weights.layers[0].output.b;
+  const B = config.alphaBound;
+  for (let i = 0; i < config.dim; i++) bias[config.dim + i] = B * Math.atanh(-Math.log(STUDENT_INITIAL_SCALE) / B);
+  return weights;
+}
+
 export interface DistillPhase {
   /** The KL this phase minimises. */
   direction: KlDirection;
   /** Steps in this phase; the last phase runs on (Infinity). */
   steps: number;
+  /** Learning rate at the phase's first step. */
   learningRate: number;
+  /** Learning rate at its last step (geometric in between); absent: constant. */
+  learningRateEnd?: number;
+  /** KL(s‖t) only: β at the first and last step (linear in between); absent: 1 throughout. */
+  teacherWeight?: readonly [number, number];
 }
+
+/** β at the default schedule's first step. */
+export const BETA_START = 0.1;
+/** Default schedule, as multiples of the user's learning rate η: anneal, then decay, then hold. */
+export const ANNEAL_STEPS = 800;
+export const DECAY_STEPS = 700;
+const ANNEAL_RATE = 3;
+const END_RATE = 0.1;
+
+/** Steps of the default schedule before it holds its final rate: what the student preset ran. */
+export const DEFAULT_SCHEDULE_STEPS = ANNEAL_STEPS + DECAY_STEPS;
 
 /** Warm-start phases as (steps, learning-rate factor) of KL(t‖s). */
 const WARM_START: readonly (readonly [number, number])[] = [
@@ -51,10 +100,16 @@ export const WARM_START_STEPS = WARM_START.reduce((sum, [steps]) => sum + steps,
 
 /**
  * The phases for a direction. `warmStart` applies to KL(s‖t) only (KL(t‖s) is its own warm
- * start). `learningRate` is the user's rate, scaled per phase as above.
+ * start). `learningRate` is the user's rate η, scaled per phase as above.
  */
 export function distillSchedule(direction: KlDirection, warmStart: boolean, learningRate: number): DistillPhase[] {
-  if (direction === 'teacher-student' || !warmStart) return [{ direction, steps: Infinity, learningRate }];
+  if (direction === 'teacher-student') return [{ direction, steps: Infinity, learningRate }];
+  if (!warmStart)
+    return [
+      { direction, steps: ANNEAL_STEPS, learningRate: ANNEAL_RATE * learningRate, teacherWeight: [BETA_START, 1] },
+      { direction, steps: DECAY_STEPS, learningRate: ANNEAL_RATE * learningRate, learningRateEnd: END_RATE * learningRate },
+      { direction, steps: Infinity, learningRate: END_RATE * learningRate },
+    ];
   return [
     ...WARM_START.map(([steps, factor]) => ({ direction: 'teacher-student' as const, steps, learningRate: factor * learningRate })),
     { direction: 'student-teacher', steps: Infinity, learningRate: POLISH_FACTOR * learningRate },
@@ -69,4 +124,20 @@ export function phaseAt(phases: readonly DistillPhase[], step: number): number {
     if (step < end) return i;
   }
   return phases.length - 1;
+}
+
+/** The first step of phase `index`. */
+function phaseStart(phases: readonly DistillPhase[], index: number): number {
+  return phases.slice(0, index).reduce((sum, p) => sum + p.steps, 0);
+}
+
+/** Where step `step` is: its phase, the learning rate and β there. */
+export function scheduleAt(phases: readonly DistillPhase[], step: number): { phase: number; learningRate: number; teacherWeight: number } {
+  const phase = phaseAt(phases, step);
+  const p = phases[phase];
+  // t ∈ [0, 1]: position inside a finite phase (its last step is t = 1); an endless phase holds t = 0.
+  const t = Number.isFinite(p.steps) && p.steps > 1 ? Math.min(1, (step - phaseStart(phases, phase)) / (p.steps - 1)) : 0;
+  const learningRate = p.learningRateEnd === undefined ? p.learningRate : p.learningRate * (p.learningRateEnd / p.learningRate) ** t;
+  const teacherWeight = p.teacherWeight ? p.teacherWeight[0] + (p.teacherWeight[1] - p.teacherWeight[0]) * t : 1;
+  return { phase, learningRate, teacherWeight };
 }

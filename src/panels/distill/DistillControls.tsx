@@ -9,14 +9,18 @@ export const DIRECTION_TEXT: Record<KlDirection, { label: string; explanation: s
   'student-teacher': {
     label: 'KL(student ‖ teacher)',
     explanation:
-      'Mode-seeking: the student is penalised for mass where the teacher has little, so it may drop modes rather than cover them (Parallel WaveNet).',
+      'Parallel WaveNet’s objective. Mode-seeking: the student is penalised for mass where the teacher has little, so it may drop modes rather than cover them. Needs only student samples: no teacher sample is drawn.',
   },
   'teacher-student': {
     label: 'KL(teacher ‖ student)',
     explanation:
-      'Mass-covering: the student is penalised wherever the teacher has mass it misses, so it spreads over every mode (needs teacher samples: D passes per layer).',
+      'Mass-covering: the student is penalised wherever the teacher has mass it misses, so it spreads over every mode. Needs teacher samples (D passes per layer each) and the student’s density of them (D passes per layer).',
   },
 };
+
+/** The warm-start option, named for what it costs. */
+export const WARM_START_LABEL =
+  'Warm start on teacher samples: costs D passes per layer per sample; not what Parallel WaveNet does';
 
 interface DistillControlsProps {
   dataset: string;
@@ -25,10 +29,12 @@ interface DistillControlsProps {
   onDirection(direction: KlDirection): void;
   warmStart: boolean;
   onWarmStart(on: boolean): void;
+  /** Whether a pretrained student exists for these options. */
+  hasPreset: boolean;
   session: DistillSessionState;
 }
 
-/** Data set (toy sets with a MAF preset), KL direction, and Train/Pause/Step/Reset. */
+/** Data set (toy sets with a MAF preset), KL direction, warm start, and the training buttons. */
 export function DistillControls({
   dataset,
   onDataset,
@@ -36,12 +42,14 @@ export function DistillControls({
   onDirection,
   warmStart,
   onWarmStart,
+  hasPreset,
   session,
 }: DistillControlsProps) {
   const id = useId();
   const { phase, busy } = session;
   const training = phase === 'training';
   const idle = phase === 'ready' && !busy;
+  const canRestart = !busy && (phase === 'ready' || training || phase === 'error');
   return (
     <div className="distill-controls">
       <div className="field">
@@ -55,7 +63,7 @@ export function DistillControls({
         </select>
       </div>
       <fieldset className="distill-direction">
-        <legend>Direction</legend>
+        <legend>Student’s objective</legend>
         {(Object.keys(DIRECTION_TEXT) as KlDirection[]).map((d) => (
           <label key={d}>
             <input type="radio" name={`${id}-direction`} value={d} checked={direction === d} onChange={() => onDirection(d)} />{' '}
@@ -65,8 +73,8 @@ export function DistillControls({
         <p className="muted distill-explain">{DIRECTION_TEXT[direction].explanation}</p>
         {direction === 'student-teacher' && (
           <label className="distill-warm">
-            <input type="checkbox" checked={warmStart} onChange={(e) => onWarmStart(e.target.checked)} /> Warm start:
-            fit teacher samples first ({WARM_START_STEPS.toLocaleString('en')} steps of KL(teacher ‖ student))
+            <input type="checkbox" checked={warmStart} onChange={(e) => onWarmStart(e.target.checked)} /> {WARM_START_LABEL} (
+            {WARM_START_STEPS.toLocaleString('en')} steps of KL(teacher ‖ student) first)
           </label>
         )}
       </fieldset>
@@ -77,14 +85,19 @@ export function DistillControls({
         <button type="button" disabled={!idle} onClick={session.step} title="Ten training steps">
           Step
         </button>
-        <button
-          type="button"
-          disabled={busy || !(phase === 'ready' || training || phase === 'error')}
-          onClick={session.reset}
-          title="A fresh student"
-        >
-          Reset
+        <button type="button" disabled={!canRestart} onClick={session.trainFromScratch} title="A fresh student, trained from its first step">
+          Train from scratch
         </button>
+        {hasPreset && (
+          <button
+            type="button"
+            disabled={!canRestart}
+            onClick={session.loadPreset}
+            title="The committed student: the default schedule’s end state"
+          >
+            Pretrained student
+          </button>
+        )}
       </div>
     </div>
   );

@@ -36,8 +36,8 @@ export function SamplesPair({ teacher, student, view }: { teacher: Float32Array;
   return (
     <>
       <SampleCloud
-        title="Teacher samples (MAF)"
-        label={`${teacher.length / 2} teacher samples (blue discs), drawn sequentially: D passes per layer`}
+        title="Teacher samples (MAF), for display only"
+        label={`${teacher.length / 2} teacher samples (blue discs), drawn sequentially (D passes per layer) for display only: never used in training by KL(student ‖ teacher)`}
         points={teacher}
         view={view}
         style={DATA_STYLE}

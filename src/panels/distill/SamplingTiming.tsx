@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import type { DistillApi, DistillTiming } from '../../compute/distill/protocol';
+import type { DistillApi, DistillInfo, DistillTiming } from '../../compute/distill/protocol';
 import { formatMs } from '../density/format';
+import { samplingPassSentence } from './pass-text';
 
 const TIMED_POINTS = 4096;
 
 /** Measured time to draw n samples: teacher (MAF, D passes per layer) against student (IAF, one). */
-export function SamplingTiming({ client, ready }: { client: DistillApi | null; ready: boolean }) {
+export function SamplingTiming({ client, ready, info }: { client: DistillApi | null; ready: boolean; info: DistillInfo | null }) {
   const [timing, setTiming] = useState<DistillTiming | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -37,9 +38,11 @@ export function SamplingTiming({ client, ready }: { client: DistillApi | null; r
         </dl>
       )}
       {error && <p role="alert">Timing failed: {error}</p>}
-      <p className="muted">
-        At D = 2 the teacher needs only twice the passes; the cost lab shows how the gap grows with D.
-      </p>
+      {info && (
+        <p className="muted" data-pass-sentence>
+          {samplingPassSentence(info.dim, info.layers, info.studentLayers)} The cost lab shows how the gap grows with D.
+        </p>
+      )}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * The distillation panel's session with the worker: configures teacher and student for the
- * params (the teacher is the data set's committed MAF preset), and runs Train/Pause/Step/Reset.
- * Training pauses when the panel unmounts.
+ * params (the teacher is the data set's committed MAF preset; the student starts as the
+ * committed pretrained student where there is one), and runs Train/Pause/Step, "Train from
+ * scratch" and "Pretrained student". Training pauses when the panel unmounts.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DistillApi, DistillFrame, DistillInfo, KlDirection } from '../../compute/distill/protocol';
@@ -29,7 +30,10 @@ export interface DistillSessionState {
   train(): void;
   pause(): void;
   step(): void;
-  reset(): void;
+  /** A fresh student, then training from its first step. */
+  trainFromScratch(): void;
+  /** Back to the pretrained student (the default schedule's end state). */
+  loadPreset(): void;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -54,7 +58,18 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
     void (async () => {
       const teacherText = await presets.load(dataset, 'maf');
       if (!teacherText) throw new Error(`There is no MAF preset for ${dataset} to use as the teacher.`);
-      const built = await client.distillConfigure({ teacherText, dataset, direction, warmStart, seed, learningRate, batchSize });
+      const studentText = await presets.load(dataset, 'student');
+      const built = await client.distillConfigure({
+        teacherText,
+        studentText,
+        startFrom: 'preset',
+        dataset,
+        direction,
+        warmStart,
+        seed,
+        learningRate,
+        batchSize,
+      });
       const first = await client.distillFrame();
       if (!alive || version.current !== mine) return;
       setInfo(built);
@@ -127,21 +142,25 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
     [run],
   );
 
-  const reset = useCallback(
-    () =>
+  /** Rebuilds the student from the preset or from scratch; then trains if asked. */
+  const restart = useCallback(
+    (startFrom: 'preset' | 'scratch', thenTrain: boolean) =>
       run(async (api) => {
         const mine = ++version.current;
         setPhase('configuring');
-        const built = await api.distillReset();
+        const built = await api.distillReset(startFrom);
         const f = await api.distillFrame();
         if (version.current !== mine) return;
         setInfo(built);
         setFrame(f);
         setPhase('ready');
+        if (thenTrain) train();
       }),
-    [run],
+    [run, train],
   );
+  const trainFromScratch = useCallback(() => restart('scratch', true), [restart]);
+  const loadPreset = useCallback(() => restart('preset', false), [restart]);
 
   const shownPhase: DistillPhase = !client ? 'waiting' : builtKey !== key ? 'configuring' : phase;
-  return { phase: shownPhase, busy, info, frame, error, train, pause, step, reset };
+  return { phase: shownPhase, busy, info, frame, error, train, pause, step, trainFromScratch, loadPreset };
 }

@@ -10,6 +10,8 @@ import '@tensorflow/tfjs-backend-wasm';
 import { DistillSession } from '../../../../src/compute/distill/session';
 import type { DistillConfig, DistillFrame } from '../../../../src/compute/distill/protocol';
 import type { FlowWeights } from '../../../../src/core/flow/config';
+import { STUDENT_INITIAL_SCALE } from '../../../../src/core/flow/distill-schedule';
+import { normalCdf } from '../../../../src/core/toy/normal';
 
 const TEACHER = readFileSync('public/presets/8gaussians-maf.json', 'utf8');
 const CONFIG: DistillConfig = {
@@ -17,6 +19,8 @@ const CONFIG: DistillConfig = {
   dataset: '8gaussians',
   direction: 'student-teacher',
   warmStart: false,
+  studentText: null,
+  startFrom: 'scratch',
   seed: 5,
   learningRate: 3e-3,
   batchSize: 256,
@@ -62,7 +66,10 @@ describe('DistillSession', () => {
     // Both densities are normalised over a box that holds the mass.
     expect(mass(first, first.teacherLogDensity)).toBeGreaterThan(0.95);
     expect(mass(first, first.teacherLogDensity)).toBeLessThan(1.02);
-    expect(mass(first, first.studentLogDensity)).toBeGreaterThan(0.95);
+    // The fresh student starts broad, ≈ N(0, s²I) with s = STUDENT_INITIAL_SCALE: its mass in the
+    // box [−4, 4]² is (2Φ(4/s) − 1)² (≈ 0.67 for s = 3), not all of it.
+    const boxMass = (2 * normalCdf(4 / STUDENT_INITIAL_SCALE) - 1) ** 2;
+    expect(Math.abs(mass(first, first.studentLogDensity) - boxMass)).toBeLessThan(0.03);
 
     await session.step(1); // the trainer keeps its latest loss tensor from here on
     const baseline = tf.memory().numTensors;
@@ -75,9 +82,20 @@ describe('DistillSession', () => {
     const initialKl = after.klMeans[0];
     const finalKl = after.klMeans[after.klMeans.length - 1];
     expect(finalKl).toBeLessThan(0.7 * initialKl);
+    // The lecture's default: no teacher sample drawn for training; the student gets a gradient.
+    expect(after.teacherSamplesDrawn).toBe(0);
+    expect(after.gradientNorm).toBeGreaterThan(0);
+    expect(Number.isFinite(after.loss)).toBe(true);
+    expect(after.teacherWeight).toBeGreaterThan(0);
+    expect(after.teacherWeight).toBeLessThan(1); // still annealing at step 61
+    // Mode coverage is measured against the teacher's 8 modes.
+    expect(after.modes!.centres.length).toBe(16);
+    expect(after.modes!.coveredCount).toBeGreaterThanOrEqual(0);
+    expect(after.modes!.coveredCount).toBeLessThanOrEqual(8);
     expect(after.nllValues.every((v) => Number.isFinite(v))).toBe(true);
     expect(after.teacherNll).toBe(info.teacherNll);
-    expect(mass(after, after.studentLogDensity)).toBeGreaterThan(0.9);
+    // Training pulls the student's mass in onto the teacher's modes, inside the box.
+    expect(mass(after, after.studentLogDensity)).toBeGreaterThan(mass(first, first.studentLogDensity) + 0.1);
     expect(flatWeights(await session.teacherWeights())).toEqual(teacherBefore);
     session.dispose();
   }, 120_000);
@@ -130,6 +148,36 @@ describe('DistillSession', () => {
     expect(t.speedup).toBeCloseTo(t.teacherMs / t.studentMs, 10);
     session.dispose();
   }, 60_000);
+
+  it('opens on the committed pretrained student (default options only) with the figures its manifest records', async () => {
+    const manifest = JSON.parse(readFileSync('public/presets/index.json', 'utf8')) as {
+      students: { file: string; dataset: string; training: { steps: number; kl: number; klStandardError: number; modesCovered: string } }[];
+    };
+    const entry = manifest.students.find((s) => s.dataset === '8gaussians')!;
+    const studentText = readFileSync(`public/presets/${entry.file}`, 'utf8');
+    const preset = { ...CONFIG, studentText, startFrom: 'preset' as const, seed: 1, learningRate: 1e-3, batchSize: 512 };
+    const session = new DistillSession();
+    const info = await session.configure(preset);
+    expect(info.studentOrigin).toBe('preset');
+    expect(info.presetAvailable).toBe(true);
+    expect(info.startStep).toBe(entry.training.steps);
+    const frame = await session.frame(128);
+    expect(frame.step).toBe(entry.training.steps);
+    expect(frame.teacherWeight).toBe(1); // past the annealing
+    const n = frame.klMeans.length - 1;
+    // The same student, estimator and noise seed as the preset script: the same KL, ≥ 0 within its error.
+    expect(Math.abs(frame.klMeans[n] - entry.training.kl)).toBeLessThan(1e-3);
+    expect(frame.klMeans[n] + 2 * frame.klErrors[n]).toBeGreaterThanOrEqual(0);
+    expect(`${frame.modes!.coveredCount} of ${frame.modes!.centres.length / 2}`).toBe(entry.training.modesCovered);
+    // From scratch: a fresh student at step 0; back to the preset; a warm start never uses it.
+    expect((await session.reset('scratch')).studentOrigin).toBe('fresh');
+    expect((await session.frame(32)).step).toBe(0);
+    expect((await session.reset('preset')).studentOrigin).toBe('preset');
+    const warm = await session.configure({ ...preset, warmStart: true });
+    expect(warm.studentOrigin).toBe('fresh');
+    expect(warm.presetAvailable).toBe(false);
+    session.dispose();
+  }, 120_000);
 
   it('rejects a teacher that is not a 2-D MAF, naming the problem, and keeps nothing half-built', async () => {
     const session = new DistillSession();
