@@ -9,7 +9,6 @@ import { PROCEDURAL_IMAGE_NAMES } from '../core/conv/procedural';
 import type { MarginalKind } from '../core/gaussianize/marginal-types';
 import type { RotationKind } from '../core/gaussianize/rotation';
 import { TOY_1D } from '../core/toy/toy-1d';
-import { TOUR_LENGTH } from '../content/tour';
 import {
   boolParam,
   enumParam,
@@ -52,6 +51,12 @@ export const GAUSS_SOURCES = ['x', 'y', ...TOY_1D] as const;
 export type GaussSource = (typeof GAUSS_SOURCES)[number];
 export const GAUSS_CDFS = ['kernel', 'empirical'] as const satisfies readonly MarginalKind[];
 export const GAUSS_ROTATIONS = ['random', 'pca', 'pursuit'] as const satisfies readonly RotationKind[];
+
+/**
+ * The number of steps of the guided tour (content/tour.ts; state may not import content, so
+ * the count is written here and tests/unit/content/tour.test.ts checks the two agree).
+ */
+export const TOUR_STEP_COUNT = 10;
 
 /** Colour themes: `auto` follows the system's light/dark preference. */
 export const THEME_CHOICES = ['auto', 'light', 'dark', 'projector'] as const;
@@ -188,7 +193,7 @@ export const URL_SCHEMA = {
   iter: intParam(0, 40, 0, 'Gaussianization panel: the iteration shown (0 = the data).'),
   tour: intParam(
     0,
-    TOUR_LENGTH,
+    TOUR_STEP_COUNT,
     0,
     'Guided tour: open at this step (1 … the number of steps; 0 = no tour). The step sets the panel and its state.',
   ),

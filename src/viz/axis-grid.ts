@@ -1,5 +1,10 @@
 /** Shared axis drawing of the canvas line charts (loss curve, cost plot). */
-import type { Tick } from './loss-curve';
+
+/** What a y tick needs here: its pixel row and its label (loss-curve's Tick has these). */
+export interface GridTick {
+  px: number;
+  label: string;
+}
 
 export interface PlotBox {
   left: number;
@@ -15,7 +20,7 @@ export interface PlotBox {
 export function drawYGrid(
   ctx: CanvasRenderingContext2D,
   plot: PlotBox,
-  yTicks: readonly Tick[],
+  yTicks: readonly GridTick[],
   textColor: string,
   gridColor: string,
 ): void {
