@@ -15,6 +15,7 @@ import {
   intParam,
   listParam,
   numberParam,
+  originParam,
   type ParamSpec,
 } from './url-param-types';
 
@@ -104,6 +105,7 @@ export interface UrlState {
   tour: number;
   present: boolean;
   theme: ThemeChoice;
+  origin: string;
 }
 
 export type UrlKey = keyof UrlState;
@@ -184,7 +186,7 @@ export const URL_SCHEMA = {
     'kernel',
     'Gaussianization panel: the CDF estimate (smooth logistic kernel, or interpolated empirical).',
   ),
-  bw: numberParam(0.05, 4, 0.4, 'Gaussianization panel: kernel bandwidth factor (× the RBIG rule of thumb).'),
+  bw: numberParam(0.05, 2, 0.4, 'Gaussianization panel: kernel bandwidth factor (× the RBIG rule of thumb; the slider’s range).'),
   rot: enumParam(
     GAUSS_ROTATIONS,
     'random',
@@ -203,16 +205,16 @@ export const URL_SCHEMA = {
     'auto',
     'Colour theme: light, dark, projector (high contrast, larger type) or auto (follows the system).',
   ),
+  origin: originParam(
+    'Embedding (docs/embedding.md): accept messages only from a parent page of this origin; an invalid value accepts none (read at start-up).',
+  ),
 } satisfies UrlSchema;
 
 /** Keys in the order they are written to the URL and documented. */
 export const URL_KEYS = Object.keys(URL_SCHEMA) as UrlKey[];
 
-/**
- * Keys whose invalid values another part of the page reports (the compute worker's
- * backend notice), so the URL notice does not repeat them.
- */
-export const REPORTED_ELSEWHERE: readonly UrlKey[] = ['backend'];
+/** Keys only the address sets: an embedding host's `flowlab:set` may not change them. */
+export const ADDRESS_ONLY_KEYS: readonly UrlKey[] = ['origin'];
 
 export function defaultUrlState(): UrlState {
   const state = {} as Record<UrlKey, unknown>;

@@ -101,7 +101,11 @@ describe(`density lab ${CONFIG}`, () => {
   it('opens garbage URLs with defaults and a notice naming the bad parameters', async () => {
     const page = await openApp('/?dataset=nonsense&layers=-3');
     const notice = page.getByRole('region', { name: 'URL notice' });
-    expect(await notice.textContent()).toContain('Ignored invalid URL parameters: dataset, layers');
+    expect(await notice.textContent()).toContain(
+      'Ignored invalid URL parameters: dataset “nonsense”, layers “-3”',
+    );
+    // The values are the link's text, marked apart from the app's words.
+    expect(await notice.locator('.link-text').allTextContents()).toEqual(['“nonsense”', '“-3”']);
     await modelDensity(page).waitFor({ timeout: 60_000 });
     expect(await modelDensity(page).getAttribute('aria-label')).toMatch(
       /8gaussians, MAF, 5 layers/,

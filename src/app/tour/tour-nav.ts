@@ -7,11 +7,6 @@ import { labStore } from '../../state/lab-store';
 import { PANEL_IDS, type PanelId, type UrlState } from '../../state/url-schema';
 import { PANEL_COMPONENTS } from '../panel-registry';
 
-/** The keys present in the address when the page loaded (they win over a linked step's state). */
-const initialKeys: ReadonlySet<string> = new Set(
-  new URLSearchParams(globalThis.location?.search ?? '').keys(),
-);
-
 /** Panels this build can show: a URL id with a registered component. */
 export const AVAILABLE_PANELS: readonly PanelId[] = PANEL_IDS.filter((id) =>
   Object.hasOwn(PANEL_COMPONENTS, id),
@@ -53,9 +48,9 @@ export function moveTour(delta: number): boolean {
  * link itself spells out (`?tour=5&dim=6` keeps D = 6).
  */
 export function applyLinkedTourStep(): void {
-  const current = labStore.getState().params.tour;
-  if (current === 0) return;
-  const patch = tourPatch(current) as Record<string, unknown>;
-  for (const key of Object.keys(patch)) if (initialKeys.has(key)) delete patch[key];
+  const { params, linkedKeys } = labStore.getState();
+  if (params.tour === 0) return;
+  const patch = tourPatch(params.tour) as Record<string, unknown>;
+  for (const key of linkedKeys) delete patch[key];
   labStore.getState().setParams(patch as Partial<UrlState>);
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { RbigIterationFrame } from '../../compute/gaussianize/protocol';
 import type { RotationKind } from '../../core/gaussianize/rotation';
-import { GAUSS_ROTATIONS } from '../../state/url-schema';
+import { GAUSS_ROTATIONS, URL_SCHEMA } from '../../state/url-schema';
 import { CHART_MARGIN } from '../../viz/gaussianize/axes';
 import {
   drawGaussianityChart,
@@ -14,7 +14,8 @@ import { DATA_STYLE, drawFrame, drawScatter } from '../../viz/scatter';
 import { PlotCanvas } from '../density/PlotCanvas';
 import { useCloudAnimation } from './useCloudAnimation';
 
-export const MAX_ITERATION = 40;
+/** The last iteration shown: the end of `?iter=`'s range (0 … max). */
+const MAX_ITERATION = URL_SCHEMA.iter.max;
 /** Play stops here (the acceptance's 20 iterations are well Gaussianized). */
 export const PLAY_UNTIL = 30;
 
