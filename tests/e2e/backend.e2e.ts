@@ -28,7 +28,7 @@ async function expectSelfCheckPasses(page: Page, backend: string): Promise<void>
 }
 
 describe(`backend choice ${CONFIG}`, () => {
-  it('shows the automatically chosen backend and why faster ones were skipped', async () => {
+  it('shows the automatically chosen backend and why faster ones were skipped', { tags: ['webgpu'] }, async () => {
     const page = await openApp('/');
     const status = await waitForBackend(page);
     const skipped = page.getByRole('list', { name: 'Skipped backends' });
@@ -44,7 +44,7 @@ describe(`backend choice ${CONFIG}`, () => {
     await expectNoProblems();
   });
 
-  it('self-check on the active backend matches the CPU backend', async () => {
+  it('self-check on the active backend matches the CPU backend', { tags: ['webgpu'] }, async () => {
     // The cost panel computes nothing until asked, so the self-check has the worker to itself.
     const page = await openApp(WEBGPU ? '/?backend=webgpu&panel=cost' : '/?panel=cost');
     await waitForBackend(page);
@@ -103,7 +103,7 @@ describe(`backend choice ${CONFIG}`, () => {
     await expectNoProblems();
   });
 
-  it('?backend=webgpu uses WebGPU when offered, else says it is unavailable', async () => {
+  it('?backend=webgpu uses WebGPU when offered, else says it is unavailable', { tags: ['webgpu'] }, async () => {
     const page = await openApp('/?backend=webgpu');
     const status = await waitForBackend(page);
     const notice = page.getByRole('region', { name: 'Backend notice' });

@@ -127,6 +127,7 @@ describe(`reliability ${CONFIG}`, () => {
 
   it.runIf(WEBGPU)(
     'a lost WebGPU device moves the app to the next backend, keeping settings and trained weights',
+    { tags: ['webgpu'], timeout: 600_000 },
     async () => {
       // A small flow: software WebGPU compiles every kernel on first use.
       const page = await openApp('/?backend=webgpu&dataset=moons&layers=1&hidden=8&seed=3');
@@ -152,6 +153,5 @@ describe(`reliability ${CONFIG}`, () => {
       await page.getByText(/^Step 2$/).first().waitFor({ timeout: 60_000 });
       await expectNoProblems();
     },
-    600_000,
   );
 });

@@ -1,9 +1,11 @@
 /**
+ * The distiller's fast checks; its convergence (KL(s‖t) down ≥ 80 %, student NLL within 0.15
+ * nats of the teacher's) is distiller.slow.test.ts, run by `npm run test:slow`.
  * Distillation on 8gaussians: the teacher is the committed MAF preset (trained by
  * `npm run presets`), the student a fresh IAF, trained by the
  * panel's default schedule (core/flow/distill-schedule.ts): a KL(t‖s) warm start on teacher
  * samples, then KL(s‖t); the student is an 8-layer IAF (the teacher has 5). Runs on tfjs WASM
- * in Node (see default-maf-nll.test.ts for why).
+ * in Node (see default-maf-nll.slow.test.ts for why).
  * KL(s‖t) alone from a fresh student drops modes (NLL 9.7 after 2,500 steps): that is the
  * panel's "warm start off" demonstration, not the distillation this test checks.
  */
@@ -12,11 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../../../src/compute/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { Distiller } from '../../../../src/compute/distill/distiller';
-import { distillSchedule, studentConfig, WARM_START_STEPS } from '../../../../src/core/flow/distill-schedule';
+import { distillSchedule, studentConfig } from '../../../../src/core/flow/distill-schedule';
 import { parseModelText, serializeModel } from '../../../../src/core/flow/model-file';
 import { initFlowWeights } from '../../../../src/core/flow/init';
-import { datasetSource } from '../../../../src/core/datasets';
-import { createRng } from '../../../../src/core/rng';
 
 beforeAll(async () => {
   tf.env().set('PROD', true);
@@ -27,29 +27,33 @@ afterAll(async () => {
 });
 
 describe('Parallel-WaveNet distillation', () => {
-  it('lowers KL(student‖teacher) by ≥ 80% and leaves the teacher bit-identical', async () => {
+  it('the default schedule lowers KL(teacher‖student) within 50 steps, leaving the teacher bit-identical', async () => {
+    // The fast stand-in of distiller.slow.test.ts: its first phase (the KL(t‖s) warm start)
+    // must make progress at once; convergence to the teacher is the slow test's job.
     const teacherModel = parseModelText(readFileSync('public/presets/8gaussians-maf.json', 'utf8'));
     const teacherBefore = JSON.stringify(serializeModel(teacherModel.weights, teacherModel.meta));
     const student = initFlowWeights(studentConfig(teacherModel.weights.config, 2));
     const phases = distillSchedule('student-teacher', true, 1e-3);
-    const d = new Distiller(teacherModel.weights, student, phases, { batchSize: 512, clipNorm: 10, seed: 3 });
-    const initial = await d.estimateKl('student-teacher', 4096, 9);
-    for (let s = 0; s < WARM_START_STEPS + 500; s++) d.step();
-    expect(d.currentDirection).toBe('student-teacher');
-    const final = await d.estimateKl('student-teacher', 4096, 9);
-    const heldOut = datasetSource('8gaussians', null).sample(5000, createRng(77)).data;
-    const studentNll = await d.studentNll(heldOut);
-    const teacherNll = await d.teacherNll(heldOut);
+    const d = new Distiller(teacherModel.weights, student, phases, { batchSize: 256, clipNorm: 10, seed: 3 });
+    const initial = await d.estimateKl('teacher-student', 2048, 9);
+    d.step();
+    const tensors = tf.memory().numTensors;
+    for (let s = 1; s < 50; s++) d.step();
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(d.currentDirection).toBe('teacher-student');
+    const final = await d.estimateKl('teacher-student', 2048, 9);
     console.log(
-      `KL(s‖t): ${initial.mean.toFixed(3)} ± ${initial.standardError.toFixed(3)} → ${final.mean.toFixed(4)} ± ${final.standardError.toFixed(4)} nats; ` +
-        `NLL student ${studentNll.toFixed(4)}, teacher ${teacherNll.toFixed(4)}`,
+      `KL(t‖s) in 50 steps: ${initial.mean.toFixed(3)} ± ${initial.standardError.toFixed(3)} → ${final.mean.toFixed(3)} ± ${final.standardError.toFixed(3)} nats`,
     );
-    expect(final.mean).toBeLessThanOrEqual(0.2 * initial.mean);
-    expect(Math.abs(studentNll - teacherNll)).toBeLessThanOrEqual(0.15);
+    expect(final.mean).toBeLessThan(initial.mean - 4 * (initial.standardError + final.standardError));
+    expect(final.mean).toBeLessThan(0.7 * initial.mean);
+    const status = await d.status();
+    expect(status.step).toBe(50);
+    expect(status.skipped).toBe(0);
     const teacherAfter = JSON.stringify(serializeModel(await d.teacher.readWeights(), teacherModel.meta));
     expect(teacherAfter).toBe(teacherBefore);
     d.dispose();
-  }, 900_000);
+  }, 120_000);
 
   it('switches objective at a phase boundary without leaking tensors, counting every step', async () => {
     const teacherModel = parseModelText(readFileSync('public/presets/8gaussians-maf.json', 'utf8'));
