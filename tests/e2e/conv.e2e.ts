@@ -145,7 +145,7 @@ describe(`masked convolution panel ${CONFIG}`, () => {
       const step = await stepCount(page);
       seen.add(step);
       // The next value the counter shows (readiness, not a fixed sleep).
-      await expect.poll(() => stepCount(page), { intervals: [20] }).not.toBe(step);
+      await expect.poll(() => stepCount(page), { interval: 20 }).not.toBe(step);
     }
     for (const step of seen) expect(step % 24).toBe(0);
     await page.getByText('step 192 of 192', { exact: true }).waitFor({ timeout: 30_000 });
