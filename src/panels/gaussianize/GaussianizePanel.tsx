@@ -31,7 +31,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /**
- * Gaussianization (REFERENCE.md §1.8, §5): make the data Gaussian one invertible step at a time.
+ * Gaussianization (Gaussian copula; RBIG, Laparra et al. 2011; Meng et al. 2020): make the data Gaussian one invertible step at a time.
  * 1-D stages, the RBIG stack (marginal Gaussianization + rotation, repeated), the stack run
  * backwards, and the Gaussian copula. The worker computes everything (tfjs); the app attaches
  * it with `attachGaussianizeClient`.
