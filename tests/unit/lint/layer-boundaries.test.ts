@@ -85,6 +85,7 @@ describe('layer boundaries', () => {
     expect(lint('state/x.ts', "import type { Tensor } from '@tensorflow/tfjs-core';")).toHaveLength(1);
     expect(lint('compute/x.ts', "import * as tf from '@tensorflow/tfjs-core';")).toEqual([]);
     expect(lint('core/x.ts', "import { scaleLinear } from 'd3-scale';")).toHaveLength(1);
+    expect(lint('core/x.ts', "import { bisectLeft } from 'd3-array';")).toEqual([]);
     expect(lint('viz/x.ts', "import { scaleLinear } from 'd3-scale';")).toEqual([]);
     expect(lint('viz/x.ts', "import { useState } from 'react';")).toHaveLength(1);
   });
