@@ -1,19 +1,39 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 // Browser tests: real Chromium against the built app (run `vite build` first).
 // Run once per configuration: FLOWLAB_WEBGPU=on and FLOWLAB_WEBGPU=off.
 //
-// A few long files test what does not depend on the GPU at all — URL parsing (fuzz), the
-// soak (it alternates WASM and CPU by design), the layout at phone, projector and embed
-// sizes (WASM pinned) — so they run in the WebGPU-off pass only;
-// every other file runs in both.
-const BACKEND_INDEPENDENT = ['tests/e2e/fuzz.e2e.ts', 'tests/e2e/soak.e2e.ts', 'tests/e2e/layout.e2e.ts'];
-const webgpuOn = (process.env.FLOWLAB_WEBGPU ?? 'on').toLowerCase() === 'on';
+// The WebGPU-off pass runs every browser test. The WebGPU-on pass (Chromium with its software
+// WebGPU adapter) runs only the tests that exercise WebGPU: those tagged `webgpu`, i.e.
+// written `it('…', { tags: ['webgpu'] }, …)` (backend choice and self-check on WebGPU, the
+// step-by-step panel at D = 2 on WebGPU, recovery from a lost GPU device). The tag in the test
+// is the one place that says so; the files to load are the ones that use it.
+//
+// FLOWLAB_SLOW=1 runs the slow browser checks instead (`*.slow.e2e.ts`, WebGPU off:
+// `npm run test:slow`).
+const slow = process.env.FLOWLAB_SLOW === '1';
+
+export const WEBGPU_TAG = 'webgpu';
+const E2E = 'tests/e2e';
+const TAGGED = new RegExp(`tags:\\s*\\[\\s*'${WEBGPU_TAG}'\\s*\\]`);
+const webgpuFiles = readdirSync(E2E)
+  .filter((name) => name.endsWith('.e2e.ts') && !name.endsWith('.slow.e2e.ts'))
+  .filter((name) => TAGGED.test(readFileSync(`${E2E}/${name}`, 'utf8')))
+  .map((name) => `${E2E}/${name}`);
+
+const webgpuPass = process.argv.includes(`--tags-filter=${WEBGPU_TAG}`);
+
+function include(): string[] {
+  if (slow) return [`${E2E}/**/*.slow.e2e.ts`];
+  return webgpuPass ? webgpuFiles : [`${E2E}/**/*.e2e.ts`];
+}
 
 export default defineConfig({
   test: {
-    include: ['tests/e2e/**/*.e2e.ts'],
-    exclude: webgpuOn ? BACKEND_INDEPENDENT : [],
+    include: include(),
+    exclude: slow ? [] : ['**/*.slow.e2e.ts', '**/node_modules/**'],
+    tags: [{ name: WEBGPU_TAG, description: 'Exercises WebGPU: runs in the WebGPU-on pass too.' }],
     environment: 'node',
     pool: 'forks',
     fileParallelism: false,

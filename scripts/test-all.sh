@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite (`npm test`): typecheck, lint, unit tests, production build, then the
-# browser tests twice — Chromium with a (software) WebGPU adapter and without one.
+# browser tests: those that exercise WebGPU (tagged `webgpu`) in Chromium with its software
+# WebGPU adapter, then all of them in Chromium without one. The slow convergence checks are
+# `npm run test:slow` (scripts/test-slow.sh), not part of this suite.
 # Stops at the first failure. Needs the system Chromium (Debian/Ubuntu package `chromium`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,7 +37,7 @@ step "typecheck" npm run --silent typecheck
 step "lint" npm run --silent lint
 step "unit tests" npx vitest run
 step "production build" npx vite build --logLevel warn
-step "browser tests, WebGPU on" env FLOWLAB_WEBGPU=on npx vitest run -c vitest.e2e.config.ts
+step "browser tests, WebGPU on (tests tagged webgpu)" env FLOWLAB_WEBGPU=on npx vitest run -c vitest.e2e.config.ts --tags-filter=webgpu
 step "browser tests, WebGPU off" env FLOWLAB_WEBGPU=off npx vitest run -c vitest.e2e.config.ts
 
 echo

@@ -8,7 +8,9 @@ import { prefetchPreset } from './state/lab-commands';
 import { labStore } from './state/lab-store';
 import './app/styles.css';
 
-startComputeForPage(window.location.search);
+// Every parameter, `backend` and `origin` included, comes from the store, which read the
+// address once through the URL schema (state/url-codec.ts).
+startComputeForPage(labStore.getState().params.backend);
 // The lab's preset (and its precomputed density, drawn until the worker's first frame) is
 // fetched while React and the worker start.
 if (labStore.getState().params.panel === 'density') prefetchPreset();

@@ -4,7 +4,8 @@
  * bench/results.json and bench/results.md, and prints the table with each budget met or not.
  * A benchmark, not a test: it asserts nothing and never fails on a slow figure.
  *
- *   npm run bench                 # everything (about 5 minutes on 2 cores)
+ *   npm run bench                 # everything (about 5 minutes on 2 cores), then `npm run test:slow`
+ *   npm run bench -- --no-slow    # without the slow convergence checks (about 8 more minutes)
  *   BENCH_WEBGPU=1 npm run bench  # also the software WebGPU adapter (slow: minutes of shader compiles)
  */
 import { execSync } from 'node:child_process';
@@ -89,3 +90,19 @@ writeFileSync('bench/results.json', `${JSON.stringify({ ...results, budgets }, n
 const markdown = markdownReport(results, budgets);
 writeFileSync('bench/results.md', markdown);
 console.log(markdown);
+
+// The slow convergence checks (`npm run test:slow`: distillation to NLL parity, the default MAF
+// to its NLL bound, the two-cycle soak) are not part of `npm test`; the bench runs them.
+if (process.argv.includes('--no-slow')) {
+  log('slow convergence checks skipped (--no-slow); run them with `npm run test:slow`');
+} else {
+  log('slow convergence checks: npm run test:slow');
+  const started = Date.now();
+  try {
+    execSync('bash scripts/test-slow.sh --no-build', { stdio: 'inherit' });
+    log(`slow convergence checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } catch {
+    log('slow convergence checks FAILED (see above); the figures above stand');
+    process.exitCode = 1;
+  }
+}

@@ -5,8 +5,8 @@
  * (an uncaught error, a crash), it is replaced by a fresh one and `onRestart` tells the page.
  */
 import * as Comlink from 'comlink';
-// `?worker&url` yields only the built worker script's URL (a string): no compute code is imported.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+// `?worker&url` yields only the built worker script's URL (a string): no compute code is imported
+// (an asset import, which the layer rule allows app → compute: eslint/layer-boundaries.js).
 import workerUrl from '../compute/worker.ts?worker&url';
 import type { BackendReport, ComputeApi } from '../compute/api';
 import { plural } from '../core/plural';

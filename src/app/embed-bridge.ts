@@ -43,7 +43,9 @@ export function startEmbedBridge(
   commands: LabCommands = labCommands,
 ): () => void {
   if (win.parent === win) return () => {};
-  const allowed = allowedHostOrigin(win.location.search);
+  // The store read `?origin=` from the address at load (through the URL schema).
+  const { params, invalidParams } = store.getState();
+  const allowed = allowedHostOrigin(params, invalidParams);
   if (allowed === 'invalid') return () => {};
   const targetOrigin = allowed ?? '*';
   const post = (event: LabEvent) => {

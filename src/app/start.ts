@@ -1,17 +1,16 @@
 /** Starts the compute worker for this page and mirrors its progress into the status store. */
 import { useStatusStore } from '../state/status';
+import type { BackendChoice } from '../state/url-schema';
 import { startCompute } from './compute-client';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** `search` is the page's query string; its `backend` parameter may force a backend. */
-export function startComputeForPage(search: string): void {
-  let requested: string | null = null;
-  try {
-    requested = new URLSearchParams(search).get('backend');
-  } catch {
-    // An unreadable query: the automatic choice.
-  }
+/**
+ * `backend` is the page's `?backend=` as the URL schema read it (the last occurrence; an
+ * invalid value is `auto`, and the URL notice names it).
+ */
+export function startComputeForPage(backend: BackendChoice): void {
+  const requested = backend === 'auto' ? null : backend;
   const { setCompute, noteRestart } = useStatusStore.getState();
   setCompute({ phase: 'starting' });
   startCompute(requested, {

@@ -175,6 +175,9 @@ export async function chooseBackend(
   throw new Error(`No tfjs backend could start (CPU: ${reasons.get('cpu') ?? 'unknown error'})`);
 }
 
+/** At most 24 characters of text from outside (a notice never repeats a long value whole). */
+const excerpt = (raw: string) => (Array.from(raw).length > 24 ? `${Array.from(raw).slice(0, 24).join('')}…` : raw);
+
 /** The notice shown when `?backend=` named something unusable; null for automatic choices. */
 export function fallbackNotice(
   request: BackendRequest,
@@ -184,7 +187,7 @@ export function fallbackNotice(
   const using = `Using ${BACKEND_LABELS[active]} instead.`;
   if (request.kind === 'unknown') {
     return (
-      `Unknown backend "${request.raw}" in the address; ` +
+      `Unknown backend "${excerpt(request.raw)}" in the address; ` +
       `expected one of ${BACKEND_NAMES.join(', ')}. ${using}`
     );
   }

@@ -1,9 +1,9 @@
 /**
- * The guided tour: the lecture's storyline (REFERENCE.md §1) as ten steps of data. Each step
- * names the state it shows (panel, data set, flow, D, direction), the part of the panel to
- * look at, a short explanation with its equation (KaTeX), and a note for the lecturer
- * (docs/teaching.md repeats these). A step whose panel is not part of this build falls back
- * to a panel that is, with its own state and highlight.
+ * The guided tour: the lecture's storyline (an autoregressive model is a flow → MAF → IAF →
+ * the trade-off → distillation → masked convolutions → Gaussianization → discrete data) as
+ * ten steps of data. Each step names the state it shows (panel, data set, flow, D,
+ * direction), the part of the panel to look at, a short explanation with its equation
+ * (KaTeX), and a note for the lecturer (docs/teaching.md repeats these).
  */
 import type { DatasetId } from '../core/datasets';
 import type { FlowKind } from '../core/flow/config';
@@ -24,9 +24,9 @@ export interface TourHighlight {
   label: string;
 }
 
-/** Where a step goes: a panel id (maybe one a later build adds), its state and highlight. */
+/** Where a step goes: a panel, its state and highlight. */
 export interface TourView {
-  panel: string;
+  panel: PanelId;
   state: TourState;
   highlight: TourHighlight | null;
 }
@@ -42,8 +42,6 @@ export interface TourStep {
   /** What the lecturer might say or do here (docs/teaching.md). */
   say: string;
   view: TourView;
-  /** Used when `view.panel` is not a panel of this build. */
-  fallback?: TourView & { panel: PanelId };
 }
 
 /** Equations on separate lines (a narrow card never scrolls sideways). */
@@ -157,11 +155,6 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'Read the table row by row; grow D and watch the sequential column grow while the ' +
       'parallel one stays flat. This sets up the question: can we have both?',
     view: { panel: 'cost', state: { dim: 8 }, highlight: null },
-    fallback: {
-      panel: 'steps',
-      state: { dim: 8, direction: 'sample' },
-      highlight: HIGHLIGHT.tradeoff,
-    },
   },
   {
     id: 'distillation',
@@ -185,11 +178,6 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'mode-seeking; the other direction would need teacher samples and the student’s density of ' +
       'them: D passes per layer each.',
     view: { panel: 'distill', state: { dataset: '8gaussians' }, highlight: null },
-    fallback: {
-      panel: 'density',
-      state: { dataset: '8gaussians', flow: 'iaf' },
-      highlight: HIGHLIGHT.flowInfo,
-    },
   },
   {
     id: 'masked-convolutions',
@@ -221,11 +209,6 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'Alternate: Gaussianize each coordinate, rotate, repeat (RBIG). Watch the measure of ' +
       'non-Gaussianity fall with each iteration.',
     view: { panel: 'gaussianize', state: { dataset: 'moons' }, highlight: null },
-    fallback: {
-      panel: 'density',
-      state: { dataset: 'moons', flow: 'maf' },
-      highlight: HIGHLIGHT.densities,
-    },
   },
   {
     id: 'copula',
@@ -242,11 +225,6 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'Compare one layer with many: the copula gets the marginals right and misses the curved ' +
       'dependence; repeated rotations fix that.',
     view: { panel: 'gaussianize', state: { dataset: 'moons' }, highlight: null },
-    fallback: {
-      panel: 'density',
-      state: { dataset: 'moons', flow: 'maf' },
-      highlight: HIGHLIGHT.densities,
-    },
   },
   {
     id: 'discrete',
@@ -272,12 +250,6 @@ export const TOUR_STEPS: readonly TourStep[] = [
 
 /** The number of tour steps (`?tour=` ranges over 1 … TOUR_LENGTH; 0 means no tour). */
 export const TOUR_LENGTH = TOUR_STEPS.length;
-
-/** The view a step shows in a build whose panels are `available`. */
-export function tourView(step: TourStep, available: readonly string[]): TourView {
-  if (available.includes(step.view.panel) || !step.fallback) return step.view;
-  return step.fallback;
-}
 
 /** "Step 3 of 10". */
 export const tourPosition = (index: number): string => `Step ${index} of ${TOUR_LENGTH}`;

@@ -3,7 +3,7 @@
  * four energy targets (sampled by inverse CDF on a fine grid for maximum likelihood) and the
  * user's drawn points (resampled with a small Gaussian jitter).
  */
-import type { PointSet, Rng } from './types';
+import type { PointSet, Rng, ViewBox } from './types';
 import { TOY_DATASETS, TOY_INFO, isToyName, sampleToy } from './toy/toy-datasets';
 import { ENERGY_BOX, ENERGY_INFO, ENERGY_TARGETS, isEnergyName, type EnergyName } from './toy/energy';
 import { sampleEnergy } from './toy/energy-density';
@@ -17,12 +17,8 @@ export function isDatasetId(id: string): id is DatasetId {
   return (DATASET_IDS as readonly string[]).includes(id);
 }
 
-export interface ViewBox {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
+/** The box a data set is viewed in (core/types.ts). */
+export type { ViewBox };
 
 export interface DatasetSource {
   id: DatasetId;

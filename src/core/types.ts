@@ -31,12 +31,16 @@ export interface Rng {
   fork(): Rng;
 }
 
-/** A regular grid over a box; cell centres are evaluated. Values row-major [ny, nx], row 0 at y0. */
-export interface GridSpec {
+/** A box in data coordinates, [x0, x1] × [y0, y1] (y up): the one type for views and grids. */
+export interface ViewBox {
   x0: number;
   x1: number;
   y0: number;
   y1: number;
+}
+
+/** A regular grid over a box; cell centres are evaluated. Values row-major [ny, nx], row 0 at y0. */
+export interface GridSpec extends ViewBox {
   nx: number;
   ny: number;
 }

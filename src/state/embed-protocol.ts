@@ -12,7 +12,7 @@
  * Lab → host: flowlab:ready, flowlab:state, flowlab:step, flowlab:invalid (see the types below).
  */
 import type { ParamSpec } from './url-param-types';
-import { URL_SCHEMA, type UrlKey, type UrlState } from './url-schema';
+import { ADDRESS_ONLY_KEYS, URL_SCHEMA, type UrlKey, type UrlState } from './url-schema';
 
 export const EMBED_PROTOCOL_VERSION = 1;
 /** Most steps one `flowlab:step` message may ask for. */
@@ -92,7 +92,7 @@ export function parseHostParams(params: Record<string, unknown>): {
   const out: Partial<Record<UrlKey, unknown>> = {};
   const invalid: string[] = [];
   for (const key of Object.keys(params).slice(0, MAX_PARAM_KEYS)) {
-    if (!Object.hasOwn(URL_SCHEMA, key)) {
+    if (!Object.hasOwn(URL_SCHEMA, key) || ADDRESS_ONLY_KEYS.includes(key as UrlKey)) {
       invalid.push(key.slice(0, 40));
       continue;
     }
@@ -143,25 +143,16 @@ export function parseHostMessage(data: unknown): HostCommand | null {
 }
 
 /**
- * The origin a host must have, from the page's `?origin=` (e.g. `https://course.example.org`),
- * or null when any parent may drive the lab. An unusable value yields 'invalid', which
- * accepts no host at all (safer than falling back to "any").
+ * The origin a host must have, from the page's `?origin=` as the URL schema read it (e.g.
+ * `https://course.example.org`), or null when any parent may drive the lab. An invalid value
+ * yields 'invalid', which accepts no host at all (safer than falling back to "any").
  */
-export function allowedHostOrigin(search: string): string | null | 'invalid' {
-  let raw: string | null;
-  try {
-    raw = new URLSearchParams(search).get('origin');
-  } catch {
-    return null;
-  }
-  if (raw === null) return null;
-  try {
-    const url = new URL(raw);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'invalid';
-    return url.origin;
-  } catch {
-    return 'invalid';
-  }
+export function allowedHostOrigin(
+  params: Pick<UrlState, 'origin'>,
+  invalid: readonly string[],
+): string | null | 'invalid' {
+  if (invalid.includes('origin')) return 'invalid';
+  return params.origin === '' ? null : params.origin;
 }
 
 /** Whether a message event's origin is acceptable under the allowed origin rule. */

@@ -5,11 +5,10 @@
 import type { LabApi } from '../compute/lab/protocol';
 import { LabController } from './lab-controller';
 import { labStore } from './lab-store';
-import { createPresetLoader, type PresetLoader } from './presets';
+import { pagePresets, type PresetLoader } from './presets';
 
 let active: LabController | null = null;
 let stopActive: (() => void) | null = null;
-const pagePresets = createPresetLoader();
 
 /**
  * Starts fetching the preset for the current params, so it is at hand when the worker is

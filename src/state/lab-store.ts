@@ -63,7 +63,11 @@ export const MAX_DRAWN_POINTS = 4000;
 export interface UiSlice {
   /** URL params that were invalid at load, until the notice is dismissed. */
   invalidParams: UrlKey[];
+  /** The raw text of each invalid param (the notice quotes a short excerpt). */
+  rejectedParams: Partial<Record<UrlKey, string>>;
   dismissInvalidParams(): void;
+  /** Params the address spelled out when the params were last loaded from it. */
+  linkedKeys: UrlKey[];
   /** The user's drawn points [n·2], for dataset `drawn`. */
   drawnPoints: Float32Array;
   /** Bumped when a stroke ends, so the controller refits once per stroke, not per dab. */
@@ -89,6 +93,8 @@ export function normalizeParam<K extends UrlKey>(
 ): UrlState[K] | undefined {
   const spec = URL_SCHEMA[key] as ParamSpec<UrlState[K]>;
   try {
+    // The default is always valid, even where it has no text (`origin`: none).
+    if (spec.equals(value, spec.default)) return spec.default;
     const parsed = spec.parse(spec.format(value));
     return parsed !== undefined && spec.equals(parsed, value) ? parsed : undefined;
   } catch {
@@ -122,7 +128,12 @@ export function createLabStore(search = ''): LabStore {
     setParams: (patch) => set((s) => ({ params: { ...s.params, ...validPatch(patch) } })),
     loadFromUrl: (search) => {
       const next = decodeUrlState(search);
-      set({ params: next.state, invalidParams: next.invalid });
+      set({
+        params: next.state,
+        invalidParams: next.invalid,
+        rejectedParams: next.rejected,
+        linkedKeys: next.given,
+      });
     },
 
     run: { phase: 'waiting', busy: false, error: null },
@@ -136,7 +147,9 @@ export function createLabStore(search = ''): LabStore {
     setPreview: (preview) => set({ preview }),
 
     invalidParams: decoded.invalid,
-    dismissInvalidParams: () => set({ invalidParams: [] }),
+    rejectedParams: decoded.rejected,
+    dismissInvalidParams: () => set({ invalidParams: [], rejectedParams: {} }),
+    linkedKeys: decoded.given,
     drawnPoints: new Float32Array(0),
     drawnVersion: 0,
     addDrawnPoints: (points) =>

@@ -1,7 +1,8 @@
 /**
  * The held-out NLL of a committed preset, as recorded in `public/presets/index.json`
  * (`training.nll`: the negative mean log-likelihood on 10,000 fresh samples, written by
- * `npm run presets`). The Gaussianization panel compares the copula and RBIG with it.
+ * `npm run presets`). The Gaussianization panel compares the copula and RBIG with it; the
+ * page's preset loader (presets.ts: `pagePresets.recordedNll`) reads it from the one manifest.
  */
 
 /** training.nll of the manifest entry for (dataset, kind), or null if absent. */
@@ -18,18 +19,4 @@ export function presetNllFromManifest(json: unknown, dataset: string, kind: stri
     return typeof nll === 'number' && Number.isFinite(nll) ? nll : null;
   }
   return null;
-}
-
-let manifest: Promise<unknown> | null = null;
-
-/** The preset's held-out NLL (fetches the manifest once; null when unknown or unreachable). */
-export function loadPresetNll(
-  dataset: string,
-  kind = 'maf',
-  baseUrl = './presets/',
-): Promise<number | null> {
-  manifest ??= fetch(`${baseUrl}index.json`)
-    .then((response) => (response.ok ? response.json() : null))
-    .catch(() => null);
-  return manifest.then((json) => presetNllFromManifest(json, dataset, kind));
 }

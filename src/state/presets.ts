@@ -5,6 +5,7 @@
  * A missing or unreadable manifest means "no presets": the lab starts from fresh weights.
  */
 import { decodeDensityPreview, previewFileName, type DensityPreview } from '../core/flow/density-preview';
+import { presetNllFromManifest } from './preset-nll';
 
 /** The subset of `fetch` the loader uses (injectable in tests). */
 export type FetchLike = (url: string) => Promise<{ ok: boolean; text(): Promise<string> }>;
@@ -43,27 +44,32 @@ export function parsePresetManifest(json: unknown): Set<string> {
   return names;
 }
 
+/** A loader that also reads the manifest's recorded NLL of a preset (state/preset-nll.ts). */
+export interface ManifestPresetLoader extends PresetLoader {
+  /** `training.nll` recorded for (dataset, flow), or null when unknown or unreachable. */
+  recordedNll(dataset: string, flow: string): Promise<number | null>;
+}
+
 export function createPresetLoader(
   fetchText: FetchLike = (url) => fetch(url),
   baseUrl = './presets/',
-): PresetLoader {
-  let manifest: Promise<Set<string>> | null = null;
+): ManifestPresetLoader {
+  let manifest: Promise<{ json: unknown; names: Set<string> }> | null = null;
   const texts = new Map<string, Promise<string | null>>();
 
-  const readManifest = (): Promise<Set<string>> => {
+  const readManifest = () => {
     // In a sandboxed (opaque-origin) iframe this is a CORS request; the page's own module
     // scripts are too, so if the page runs at all, the host allows it.
     manifest ??= fetchText(`${baseUrl}index.json`)
-      .then(async (response) =>
-        response.ok ? parsePresetManifest(JSON.parse(await response.text())) : new Set<string>(),
-      )
-      .catch(() => new Set<string>());
+      .then(async (response) => (response.ok ? (JSON.parse(await response.text()) as unknown) : null))
+      .catch(() => null)
+      .then((json) => ({ json, names: parsePresetManifest(json) }));
     return manifest;
   };
 
   /** The text of a file the manifest lists (fetched once), else null. */
   const listedText = async (name: string): Promise<string | null> => {
-    if (!(await readManifest()).has(name)) return null;
+    if (!(await readManifest()).names.has(name)) return null;
     let text = texts.get(name);
     if (!text) {
       text = fetchText(`${baseUrl}${name}`)
@@ -85,5 +91,12 @@ export function createPresetLoader(
         return null;
       }
     },
+    recordedNll: async (dataset, flow) => presetNllFromManifest((await readManifest()).json, dataset, flow),
   };
 }
+
+/**
+ * The page's one preset loader (the lab, the distillation panel's teacher and the
+ * Gaussianization panel's reference NLL): the manifest is fetched once for all of them.
+ */
+export const pagePresets: ManifestPresetLoader = createPresetLoader();

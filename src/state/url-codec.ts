@@ -5,7 +5,6 @@
  */
 import type { ParamSpec } from './url-param-types';
 import {
-  REPORTED_ELSEWHERE,
   URL_KEYS,
   URL_SCHEMA,
   defaultUrlState,
@@ -17,6 +16,10 @@ export interface DecodedUrl {
   state: UrlState;
   /** Keys whose values were invalid (in schema order), to name in a notice. */
   invalid: UrlKey[];
+  /** The raw text of each invalid key's value (its last occurrence), for the notice's excerpt. */
+  rejected: Partial<Record<UrlKey, string>>;
+  /** Keys the query spells out, valid or not (in schema order). */
+  given: UrlKey[];
 }
 
 function toSearchParams(search: string): URLSearchParams {
@@ -38,18 +41,22 @@ export function decodeUrlState(search: string): DecodedUrl {
   const params = toSearchParams(search);
   const state = defaultUrlState() as Record<UrlKey, unknown>;
   const invalid: UrlKey[] = [];
+  const rejected: Partial<Record<UrlKey, string>> = {};
+  const given: UrlKey[] = [];
   for (const key of URL_KEYS) {
     const raw = lastValue(params, key);
     if (raw === null) continue;
+    given.push(key);
     const spec = URL_SCHEMA[key] as ParamSpec<unknown>;
     const value = spec.parse(raw);
     if (value === undefined) {
-      if (!REPORTED_ELSEWHERE.includes(key)) invalid.push(key);
+      invalid.push(key);
+      rejected[key] = raw;
     } else {
       state[key] = value;
     }
   }
-  return { state: state as UrlState, invalid };
+  return { state: state as UrlState, invalid, rejected, given };
 }
 
 /** The query string for a state (`?a=1&b=2`), or '' when everything is at its default. */
@@ -62,11 +69,53 @@ export function encodeUrlState(state: UrlState): string {
     params.set(key, spec.format(value));
   }
   const text = params.toString();
-  // Commas in `hide` lists read better unescaped; they are legal in a query.
-  return text ? `?${text.replace(/%2C/g, ',')}` : '';
+  // Commas in `hide` lists and the `:` and `/` of an origin read better unescaped; they are
+  // legal in a query.
+  return text ? `?${text.replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2F/g, '/')}` : '';
 }
 
-/** A sentence naming invalid parameters, or null when there are none. */
-export function invalidParamsMessage(invalid: readonly string[]): string | null {
-  return invalid.length > 0 ? `Ignored invalid URL parameters: ${invalid.join(', ')}` : null;
+/** Most characters of a link's text a notice quotes. */
+export const EXCERPT_LENGTH = 24;
+
+/**
+ * A short excerpt of text a link carries, safe to show inside quotes: at most EXCERPT_LENGTH
+ * characters (code points), control and formatting characters (bidi overrides, zero-width
+ * joiners) replaced by U+FFFD, and an ellipsis when cut.
+ */
+export function linkTextExcerpt(raw: string): string {
+  const chars = Array.from(raw.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/gu, '\uFFFD'));
+  return chars.length > EXCERPT_LENGTH ? `${chars.slice(0, EXCERPT_LENGTH).join('')}…` : chars.join('');
+}
+
+/** An invalid parameter for the notice: its name and the excerpt of its value, if any. */
+export interface InvalidParamNote {
+  key: string;
+  excerpt: string | null;
+}
+
+export function invalidParamNotes(
+  invalid: readonly string[],
+  rejected: Readonly<Record<string, string | undefined>> = {},
+): InvalidParamNote[] {
+  return invalid.map((key) => {
+    const raw = rejected[key];
+    return { key, excerpt: raw === undefined ? null : linkTextExcerpt(raw) };
+  });
+}
+
+/**
+ * The notice as one sentence naming the invalid parameters, each with a quoted excerpt of its
+ * value (`Ignored invalid URL parameters: dataset “nonsense”, layers “-3”`), or null when
+ * there are none. The panel's notice shows the same text, with the excerpts marked as the
+ * link's own text.
+ */
+export function invalidParamsMessage(
+  invalid: readonly string[],
+  rejected: Readonly<Record<string, string | undefined>> = {},
+): string | null {
+  if (invalid.length === 0) return null;
+  const notes = invalidParamNotes(invalid, rejected).map(({ key, excerpt }) =>
+    excerpt === null ? key : `${key} “${excerpt}”`,
+  );
+  return `Ignored invalid URL parameters: ${notes.join(', ')}`;
 }

@@ -9,6 +9,7 @@ const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
 function defaultText(value: unknown): string {
   if (Array.isArray(value)) return value.length ? value.join(',') : '(none)';
   if (typeof value === 'boolean') return value ? '1' : '0';
+  if (value === '') return '(none)';
   return String(value);
 }
 

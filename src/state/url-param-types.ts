@@ -5,7 +5,7 @@
  * Pure: no DOM, no store.
  */
 
-export type ParamKind = 'enum' | 'int' | 'number' | 'bool' | 'list';
+export type ParamKind = 'enum' | 'int' | 'number' | 'bool' | 'list' | 'origin';
 
 export interface ParamSpec<T> {
   kind: ParamKind;
@@ -148,5 +148,31 @@ export function listParam<const V extends string>(
     },
     format: (value) => canonical(value).join(','),
     equals: (a, b) => canonical(a).join(',') === canonical(b).join(','),
+  };
+}
+
+/**
+ * A web origin (`https://host[:port]`), written as the origin of any http(s) URL given
+ * (`https://course.example.org/notes/` → `https://course.example.org`). The default '' means
+ * none; any other scheme, or text that is no URL, is invalid.
+ */
+export function originParam(description: string): ParamSpec<string> {
+  return {
+    kind: 'origin',
+    default: '',
+    description,
+    range: 'an http(s) origin, e.g. https://course.example.org',
+    parse(raw) {
+      const text = checkedRaw(raw);
+      if (!text) return undefined;
+      try {
+        const url = new URL(text);
+        return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    format: (value) => value,
+    equals: (a, b) => a === b,
   };
 }

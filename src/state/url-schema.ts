@@ -9,13 +9,13 @@ import { PROCEDURAL_IMAGE_NAMES } from '../core/conv/procedural';
 import type { MarginalKind } from '../core/gaussianize/marginal-types';
 import type { RotationKind } from '../core/gaussianize/rotation';
 import { TOY_1D } from '../core/toy/toy-1d';
-import { TOUR_LENGTH } from '../content/tour';
 import {
   boolParam,
   enumParam,
   intParam,
   listParam,
   numberParam,
+  originParam,
   type ParamSpec,
 } from './url-param-types';
 
@@ -60,6 +60,12 @@ export const GAUSS_SOURCES = ['x', 'y', ...TOY_1D] as const;
 export type GaussSource = (typeof GAUSS_SOURCES)[number];
 export const GAUSS_CDFS = ['kernel', 'empirical'] as const satisfies readonly MarginalKind[];
 export const GAUSS_ROTATIONS = ['random', 'pca', 'pursuit'] as const satisfies readonly RotationKind[];
+
+/**
+ * The number of steps of the guided tour (content/tour.ts; state may not import content, so
+ * the count is written here and tests/unit/content/tour.test.ts checks the two agree).
+ */
+export const TOUR_STEP_COUNT = 10;
 
 /** Colour themes: `auto` follows the system's light/dark preference. */
 export const THEME_CHOICES = ['auto', 'light', 'dark', 'projector'] as const;
@@ -124,6 +130,7 @@ export interface UrlState {
   tour: number;
   present: boolean;
   theme: ThemeChoice;
+  origin: string;
 }
 
 export type UrlKey = keyof UrlState;
@@ -207,7 +214,7 @@ export const URL_SCHEMA = {
     'kernel',
     'Gaussianization panel: the CDF estimate (smooth logistic kernel, or interpolated empirical).',
   ),
-  bw: numberParam(0.05, 4, 0.4, 'Gaussianization panel: kernel bandwidth factor (× the RBIG rule of thumb).'),
+  bw: numberParam(0.05, 2, 0.4, 'Gaussianization panel: kernel bandwidth factor (× the RBIG rule of thumb; the slider’s range).'),
   rot: enumParam(
     GAUSS_ROTATIONS,
     'random',
@@ -216,7 +223,7 @@ export const URL_SCHEMA = {
   iter: intParam(0, 40, 0, 'Gaussianization panel: the iteration shown (0 = the data).'),
   tour: intParam(
     0,
-    TOUR_LENGTH,
+    TOUR_STEP_COUNT,
     0,
     'Guided tour: open at this step (1 … the number of steps; 0 = no tour). The step sets the panel and its state.',
   ),
@@ -226,16 +233,16 @@ export const URL_SCHEMA = {
     'auto',
     'Colour theme: light, dark, projector (high contrast, larger type) or auto (follows the system).',
   ),
+  origin: originParam(
+    'Embedding (docs/embedding.md): accept messages only from a parent page of this origin; an invalid value accepts none (read at start-up).',
+  ),
 } satisfies UrlSchema;
 
 /** Keys in the order they are written to the URL and documented. */
 export const URL_KEYS = Object.keys(URL_SCHEMA) as UrlKey[];
 
-/**
- * Keys whose invalid values another part of the page reports (the compute worker's
- * backend notice), so the URL notice does not repeat them.
- */
-export const REPORTED_ELSEWHERE: readonly UrlKey[] = ['backend'];
+/** Keys only the address sets: an embedding host's `flowlab:set` may not change them. */
+export const ADDRESS_ONLY_KEYS: readonly UrlKey[] = ['origin'];
 
 export function defaultUrlState(): UrlState {
   const state = {} as Record<UrlKey, unknown>;

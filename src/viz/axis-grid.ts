@@ -1,7 +1,12 @@
 /** Shared axis drawing of the canvas line charts (loss curve, cost plot). */
-import type { Tick } from './loss-curve';
 import { plotFont, type PlotStyle } from './style';
 import { placeTickLabels } from './tick-labels';
+
+/** What a tick needs here: its pixel position and its label (loss-curve's Tick has these). */
+export interface GridTick {
+  px: number;
+  label: string;
+}
 
 export interface PlotBox {
   left: number;
@@ -29,7 +34,7 @@ export function leftMarginFor(labels: readonly string[], fontSize: number, minim
  * right-aligned label for as many as fit one above the other. Leaves textAlign 'center' and
  * textBaseline 'top' for the x labels.
  */
-export function drawYGrid(ctx: CanvasRenderingContext2D, plot: PlotBox, yTicks: readonly Tick[], style: PlotStyle): void {
+export function drawYGrid(ctx: CanvasRenderingContext2D, plot: PlotBox, yTicks: readonly GridTick[], style: PlotStyle): void {
   ctx.font = plotFont(style);
   ctx.lineWidth = 1;
   ctx.strokeStyle = style.grid;
@@ -52,7 +57,7 @@ export function drawYGrid(ctx: CanvasRenderingContext2D, plot: PlotBox, yTicks: 
 }
 
 /** X tick labels below the plot at `y`, thinned so none collide or leave [0, width]. */
-export function drawXLabels(ctx: CanvasRenderingContext2D, ticks: readonly Tick[], y: number, width: number): void {
+export function drawXLabels(ctx: CanvasRenderingContext2D, ticks: readonly GridTick[], y: number, width: number): void {
   ctx.save();
   ctx.textAlign = 'left';
   ctx.textBaseline = 'top';

@@ -1,17 +1,10 @@
 /** The map between data coordinates (a view box, y up) and plot pixels (CSS px, y down). */
 
-export interface ViewBox {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
+import type { GridSpec, ViewBox } from '../core/types';
 
+export type { ViewBox };
 /** A regular grid over a view box: values row-major [ny, nx], row 0 at y0 (the bottom). */
-export interface GridBox extends ViewBox {
-  nx: number;
-  ny: number;
-}
+export type GridBox = GridSpec;
 
 export interface PlotTransform {
   width: number;

@@ -62,20 +62,30 @@ async function panelIds(page: Page): Promise<string[]> {
     );
 }
 
+/** What each panel shows once its first worker answer is drawn (a readiness signal). */
+const READY: Record<string, string> = {
+  density: 'canvas[aria-label^="Model density for"][aria-label*=" layers"]',
+  steps: 'section[aria-label="Equations"]',
+  conv: '.conv-inverse',
+  distill: '[aria-label^="Teacher (MAF) density for"]',
+  // The cost panel computes nothing until asked: its controls are what it shows.
+  cost: '[role="group"][aria-label="Measurement"]',
+  gaussianize: '.gauss-stages[data-ks]',
+  discrete: '[data-testid="discrete-numbers"]',
+};
+
+/** Two animation frames: React has committed and the browser has painted what it drew. */
+const painted = (page: Page) =>
+  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+
 /** Waits until a panel has drawn what it shows once its worker work is done. */
 async function panelSettled(page: Page, panel: string): Promise<void> {
-  const ready: Record<string, string> = {
-    density: 'canvas[aria-label^="Model density for"][aria-label*=" layers"]',
-    steps: 'section[aria-label="Equations"]',
-    conv: '.conv-inverse',
-    discrete: '[data-testid="discrete-numbers"]',
-  };
   await page.locator('section.panel').first().waitFor({ timeout: 60_000 });
-  const selector = ready[panel];
+  const selector = READY[panel];
   if (selector) await page.locator(selector).first().waitFor({ timeout: 120_000 });
-  else await page.waitForTimeout(3000);
-  // Let the text settle (numbers of a first frame, a model status line).
-  await page.waitForTimeout(500);
+  // A panel without an entry above: at least its code and data have arrived.
+  else await page.waitForLoadState('networkidle');
+  await painted(page);
 }
 
 describe(`accessibility ${CONFIG}`, () => {

@@ -28,7 +28,7 @@ async function expectSelfCheckPasses(page: Page, backend: string): Promise<void>
 }
 
 describe(`backend choice ${CONFIG}`, () => {
-  it('shows the automatically chosen backend and why faster ones were skipped', async () => {
+  it('shows the automatically chosen backend and why faster ones were skipped', { tags: ['webgpu'] }, async () => {
     const page = await openApp('/');
     const status = await waitForBackend(page);
     const skipped = page.getByRole('list', { name: 'Skipped backends' });
@@ -44,7 +44,7 @@ describe(`backend choice ${CONFIG}`, () => {
     await expectNoProblems();
   });
 
-  it('self-check on the active backend matches the CPU backend', async () => {
+  it('self-check on the active backend matches the CPU backend', { tags: ['webgpu'] }, async () => {
     // The cost panel computes nothing until asked, so the self-check has the worker to itself.
     const page = await openApp(WEBGPU ? '/?backend=webgpu&panel=cost' : '/?panel=cost');
     await waitForBackend(page);
@@ -67,20 +67,43 @@ describe(`backend choice ${CONFIG}`, () => {
     await expectNoProblems();
   });
 
-  it('?backend=bogus falls back with a visible, dismissible notice', async () => {
+  it('?backend=bogus falls back to the automatic choice with a visible, dismissible notice', async () => {
     const page = await openApp('/?backend=bogus');
     const status = await waitForBackend(page);
     expect(status).toBe('Backend: WASM');
-    const notice = page.getByRole('region', { name: 'Backend notice' });
-    await expect(notice.textContent()).resolves.toContain('Unknown backend "bogus"');
+    // The URL schema reads `backend` like every parameter: the URL notice names it.
+    const notice = page.getByRole('region', { name: 'URL notice' });
+    await expect(notice.textContent()).resolves.toContain('Ignored invalid URL parameters: backend “bogus”');
     expect(await notice.isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Flow Lab' }).isVisible()).toBe(true);
-    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await notice.getByRole('button', { name: 'Dismiss URL notice' }).click();
     await notice.waitFor({ state: 'detached' });
     await expectNoProblems();
   });
 
-  it('?backend=webgpu uses WebGPU when offered, else says it is unavailable', async () => {
+  it('a 3,000-character ?backend= value is quoted as a short excerpt, Dismiss stays on screen', async () => {
+    const page = await openApp(`/?backend=${'A'.repeat(3000)}`, { viewport: { width: 800, height: 600 } });
+    await waitForBackend(page);
+    const notice = page.getByRole('region', { name: 'URL notice' });
+    const text = (await notice.locator('p').textContent()) ?? '';
+    expect(text).toBe(`Ignored invalid URL parameters: backend “${'A'.repeat(24)}…”`);
+    const dismiss = notice.getByRole('button', { name: 'Dismiss URL notice' });
+    const box = await dismiss.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(800);
+    await dismiss.click();
+    await notice.waitFor({ state: 'detached' });
+    await expectNoProblems();
+  });
+
+  it('?backend=cpu&backend=wasm: the last occurrence wins, as the address bar shows', async () => {
+    const page = await openApp('/?backend=cpu&backend=wasm');
+    expect(await waitForBackend(page)).toBe('Backend: WASM');
+    expect(new URL(page.url()).searchParams.getAll('backend')).toEqual(['wasm']);
+    await expectNoProblems();
+  });
+
+  it('?backend=webgpu uses WebGPU when offered, else says it is unavailable', { tags: ['webgpu'] }, async () => {
     const page = await openApp('/?backend=webgpu');
     const status = await waitForBackend(page);
     const notice = page.getByRole('region', { name: 'Backend notice' });

@@ -142,8 +142,10 @@ describe(`masked convolution panel ${CONFIG}`, () => {
     await page.getByRole('button', { name: 'Play' }).click();
     const seen = new Set<number>();
     while (seen.size < 3) {
-      seen.add(await stepCount(page));
-      await page.waitForTimeout(150);
+      const step = await stepCount(page);
+      seen.add(step);
+      // The next value the counter shows (readiness, not a fixed sleep).
+      await expect.poll(() => stepCount(page), { interval: 20 }).not.toBe(step);
     }
     for (const step of seen) expect(step % 24).toBe(0);
     await page.getByText('step 192 of 192', { exact: true }).waitFor({ timeout: 30_000 });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng';
 import { invalidParamsMessage } from '../../src/state/url-codec';
 import { hostileQuery, type HostileQuery } from '../support/hostile-urls';
-import { CONFIG, expectNoProblems, openApp, waitForBackend } from './harness';
+import { CONFIG, computeMemory, expectNoProblems, openApp, waitForBackend } from './harness';
 
 /** Keys that would switch the page's mode (tour, presenter, embed, panel) keep hostile values only. */
 const NO_VALID = ['panel', 'embed', 'tour', 'present', 'backend'] as const;
@@ -38,21 +38,22 @@ describe(`URL fuzzing ${CONFIG}`, () => {
         if (/[<>"]|%3C|script/i.test(location.search)) wrong.push(`address kept ${location.search.slice(0, 120)}`);
       }
       return wrong;
-    }, cases.map(({ search, invalid }) => ({ search, expected: invalidParamsMessage(invalid) })));
+    }, cases.map(({ search, invalid, rejected }) => ({ search, expected: invalidParamsMessage(invalid, rejected) })));
     expect(mismatches).toEqual([]);
     // The app still works: the shell and the status bar are there after the barrage.
     await page.getByRole('heading', { name: 'Flow Lab', level: 1 }).waitFor();
     expect(await waitForBackend(page)).toMatch(/^Backend: /);
-    await page.waitForTimeout(500);
+    // A round trip to the worker: whatever the barrage queued there has been handled.
+    await computeMemory(page);
     await expectNoProblems();
   });
 
   it('20 hostile addresses as real page loads', async () => {
     const cases = queries(7, 20);
     const page = await openApp('/');
-    for (const { search, invalid } of cases) {
+    for (const { search, invalid, rejected } of cases) {
       await page.goto(new URL(search, page.url()).href);
-      const expected = invalidParamsMessage(invalid);
+      const expected = invalidParamsMessage(invalid, rejected);
       const notice = page.locator('[aria-label="URL notice"] p');
       if (expected) expect(await notice.textContent()).toBe(expected);
       else expect(await notice.count()).toBe(0);

@@ -21,7 +21,6 @@ describe(`test harness ${CONFIG}`, () => {
         () => 'blocked',
       );
       if (blocked !== 'blocked') throw new Error('foreign request was not blocked');
-      await new Promise((done) => setTimeout(done, 300));
     });
     await expect.poll(() => recordedProblems().length).toBeGreaterThanOrEqual(5);
     const text = recordedProblems().join('\n');

@@ -32,17 +32,21 @@ describe(`density lab ${CONFIG}`, () => {
   });
 
   it('draws the preset’s precomputed density before the worker is up, then the live model’s', async () => {
-    // Hold the compute worker's script back, so the page runs without a worker for a while.
+    // Hold the compute worker's script back until the preview is seen, so the page runs
+    // without a worker meanwhile.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
     const page = await openApp('/?dataset=moons', {
       beforeLoad: (context) =>
         context.route(/\/assets\/worker-[^/]*\.js$/, async (route) => {
-          await new Promise((resolve) => setTimeout(resolve, 4000));
+          await held;
           await route.continue();
         }),
     });
     const preview = page.getByRole('img', { name: /^Model density for moons, MAF preset \(precomputed/ });
     await preview.waitFor({ timeout: 30_000 });
     expect(await page.getByRole('status').filter({ hasText: /^Backend: starting/ }).count()).toBe(1);
+    release();
     await modelDensity(page).waitFor({ timeout: 60_000 });
     expect(await modelDensity(page).getAttribute('aria-label')).toMatch(/^Model density for moons, MAF, 5 layers, NLL \d/);
     expect(await preview.count()).toBe(0);
@@ -145,7 +149,11 @@ describe(`density lab ${CONFIG}`, () => {
   it('opens garbage URLs with defaults and a notice naming the bad parameters', async () => {
     const page = await openApp('/?dataset=nonsense&layers=-3');
     const notice = page.getByRole('region', { name: 'URL notice' });
-    expect(await notice.textContent()).toContain('Ignored invalid URL parameters: dataset, layers');
+    expect(await notice.textContent()).toContain(
+      'Ignored invalid URL parameters: dataset “nonsense”, layers “-3”',
+    );
+    // The values are the link's text, marked apart from the app's words.
+    expect(await notice.locator('.link-text').allTextContents()).toEqual(['“nonsense”', '“-3”']);
     await modelDensity(page).waitFor({ timeout: 60_000 });
     expect(await modelDensity(page).getAttribute('aria-label')).toMatch(
       /8gaussians, MAF, 5 layers/,

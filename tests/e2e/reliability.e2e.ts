@@ -111,12 +111,12 @@ describe(`reliability ${CONFIG}`, () => {
     await page.getByText(/^Step 1$/).first().waitFor({ timeout: 60_000 });
     const url = page.url();
     await page.setViewportSize({ width: 320, height: 640 });
-    await page.waitForTimeout(300);
+    await page.waitForFunction(() => window.innerWidth === 320);
     expect(await trainButton(page).isVisible()).toBe(true);
     const box = await trainButton(page).boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 320).toBe(true);
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.waitForTimeout(300);
+    await page.waitForFunction(() => window.innerWidth === 1280);
     expect(page.url()).toBe(url);
     expect(await labStep(page)).toBe(1);
     expect(await page.getByLabel('Dataset').inputValue()).toBe('moons');
@@ -127,6 +127,7 @@ describe(`reliability ${CONFIG}`, () => {
 
   it.runIf(WEBGPU)(
     'a lost WebGPU device moves the app to the next backend, keeping settings and trained weights',
+    { tags: ['webgpu'], timeout: 600_000 },
     async () => {
       // A small flow: software WebGPU compiles every kernel on first use.
       const page = await openApp('/?backend=webgpu&dataset=moons&layers=1&hidden=8&seed=3');
@@ -152,6 +153,5 @@ describe(`reliability ${CONFIG}`, () => {
       await page.getByText(/^Step 2$/).first().waitFor({ timeout: 60_000 });
       await expectNoProblems();
     },
-    600_000,
   );
 });

@@ -1,36 +1,37 @@
 /**
- * The shortened soak (issue #11; the full one is `npm run soak`): training through the lab's
- * controls with toggles of flow, data set, panel and backend between segments. The worker's
- * tensor count is the same every time the lab is back in a configuration, and nothing errs.
+ * One toggle cycle of the soak (the fast stand-in of soak.slow.e2e.ts, which runs two cycles
+ * and 500 steps in `npm run test:slow`): training through the lab's controls with each toggle
+ * of flow, data set, panel and backend once; the worker's tensor count is the same every time
+ * the lab is back in a configuration, and nothing errs.
  */
 import { describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/chromium';
 import { runSoak } from '../../scripts/soak/soak-run';
 import { CONFIG, WEBGPU, appUrl } from './harness';
 
-describe(`soak ${CONFIG}`, () => {
-  it('keeps tensors flat and the console clean across two toggle cycles', async () => {
+describe(`soak, one cycle ${CONFIG}`, () => {
+  it('keeps tensors flat and the console clean across one toggle cycle', async () => {
     const browser = await launchChromium({ webgpu: WEBGPU });
     try {
       const report = await runSoak(browser, {
         baseUrl: appUrl('/'),
-        totalSteps: 500,
-        minToggles: 12,
-        segmentSteps: 60,
-        cpuSegmentSteps: 15,
+        totalSteps: 40,
+        minToggles: 6,
+        segmentSteps: 8,
+        cpuSegmentSteps: 3,
         backends: ['wasm', 'cpu'],
       });
       console.log(
-        `soak: ${report.steps} steps, ${report.toggles} toggles, ${report.seconds.toFixed(0)} s; tensors ${report.samples.map((s) => s.tensors).join(' ')}; heap ${report.heapAfterWarmupMiB.toFixed(1)} → ${report.heapEndMiB.toFixed(1)} MiB`,
+        `soak (one cycle): ${report.steps} steps, ${report.toggles} toggles, ${report.seconds.toFixed(0)} s; tensors ${report.samples.map((s) => s.tensors).join(' ')}`,
       );
-      expect(report.toggles).toBeGreaterThanOrEqual(12);
+      expect(report.toggles).toBeGreaterThanOrEqual(6);
       expect(new Set(report.samples.map((s) => s.action))).toEqual(new Set(['start', 'flow', 'dataset', 'panel', 'backend']));
-      // Each configuration recurs within a worker (flow and data set go there and back).
-      expect(report.samples.length - new Set(report.samples.map((s) => s.configuration)).size).toBeGreaterThanOrEqual(4);
+      // Flow and data set go there and back within the worker: their configurations recur.
+      expect(report.samples.length - new Set(report.samples.map((s) => s.configuration)).size).toBeGreaterThanOrEqual(2);
       expect(report.tensorMismatches).toEqual([]);
       expect(report.problems).toEqual([]);
     } finally {
       await browser.close();
     }
-  }, 900_000);
+  }, 600_000);
 });

@@ -263,6 +263,7 @@ describe(`step-by-step panel ${CONFIG}`, () => {
 
   it(
     'on WebGPU where offered: D = 2 plot, trace and Jacobian agree',
+    { tags: ['webgpu'], timeout: SOFTWARE_GPU_FIT_TIMEOUT + 120_000 },
     async () => {
       const page = await openApp(`/?panel=steps${WEBGPU ? '&backend=webgpu' : ''}`);
       expect(await waitForBackend(page)).toMatch(WEBGPU ? /^Backend: WebGPU/ : /^Backend: WASM/);
@@ -278,6 +279,5 @@ describe(`step-by-step panel ${CONFIG}`, () => {
       await expectTriangularJacobian(page, 2);
       await expectNoProblems();
     },
-    SOFTWARE_GPU_FIT_TIMEOUT + 120_000,
   );
 });

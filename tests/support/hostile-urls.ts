@@ -7,7 +7,7 @@
  */
 import type { Rng } from '../../src/core/types';
 import type { ParamSpec } from '../../src/state/url-param-types';
-import { REPORTED_ELSEWHERE, URL_KEYS, URL_SCHEMA, type UrlKey } from '../../src/state/url-schema';
+import { URL_KEYS, URL_SCHEMA, type UrlKey } from '../../src/state/url-schema';
 
 /** Values meant to be invalid for every parameter ('' and '0' are valid flags, so absent here). */
 export const HOSTILE_VALUES: readonly string[] = [
@@ -54,6 +54,8 @@ export interface HostileQuery {
   search: string;
   /** Schema keys that must be named in the notice (schema order). */
   invalid: UrlKey[];
+  /** The raw value of each invalid key's last occurrence, as the address decodes it. */
+  rejected: Partial<Record<UrlKey, string>>;
 }
 
 export interface HostileOptions {
@@ -83,6 +85,8 @@ function validText(key: UrlKey, rng: Rng): string {
       const values = spec.values as string[];
       return values.filter(() => rng.uniform() < 0.3).join(',');
     }
+    case 'origin':
+      return ['https://course.example.org', 'http://localhost:8080', 'https://a.example/notes/'][rng.int(3)];
   }
 }
 
@@ -131,8 +135,10 @@ export function hostileQuery(rng: Rng, options: HostileOptions = {}): HostileQue
         return `${encodeURIComponent(k)}=${value}`;
       })
       .join('&');
-  const invalid = URL_KEYS.filter(
-    (key) => last.get(key) === 'hostile' && !REPORTED_ELSEWHERE.includes(key),
-  );
-  return { search, invalid };
+  const invalid = URL_KEYS.filter((key) => last.get(key) === 'hostile');
+  // What the notice quotes: the last value of each invalid key, decoded as any address is.
+  const decoded = new URLSearchParams(search);
+  const rejected: Partial<Record<UrlKey, string>> = {};
+  for (const key of invalid) rejected[key] = decoded.getAll(key).at(-1);
+  return { search, invalid, rejected };
 }

@@ -4,16 +4,16 @@
  * covers a plot. Loaded on demand (it brings KaTeX).
  */
 import { useCallback, useId } from 'react';
-import { TOUR_LENGTH, TOUR_STEPS, tourPosition, tourView } from '../../content/tour';
+import { TOUR_LENGTH, TOUR_STEPS, tourPosition } from '../../content/tour';
 import { Tex } from '../../panels/steps/Tex';
-import { AVAILABLE_PANELS, closeTour, goToTourStep } from './tour-nav';
+import { closeTour, goToTourStep } from './tour-nav';
 import { useTourHighlight } from './useTourHighlight';
 import './tour.css';
 
 export function TourCard({ index }: { index: number }) {
   const step = TOUR_STEPS[index - 1];
   const titleId = useId();
-  const view = step ? tourView(step, AVAILABLE_PANELS) : null;
+  const view = step ? step.view : null;
   const panelArea = useCallback(() => document.querySelector<HTMLElement>('main.panel-area'), []);
   useTourHighlight(view?.highlight?.selector ?? null, panelArea);
   if (!step || !view) return null;

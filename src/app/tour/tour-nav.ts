@@ -2,32 +2,21 @@
  * Moving through the guided tour: a step sets `?tour=` and the state the step names (panel,
  * data set, flow, D, direction) in one store update, so the address bar shows a link to it.
  */
-import { TOUR_LENGTH, TOUR_STEPS, tourView } from '../../content/tour';
+import { TOUR_LENGTH, TOUR_STEPS } from '../../content/tour';
 import { labStore } from '../../state/lab-store';
 import { PANEL_IDS, type PanelId, type UrlState } from '../../state/url-schema';
 import { PANEL_COMPONENTS } from '../panel-registry';
-
-/** The keys present in the address when the page loaded (they win over a linked step's state). */
-const initialKeys: ReadonlySet<string> = new Set(
-  new URLSearchParams(globalThis.location?.search ?? '').keys(),
-);
 
 /** Panels this build can show: a URL id with a registered component. */
 export const AVAILABLE_PANELS: readonly PanelId[] = PANEL_IDS.filter((id) =>
   Object.hasOwn(PANEL_COMPONENTS, id),
 );
 
-const isPanelId = (id: string): id is PanelId =>
-  (AVAILABLE_PANELS as readonly string[]).includes(id);
-
 /** The params step `index` (1-based) sets in this build. */
 export function tourPatch(index: number): Partial<UrlState> {
   const step = TOUR_STEPS[index - 1];
   if (!step) return {};
-  const view = tourView(step, AVAILABLE_PANELS);
-  const patch: Partial<UrlState> = { ...view.state, tour: index };
-  if (isPanelId(view.panel)) patch.panel = view.panel;
-  return patch;
+  return { ...step.view.state, tour: index, panel: step.view.panel };
 }
 
 /** Opens the tour at step `index` (clamped to 1 … TOUR_LENGTH). */
@@ -53,9 +42,9 @@ export function moveTour(delta: number): boolean {
  * link itself spells out (`?tour=5&dim=6` keeps D = 6).
  */
 export function applyLinkedTourStep(): void {
-  const current = labStore.getState().params.tour;
-  if (current === 0) return;
-  const patch = tourPatch(current) as Record<string, unknown>;
-  for (const key of Object.keys(patch)) if (initialKeys.has(key)) delete patch[key];
+  const { params, linkedKeys } = labStore.getState();
+  if (params.tour === 0) return;
+  const patch = tourPatch(params.tour) as Record<string, unknown>;
+  for (const key of linkedKeys) delete patch[key];
   labStore.getState().setParams(patch as Partial<UrlState>);
 }

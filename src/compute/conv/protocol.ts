@@ -1,5 +1,6 @@
 /**
- * The masked-convolution panel's contract with the compute worker (REFERENCE.md §1.7).
+ * The masked-convolution panel's contract with the compute worker (masked invertible
+ * convolutions as in MaCow, Ma et al. 2019, and emerging convolutions, Hoogeboom et al. 2019).
  * Types only; the page imports this file with `import type`.
  *
  * Images are [H, W, C] row-major (core/conv/image.ts): cell (i, j, c) sits at flat index

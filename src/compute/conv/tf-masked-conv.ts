@@ -1,5 +1,6 @@
 /**
- * One masked invertible convolution in tfjs (REFERENCE.md §1.7; float64 reference in
+ * One masked invertible convolution in tfjs (a triangular Jacobian by masking, as in MaCow
+ * and emerging convolutions; float64 reference in
  * core/conv). Shapes: images [n, H, W, C] (NHWC), kernel [k, k, C, C] (HWIO).
  *
  *   K = W ⊙ M_earlier + S ⊙ exp(s),    y = conv2d(x, K, 'same') + b,    log|det| = H·W·Σ_c s_c

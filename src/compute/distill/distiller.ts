@@ -1,5 +1,5 @@
 /**
- * Parallel-WaveNet distillation (van den Oord et al. 2017, REFERENCE.md §1.5): a frozen MAF
+ * Parallel-WaveNet distillation (van den Oord et al. 2017): a frozen MAF
  * teacher p_t and an IAF student q_s.
  *   KL(s‖t) = E_{z~N(0,I)} [log q_s(x(z)) − log p_t(x(z))]:   x(z) and log q_s in one student
  *     pass (its own z is known), log p_t by the teacher's parallel density. Mode-seeking.

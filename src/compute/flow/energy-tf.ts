@@ -1,5 +1,5 @@
 /**
- * The energy targets U1–U4 (Rezende & Mohamed 2015, REFERENCE.md §4) in tfjs, p* ∝ e^{−U},
+ * The energy targets U1–U4 (Rezende & Mohamed 2015, Table 1) in tfjs, p* ∝ e^{−U},
  * for reverse-KL training. [n, 2] → [n].
  *   w₁ = sin(2πz₁/4),  w₂ = 3·exp(−½((z₁−1)/0.6)²),  w₃ = 3·σ((z₁−1)/0.3)
  *   U1 = ½((‖z‖−2)/0.4)² − ln(e^{−½((z₁−2)/0.6)²} + e^{−½((z₁+2)/0.6)²})

@@ -1,5 +1,6 @@
 /**
- * The Gaussianization panel's contract with the compute worker (REFERENCE.md §1.8, §5).
+ * The Gaussianization panel's contract with the compute worker (Gaussianization: the
+ * Gaussian copula and RBIG, Laparra et al. 2011).
  * Types only; the page imports this file with `import type`. Points are row-major [n·2].
  */
 import type { MarginalKind } from '../../core/gaussianize/marginal-types';

@@ -1,4 +1,4 @@
-/** Masked invertible convolutions (REFERENCE.md §1.7): images, mask, float64 reference layer. */
+/** Masked invertible convolutions (MaCow; emerging convolutions): images, mask, float64 reference layer. */
 export * from './image';
 export * from './procedural';
 export * from './mask';

@@ -1,5 +1,6 @@
 /**
- * The mask of an invertible k×k convolution (REFERENCE.md §1.7), as data.
+ * The mask of an invertible k×k convolution (each output sees only
+ * earlier pixels in raster order and, at its own pixel, earlier channels), as data.
  *
  * Kernel layout [k, k, C_in, C_out] (tfjs conv2d HWIO), 'same' zero padding p = (k − 1)/2,
  * cross-correlation: y[i, j, c] = Σ_{a, b, c'} K[a, b, c', c] · x[i + a − p, j + b − p, c'].

@@ -4,7 +4,8 @@
  *
  * One layer T maps v ↦ w with w_i = (v_i − μ_i(v_<i))·exp(−α_i(v_<i)), where μ, α come from one
  * MADE pass on v (parallel). Its inverse is sequential: v_i = w_i·exp(α_i(v_<i)) + μ_i(v_<i).
- * The bounded log-scale is α = B·tanh(a / B) with B = alphaBound (REFERENCE.md §3), so one
+ * The bounded log-scale is α = B·tanh(a / B) with B = alphaBound (a soft clamp, as libraries
+ * bound the log-scale: raw exp diverges easily), so one
  * layer scales by at most e^B and a runaway pre-activation cannot overflow exp.
  *
  * The same weights define two flows (as TFP's `Invert(MaskedAutoregressiveFlow)`):

@@ -1,5 +1,5 @@
 /**
- * MADE masks and degrees (Germain et al. 2015), REFERENCE.md §2.
+ * MADE masks and degrees (Germain et al. 2015).
  *
  * Each variable i ∈ {0..D−1} gets a degree deg(i) ∈ {1..D}: its position in the layer's
  * variable order (1-based). Hidden units get degrees in {1..D−1}. A connection from a unit of

@@ -1,11 +1,9 @@
 /** Evaluation grids over a 2-D box, in the layout of the density frames. */
 
-export interface GridBox {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
+import type { ViewBox } from '../types';
+
+/** The box a grid covers (core/types.ts). */
+export type GridBox = ViewBox;
 
 /** Cell centres of an nx × ny grid over the box, row-major [ny·nx, 2], row 0 at y0. */
 export function gridCellCentres(box: GridBox, nx: number, ny: number): Float64Array {

@@ -2,6 +2,7 @@
  * The shared shape of a fitted 1-D marginal distribution (an estimate of one coordinate's
  * CDF F and density f = F′) and the options that choose the estimator.
  */
+import { bisectLeft, bisectRight } from 'd3-array';
 
 /** 'empirical': interpolated empirical CDF; 'kernel': smooth logistic-kernel CDF. */
 export type MarginalKind = 'empirical' | 'kernel';
@@ -49,26 +50,12 @@ export function sortedFinite(values: ArrayLike<number>): Float64Array {
   return sorted.sort();
 }
 
-/** Index of the first element of the ascending array that is > x (0…length). */
+/** Index of the first element of the ascending array that is > x (0…length): d3's bisectRight. */
 export function upperBound(sorted: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return bisectRight(sorted, x);
 }
 
-/** Index of the first element of the ascending array that is ≥ x (0…length). */
+/** Index of the first element of the ascending array that is ≥ x (0…length): d3's bisectLeft. */
 export function lowerBound(sorted: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return bisectLeft(sorted, x);
 }

@@ -12,7 +12,8 @@
  */
 import type { Rng } from '../types';
 import { knnEntropy } from './knn-entropy';
-import { randomOrthogonal, rotate } from './rotation';
+import { transformPoints } from './matrix';
+import { randomOrthogonal } from './random-orthogonal';
 
 export const DEFAULT_PURSUIT_CANDIDATES = 8;
 
@@ -49,7 +50,7 @@ export function pursuitRotation(
       dim === 2
         ? planeRotation(((m + phase) * Math.PI) / (2 * candidates))
         : randomOrthogonal(dim, rng);
-    const entropy = sumOfMarginalEntropies(rotate(q, data, n, dim), n, dim);
+    const entropy = sumOfMarginalEntropies(transformPoints(q, data, n, dim), n, dim); // y = Q x
     if (entropy < bestEntropy || best === null) {
       bestEntropy = entropy;
       best = q;

@@ -1,5 +1,5 @@
 /**
- * The eight 2-D toy sets of the flow literature (FFJORD toy_data.py, REFERENCE.md §4): names,
+ * The eight 2-D toy sets of the flow literature (FFJORD's toy_data.py, Grathwohl et al. 2019): names,
  * labels and descriptions for the data-set picker, and one sampler entry point.
  */
 import type { PointSet, Rng } from '../types';

@@ -36,7 +36,7 @@ function ConvSection({ title, children }: { title: string; children: ReactNode }
 const defaultCell = (side: number) => (Math.floor(side / 2) * side + Math.floor(side / 2)) * 3 + 1;
 
 /**
- * Masked invertible convolutions (REFERENCE.md §1.7): an image and a 3×3 kernel masked so each
+ * Masked invertible convolutions (MaCow; emerging convolutions): an image and a 3×3 kernel masked so each
  * output cell sees only earlier pixels (raster order) and earlier channels (R → G → B) plus
  * itself; the forward is one parallel conv, the inverse H·W·C sequential steps, the Jacobian
  * triangular. The worker computes the layer; the app attaches it with `attachConvClient`.

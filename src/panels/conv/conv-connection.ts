@@ -1,22 +1,8 @@
-/**
- * The masked-convolution panel's handle on the compute worker. The app attaches the worker's
- * client once it is ready (`attachConvClient(computeApi())`); until then the panel waits.
- */
-import { create } from 'zustand';
+/** The masked-convolution panel's handle on the compute worker (panels/worker-connection.ts). */
 import type { ConvApi } from '../../compute/conv/protocol';
+import { createWorkerConnection } from '../worker-connection';
 
-interface ConvConnection {
-  client: ConvApi | null;
-}
+const connection = createWorkerConnection<ConvApi>();
 
-const useConnection = create<ConvConnection>()(() => ({ client: null }));
-
-/** Connects (or, with null, disconnects) the panel to a worker client. */
-export function attachConvClient(client: ConvApi | null): void {
-  useConnection.setState({ client });
-}
-
-/** React hook: the worker client, or null while the worker starts. */
-export function useConvClient(): ConvApi | null {
-  return useConnection((s) => s.client);
-}
+export const attachConvClient = connection.attach;
+export const useConvClient = connection.useClient;

@@ -6,9 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DistillApi, DistillFrame, DistillInfo, KlDirection } from '../../compute/distill/protocol';
-import { createPresetLoader } from '../../state/presets';
-
-const presets = createPresetLoader();
+import { pagePresets as presets } from '../../state/presets';
 
 export type DistillPhase = 'waiting' | 'configuring' | 'ready' | 'training' | 'error';
 

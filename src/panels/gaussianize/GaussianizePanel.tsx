@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from
 import type { MarginalKind } from '../../core/gaussianize/marginal-types';
 import type { RotationKind } from '../../core/gaussianize/rotation';
 import { useLabStore } from '../../state/lab-store';
-import { loadPresetNll } from '../../state/preset-nll';
+import { pagePresets } from '../../state/presets';
 import type { GaussSource } from '../../state/url-schema';
 import { PanelFrame } from '../PanelFrame';
 import { BackView } from './BackView';
@@ -31,7 +31,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /**
- * Gaussianization (REFERENCE.md §1.8, §5): make the data Gaussian one invertible step at a time.
+ * Gaussianization (Gaussian copula; RBIG, Laparra et al. 2011; Meng et al. 2020): make the data Gaussian one invertible step at a time.
  * 1-D stages, the RBIG stack (marginal Gaussianization + rotation, repeated), the stack run
  * backwards, and the Gaussian copula. The worker computes everything (tfjs); the app attaches
  * it with `attachGaussianizeClient`.
@@ -103,7 +103,7 @@ export function GaussianizePanel() {
   const [mafNll, setMafNll] = useState<{ dataset: string; nll: number | null } | null>(null);
   useEffect(() => {
     let live = true;
-    loadPresetNll(dataset, 'maf').then((nll) => live && setMafNll({ dataset, nll }));
+    pagePresets.recordedNll(dataset, 'maf').then((nll) => live && setMafNll({ dataset, nll }));
     return () => {
       live = false;
     };

@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo } from 'react';
 import type { PlotStyle } from '../../viz/style';
 import type { Gauss1DFrame } from '../../compute/gaussianize/protocol';
 import { normalPdf } from '../../core/toy/normal';
-import { GAUSS_CDFS, GAUSS_SOURCES, type GaussSource } from '../../state/url-schema';
+import { GAUSS_CDFS, GAUSS_SOURCES, URL_SCHEMA, type GaussSource } from '../../state/url-schema';
 import type { MarginalKind } from '../../core/gaussianize/marginal-types';
 import { CHART_MARGIN, type ChartFrame } from '../../viz/gaussianize/axes';
 import {
@@ -158,8 +158,8 @@ export function OneDStages(props: OneDStagesProps) {
         <input
           id={bwId}
           type="range"
-          min={0.05}
-          max={2}
+          min={URL_SCHEMA.bw.min}
+          max={URL_SCHEMA.bw.max}
           step={0.05}
           value={bandwidthFactor}
           disabled={kind !== 'kernel'}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { PlotStyle } from '../../viz/style';
 import type { RbigIterationFrame } from '../../compute/gaussianize/protocol';
 import type { RotationKind } from '../../core/gaussianize/rotation';
-import { GAUSS_ROTATIONS } from '../../state/url-schema';
+import { GAUSS_ROTATIONS, URL_SCHEMA } from '../../state/url-schema';
 import { CHART_MARGIN } from '../../viz/gaussianize/axes';
 import {
   drawGaussianityChart,
@@ -16,7 +16,8 @@ import { PlotCanvas } from '../density/PlotCanvas';
 import { useCloudAnimation } from './useCloudAnimation';
 import { plural } from '../../core/plural';
 
-export const MAX_ITERATION = 40;
+/** The last iteration shown: the end of `?iter=`'s range (0 … max). */
+const MAX_ITERATION = URL_SCHEMA.iter.max;
 /** Play stops here (the acceptance's 20 iterations are well Gaussianized). */
 export const PLAY_UNTIL = 30;
 

@@ -1,18 +1,8 @@
-/**
- * The Gaussianization panel's handle on the compute worker. The app attaches the worker's
- * client once it is ready (`attachGaussianizeClient(computeApi())`); until then the panel waits.
- */
-import { create } from 'zustand';
+/** The Gaussianization panel's handle on the compute worker (panels/worker-connection.ts). */
 import type { GaussianizeApi } from '../../compute/gaussianize/protocol';
+import { createWorkerConnection } from '../worker-connection';
 
-const useConnection = create<{ client: GaussianizeApi | null }>()(() => ({ client: null }));
+const connection = createWorkerConnection<GaussianizeApi>();
 
-/** Connects (or, with null, disconnects) the panel to a worker client. */
-export function attachGaussianizeClient(client: GaussianizeApi | null): void {
-  useConnection.setState({ client });
-}
-
-/** React hook: the worker client, or null while the worker starts. */
-export function useGaussianizeClient(): GaussianizeApi | null {
-  return useConnection((s) => s.client);
-}
+export const attachGaussianizeClient = connection.attach;
+export const useGaussianizeClient = connection.useClient;

@@ -1,13 +1,14 @@
 import { useId } from 'react';
 import { useLabStore } from '../../state/lab-store';
-import { FLOW_KINDS, STEP_DIRECTIONS, type StepDirection } from '../../state/url-schema';
+import { FLOW_KINDS, STEP_DIRECTIONS, URL_SCHEMA, type StepDirection } from '../../state/url-schema';
 import { plural } from '../../core/plural';
 
 const DIRECTION_LABELS: Record<StepDirection, string> = {
   sample: 'Sampling z → x',
   invert: 'Inversion x → z',
 };
-const DIMS = [2, 3, 4, 5, 6, 7, 8];
+/** The choices of D: `?dim=`'s range. */
+const DIMS = Array.from({ length: URL_SCHEMA.dim.max - URL_SCHEMA.dim.min + 1 }, (_, i) => URL_SCHEMA.dim.min + i);
 
 interface RadioGroupProps<V extends string> {
   legend: string;

@@ -1,11 +1,11 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { TOUR_LENGTH, TOUR_STEPS, tourPosition, tourView } from '../../../src/content/tour';
+import { TOUR_LENGTH, TOUR_STEPS, tourPosition } from '../../../src/content/tour';
 import { isValidParam } from '../../../src/state/lab-store';
 import { PANEL_IDS, URL_SCHEMA, type UrlKey, type UrlState } from '../../../src/state/url-schema';
 import { AVAILABLE_PANELS, tourPatch } from '../../../src/app/tour/tour-nav';
 
-/** The lecture's order (REFERENCE.md §1). */
+/** The lecture's order (docs/teaching.md). */
 const LECTURE = [
   'autoregressive',
   'maf-sampling',
@@ -39,33 +39,19 @@ describe('guided tour steps', () => {
 
   it('set only params the URL schema accepts', () => {
     for (const step of TOUR_STEPS) {
-      for (const view of [step.view, step.fallback].filter((v) => v !== undefined)) {
-        for (const [key, value] of Object.entries(view.state)) {
-          expect(isValidParam(key as UrlKey, value as never), `${step.id}: ${key}`).toBe(true);
-        }
+      for (const [key, value] of Object.entries(step.view.state)) {
+        expect(isValidParam(key as UrlKey, value as never), `${step.id}: ${key}`).toBe(true);
       }
-      // A step either shows a panel of this build or falls back to one.
-      const shown = tourView(step, AVAILABLE_PANELS).panel;
-      expect(AVAILABLE_PANELS as readonly string[], step.id).toContain(shown);
-      expect(PANEL_IDS as readonly string[], step.id).toContain(
-        step.fallback?.panel ?? step.view.panel,
-      );
-    }
-  });
-
-  it('fall back only when their panel is missing', () => {
-    const withFallback = TOUR_STEPS.filter((s) => s.fallback);
-    expect(withFallback.length).toBeGreaterThan(0);
-    for (const step of withFallback) {
-      expect(tourView(step, [step.view.panel]).panel).toBe(step.view.panel);
-      expect(tourView(step, []).panel).toBe(step.fallback!.panel);
+      // Every step shows a panel of this build.
+      expect(AVAILABLE_PANELS as readonly string[], step.id).toContain(step.view.panel);
+      expect(PANEL_IDS as readonly string[], step.id).toContain(step.view.panel);
     }
   });
 
   it('patch the store with the step number, its panel and its state', () => {
     for (let index = 1; index <= TOUR_LENGTH; index++) {
       const patch = tourPatch(index) as Partial<UrlState>;
-      const view = tourView(TOUR_STEPS[index - 1], AVAILABLE_PANELS);
+      const view = TOUR_STEPS[index - 1].view;
       expect(patch.tour).toBe(index);
       expect(patch.panel).toBe(view.panel);
       for (const [key, value] of Object.entries(view.state)) {

@@ -35,6 +35,11 @@ describe('embed protocol: host messages', () => {
     });
   });
 
+  it('lets no host change what only the address sets (the allowed origin)', () => {
+    const command = parseHostMessage({ type: 'flowlab:set', params: { origin: 'https://evil.example', flow: 'iaf' } });
+    expect(command).toEqual({ type: 'set', params: { flow: 'iaf' }, invalid: ['origin'] });
+  });
+
   it('agrees with the URL codec on every value a host might send', () => {
     for (const value of [...HOSTILE_VALUES, '3', '0.5', 'maf', 'moons', '1', '']) {
       for (const key of ['layers', 'lr', 'flow', 'dataset', 'embed', 'hide'] as const) {
@@ -141,10 +146,17 @@ describe('embed protocol: host messages', () => {
 
 describe('embed protocol: origins and events', () => {
   it('reads ?origin= as an origin, and refuses everything when it is unusable', () => {
-    expect(allowedHostOrigin('')).toBeNull();
-    expect(allowedHostOrigin('?origin=https://course.example.org/notes/')).toBe('https://course.example.org');
-    expect(allowedHostOrigin('?origin=javascript:alert(1)')).toBe('invalid');
-    expect(allowedHostOrigin('?origin=not a url')).toBe('invalid');
+    // Through the URL schema, as the page reads it: the store's params and invalid keys.
+    const allowed = (search: string) => {
+      const { state, invalid } = decodeUrlState(search);
+      return allowedHostOrigin(state, invalid);
+    };
+    expect(allowed('')).toBeNull();
+    expect(allowed('?origin=https://course.example.org/notes/')).toBe('https://course.example.org');
+    expect(allowed('?origin=javascript:alert(1)')).toBe('invalid');
+    expect(allowed('?origin=not a url')).toBe('invalid');
+    expect(allowed('?origin=')).toBe('invalid');
+    expect(allowed('?origin=https://a.example&origin=https://b.example')).toBe('https://b.example');
     expect(originAccepted(null, 'https://anything.example')).toBe(true);
     expect(originAccepted('https://a.example', 'https://a.example')).toBe(true);
     expect(originAccepted('https://a.example', 'https://b.example')).toBe(false);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type {
   LabApi,
   LabConfigureOptions,
@@ -104,7 +104,14 @@ const presets: PresetLoader = {
   loadPreview: async () => null,
 };
 
-const settle = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+// Fake timers: the controller's debounce and the settling waits take no real time.
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+const settle = (ms = 30) => vi.advanceTimersByTimeAsync(ms);
 
 function setUp(search = '', debounceMs = 0) {
   const store = createLabStore(search);

@@ -51,6 +51,24 @@ describe('presets', () => {
     expect(requested).toEqual(['./presets/index.json', './presets/8gaussians-maf.json']);
   });
 
+  it('reads presets, previews and recorded NLLs from one manifest fetch', async () => {
+    const manifest = {
+      presets: [{ file: 'moons-maf.json', dataset: 'moons', kind: 'maf', training: { nll: 2.4376 } }],
+    };
+    const { fetchText, requested } = fakeFetch({
+      './presets/index.json': JSON.stringify(manifest),
+      './presets/moons-maf.json': '{"model":2}',
+    });
+    const loader = createPresetLoader(fetchText);
+    expect(await loader.recordedNll('moons', 'maf')).toBe(2.4376);
+    expect(await loader.recordedNll('moons', 'iaf')).toBeNull();
+    expect(await loader.load('moons', 'maf')).toBe('{"model":2}');
+    expect(await loader.loadPreview('moons', 'maf')).toBeNull();
+    expect(requested).toEqual(['./presets/index.json', './presets/moons-maf.json']);
+    const offline = createPresetLoader(() => Promise.reject(new TypeError('offline')));
+    expect(await offline.recordedNll('moons', 'maf')).toBeNull();
+  });
+
   it('treats a missing or broken manifest as no presets', async () => {
     const cases: Record<string, string>[] = [{}, { './presets/index.json': '{not json' }];
     for (const files of cases) {

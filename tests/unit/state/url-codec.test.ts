@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/rng';
 import { isValidParam } from '../../../src/state/lab-store';
-import { decodeUrlState, encodeUrlState, invalidParamsMessage } from '../../../src/state/url-codec';
+import {
+  EXCERPT_LENGTH,
+  decodeUrlState,
+  encodeUrlState,
+  invalidParamsMessage,
+  linkTextExcerpt,
+} from '../../../src/state/url-codec';
 import {
   URL_KEYS,
   URL_SCHEMA,
@@ -32,6 +38,8 @@ function validValues(key: UrlKey): unknown[] {
       const values = spec.values as string[];
       return [[], [values[0]], [...values], [values[2], values[0]]];
     }
+    case 'origin':
+      return ['https://course.example.org', 'http://localhost:8080', 'https://xn--bcher-kva.example'];
   }
   throw new Error(`unknown kind for ${key}`);
 }
@@ -69,7 +77,12 @@ const query = (key: string, raw: string) => `?${new URLSearchParams([[key, raw]]
 describe('URL codec', () => {
   it('decodes an empty query (with or without "?") to the defaults', () => {
     for (const search of ['', '?', '?&&', '#hash']) {
-      expect(decodeUrlState(search)).toEqual({ state: defaultUrlState(), invalid: [] });
+      expect(decodeUrlState(search)).toEqual({
+        state: defaultUrlState(),
+        invalid: [],
+        rejected: {},
+        given: [],
+      });
     }
   });
 
@@ -128,8 +141,12 @@ describe('URL codec', () => {
       bw: 1.25,
       rot: 'pursuit',
       iter: 40,
+      origin: 'https://course.example.org',
     };
-    expect(decodeUrlState(encodeUrlState(state))).toEqual({ state, invalid: [] });
+    const decoded = decodeUrlState(encodeUrlState(state));
+    expect(decoded.state).toEqual(state);
+    expect(decoded.invalid).toEqual([]);
+    expect(decoded.given).toEqual(URL_KEYS.filter((k) => !URL_SCHEMA[k].equals(state[k] as never, URL_SCHEMA[k].default as never)));
   });
 
   it('falls back to the default and names the param for every kind of garbage', () => {
@@ -137,7 +154,7 @@ describe('URL codec', () => {
       for (const raw of GARBAGE) {
         const { state, invalid } = decodeUrlState(query(key, raw));
         expect(state, `${key}=${raw.slice(0, 30)}`).toEqual(defaultUrlState());
-        expect(invalid, `${key}=${raw.slice(0, 30)}`).toEqual(key === 'backend' ? [] : [key]);
+        expect(invalid, `${key}=${raw.slice(0, 30)}`).toEqual([key]);
       }
     }
   });
@@ -171,7 +188,7 @@ describe('URL codec', () => {
       const spec = URL_SCHEMA[key];
       if (spec.kind === 'bool') expect(state[key]).toBe(true);
       else if (spec.kind === 'list') expect(state[key]).toEqual([]);
-      else expect(invalid, key).toEqual(key === 'backend' ? [] : [key]);
+      else expect(invalid, key).toEqual([key]);
     }
     expect(decodeUrlState('?embed').state.embed).toBe(true);
   });
@@ -205,7 +222,34 @@ describe('URL codec', () => {
     expect(state).toEqual(defaultUrlState());
     expect(invalid).toEqual(['dataset', 'layers']);
     expect(invalidParamsMessage(invalid)).toBe('Ignored invalid URL parameters: dataset, layers');
+    expect(invalidParamsMessage(invalid, decodeUrlState('?dataset=nonsense&layers=-3').rejected)).toBe(
+      'Ignored invalid URL parameters: dataset “nonsense”, layers “-3”',
+    );
     expect(invalidParamsMessage([])).toBeNull();
+  });
+
+  it('quotes at most a short excerpt of a bad value, without control or bidi characters', () => {
+    const long = decodeUrlState(`?backend=${'x'.repeat(3000)}`);
+    expect(long.invalid).toEqual(['backend']);
+    expect(invalidParamsMessage(long.invalid, long.rejected)).toBe(
+      `Ignored invalid URL parameters: backend “${'x'.repeat(EXCERPT_LENGTH)}…”`,
+    );
+    expect(linkTextExcerpt('\u202Eevil\u0000<b>')).toBe('\uFFFDevil\uFFFD<b>');
+    expect(linkTextExcerpt('😀'.repeat(EXCERPT_LENGTH))).toBe('😀'.repeat(EXCERPT_LENGTH));
+    expect(linkTextExcerpt('😀'.repeat(EXCERPT_LENGTH + 1))).toBe(`${'😀'.repeat(EXCERPT_LENGTH)}…`);
+  });
+
+  it('reads every key through the schema, the last occurrence winning (backend, origin too)', () => {
+    const decoded = decodeUrlState('?backend=cpu&backend=wasm&origin=javascript:x&origin=https://a.example/p?q');
+    expect(decoded.state.backend).toBe('wasm');
+    expect(decoded.state.origin).toBe('https://a.example');
+    expect(decoded.invalid).toEqual([]);
+    expect(decoded.given).toEqual(['backend', 'origin']);
+    expect(decodeUrlState('?backend=wasm&backend=cpu').state.backend).toBe('cpu');
+    const bad = decodeUrlState('?origin=https://a.example&origin=ftp://b.example');
+    expect(bad.invalid).toEqual(['origin']);
+    expect(bad.rejected).toEqual({ origin: 'ftp://b.example' });
+    expect(encodeUrlState(decoded.state)).toBe('?backend=wasm&origin=https://a.example');
   });
 
   it('rejects a hide list with any unknown member, and writes lists canonically', () => {

@@ -6,7 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/rng';
-import { decodeUrlState, encodeUrlState } from '../../../src/state/url-codec';
+import {
+  EXCERPT_LENGTH,
+  decodeUrlState,
+  encodeUrlState,
+  invalidParamsMessage,
+} from '../../../src/state/url-codec';
 import { URL_SCHEMA, defaultUrlState, type UrlKey } from '../../../src/state/url-schema';
 import { hostileQuery } from '../../support/hostile-urls';
 
@@ -16,9 +21,15 @@ describe('URL codec under fuzzing', () => {
     const defaults = defaultUrlState();
     let reported = 0;
     for (let i = 0; i < 1000; i++) {
-      const { search, invalid } = hostileQuery(rng);
+      const { search, invalid, rejected } = hostileQuery(rng);
       const decoded = decodeUrlState(search);
       expect(decoded.invalid, search.slice(0, 300)).toEqual(invalid);
+      expect(decoded.rejected, search.slice(0, 300)).toEqual(rejected);
+      // The notice quotes each bad value in at most EXCERPT_LENGTH characters (+ "…"), without
+      // control or bidi characters, whatever the link carried.
+      const message = invalidParamsMessage(decoded.invalid, decoded.rejected) ?? '';
+      expect(message.length).toBeLessThanOrEqual(40 + invalid.length * (20 + EXCERPT_LENGTH));
+      expect(message).not.toMatch(/[\p{Cc}\p{Cf}]/u);
       reported += decoded.invalid.length;
       for (const key of invalid) expect(decoded.state[key]).toEqual(defaults[key]);
       for (const key of Object.keys(decoded.state) as UrlKey[]) {

@@ -59,6 +59,34 @@ describe('Parallel-WaveNet distillation, the default schedule', () => {
     d.dispose();
   }, 120_000);
 
+  it('the warm-start option lowers KL(teacher‖student) within 50 steps, leaving the teacher bit-identical', async () => {
+    // The fast stand-in of distiller-warm.slow.test.ts: its first phase (the KL(t‖s) warm start)
+    // must make progress at once; convergence to the teacher is the slow test's job.
+    const teacherModel = parseModelText(readFileSync('public/presets/8gaussians-maf.json', 'utf8'));
+    const teacherBefore = JSON.stringify(serializeModel(teacherModel.weights, teacherModel.meta));
+    const student = initFlowWeights(studentConfig(teacherModel.weights.config, 2));
+    const phases = distillSchedule('student-teacher', true, 1e-3);
+    const d = new Distiller(teacherModel.weights, student, phases, { batchSize: 256, clipNorm: 10, seed: 3 });
+    const initial = await d.estimateKl('teacher-student', 2048, 9);
+    d.step();
+    const tensors = tf.memory().numTensors;
+    for (let s = 1; s < 50; s++) d.step();
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(d.currentDirection).toBe('teacher-student');
+    const final = await d.estimateKl('teacher-student', 2048, 9);
+    console.log(
+      `KL(t‖s) in 50 steps: ${initial.mean.toFixed(3)} ± ${initial.standardError.toFixed(3)} → ${final.mean.toFixed(3)} ± ${final.standardError.toFixed(3)} nats`,
+    );
+    expect(final.mean).toBeLessThan(initial.mean - 4 * (initial.standardError + final.standardError));
+    expect(final.mean).toBeLessThan(0.7 * initial.mean);
+    const status = await d.status();
+    expect(status.step).toBe(50);
+    expect(status.skipped).toBe(0);
+    const teacherAfter = JSON.stringify(serializeModel(await d.teacher.readWeights(), teacherModel.meta));
+    expect(teacherAfter).toBe(teacherBefore);
+    d.dispose();
+  }, 120_000);
+
   it('counts the teacher samples a warm start draws (batch size per KL(t‖s) step)', async () => {
     const teacher = teacherModel();
     const d = new Distiller(teacher.weights, initFlowWeights({ ...teacher.weights.config, seed: 4 }), distillSchedule('student-teacher', true, 1e-3), {

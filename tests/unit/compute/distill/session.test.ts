@@ -104,8 +104,14 @@ describe('DistillSession', () => {
     const session = new DistillSession();
     await session.configure(CONFIG);
     const frames: DistillFrame[] = [];
-    const loop = session.start((f) => frames.push(f));
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Train until the callback has delivered three frames (a readiness wait, not a sleep).
+    let enough = () => {};
+    const threeFrames = new Promise<void>((resolve) => (enough = resolve));
+    const loop = session.start((f) => {
+      frames.push(f);
+      if (frames.length >= 3) enough();
+    });
+    await threeFrames;
     session.stop();
     await loop;
     expect(frames.length).toBeGreaterThan(0);
