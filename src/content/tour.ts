@@ -1,9 +1,11 @@
 /**
- * The guided tour: the lecture's storyline (an autoregressive model is a flow → MAF → IAF →
- * the trade-off → distillation → masked convolutions → Gaussianization → discrete data) as
- * ten steps of data. Each step names the state it shows (panel, data set, flow, D,
- * direction), the part of the panel to look at, a short explanation with its equation
- * (KaTeX), and a note for the lecturer (docs/teaching.md repeats these).
+ * The guided tour: the lecture's storyline in its order (an autoregressive model is a flow →
+ * MAF sampling → MAF density → IAF → the trade-off → distillation → "can we distil a language
+ * model?" discrete data → masked convolutions → Gaussianization → the copula → RBIG) as
+ * steps of data. Each step names the state it shows (panel, data set, flow, D, direction,
+ * Gaussianization iteration), the part of the panel to look at, a short explanation with its
+ * equation (KaTeX), and a note for the lecturer (docs/teaching.md repeats these). Every step
+ * lands on something live: a fitted model, a measured table, a training run.
  */
 import type { DatasetId } from '../core/datasets';
 import type { FlowKind } from '../core/flow/config';
@@ -16,6 +18,8 @@ export interface TourState {
   /** D of the step-by-step panel. */
   dim?: number;
   direction?: StepDirection;
+  /** The Gaussianization panel's iteration (0 = the data). */
+  iter?: number;
 }
 
 /** What to look at: a CSS selector inside the panel area, and its name in words. */
@@ -58,6 +62,10 @@ const HIGHLIGHT = {
   densities: { selector: '.density-plots', label: 'the samples and the model density' },
   loss: { selector: '.loss-plot', label: 'the loss curve and its floor' },
   inverse: { selector: '.conv-section:has(.conv-inverse)', label: 'the sequential inverse' },
+  discreteChart: { selector: '.discrete-chart', label: 'the NLL curves and the floor H(P)' },
+  oneD: { selector: '.gauss-section:has(.gauss-1d)', label: 'CDF → uniform → Φ⁻¹ in one dimension' },
+  copula: { selector: '.gauss-section:has(.gauss-table)', label: 'the copula layer and its correlation' },
+  stack: { selector: '.gauss-section:has(.gauss-stack)', label: 'the iterated stack and its KL' },
 } satisfies Record<string, TourHighlight>;
 
 export const TOUR_STEPS: readonly TourStep[] = [
@@ -127,14 +135,16 @@ export const TOUR_STEPS: readonly TourStep[] = [
       'An inverse autoregressive flow (IAF) feeds z to the network instead of x. Sampling ' +
       'becomes one parallel pass; the density of an arbitrary x now needs D sequential ' +
       'passes, but for a sample the model drew itself, z is already known.',
-    // The app's convention (content/equations.ts): an IAF samples with the one-pass map T.
+    // The app's convention (content/equations.ts, LECTURE.md): the literal "swap x and z".
     equation: lines(
       'x_i = \\bigl(z_i - \\mu_i(z_{<i})\\bigr)\\,e^{-\\alpha_i(z_{<i})}',
-      '\\log p(x) = \\sum_i \\log\\mathcal{N}(z_i; 0, 1) + \\sum_i \\alpha_i(z_{<i})',
+      '\\log q(x) = \\sum_i \\log\\mathcal{N}(z_i; 0, 1) + \\sum_i \\alpha_i(z_{<i})',
+      '\\text{(this app\'s form; papers often write } x = z\\,e^{\\alpha} + \\mu \\text{ with } -\\textstyle\\sum\\alpha)',
     ),
     say:
-      'Press M and I to flip between the two: the graph and the counter swap. Stress that it is ' +
-      'literally the same MADE; only what it reads changes.',
+      'Press M and I to flip between the two: the graph and the counter swap. It is the same ' +
+      'MADE architecture, reading z instead of x; the stepper fits the IAF as an IAF, with ' +
+      'weights of its own (the panel says how), so its samples fit the data.',
     view: {
       panel: 'steps',
       state: { flow: 'iaf', direction: 'sample', dim: 4 },
@@ -152,9 +162,14 @@ export const TOUR_STEPS: readonly TourStep[] = [
       '\\text{MAF} & 1 \\text{ pass} & D \\text{ passes} \\\\ ' +
       '\\text{IAF} & D \\text{ passes} & 1 \\text{ pass} \\end{array}',
     say:
-      'Read the table row by row; grow D and watch the sequential column grow while the ' +
-      'parallel one stays flat. This sets up the question: can we have both?',
-    view: { panel: 'cost', state: { dim: 8 }, highlight: null },
+      'The stepper measures the table on this machine as the step opens (median of warmed-up ' +
+      'runs): read it row by row. The cost panel (tab) grows D to 64 and shows the sequential ' +
+      'column growing while the parallel one stays flat. Ask: can we have both?',
+    view: {
+      panel: 'steps',
+      state: { flow: 'maf', direction: 'sample', dim: 8 },
+      highlight: HIGHLIGHT.tradeoff,
+    },
   },
   {
     id: 'distillation',
@@ -180,12 +195,31 @@ export const TOUR_STEPS: readonly TourStep[] = [
     view: { panel: 'distill', state: { dataset: '8gaussians' }, highlight: null },
   },
   {
+    id: 'discrete',
+    title: 'Can we distil a language model? Discrete data',
+    text:
+      'A language model is autoregressive too, but its conditionals are categorical: there is no ' +
+      'change of variables for a probability mass function, so it is not a flow and this trick ' +
+      'does not apply. Watch why flows need continuous data: a MAF fitted to integer points ' +
+      'spikes on them, and its NLL falls below H(P), the least any pmf can reach, without bound. ' +
+      'Fitted to x + u (uniform dequantization), its NLL stays above H(P).',
+    equation: lines(
+      'p_X(x) = p_Z\\bigl(f(x)\\bigr)\\,\\Bigl\\lvert\\det \\frac{\\partial f}{\\partial x}\\Bigr\\rvert \\text{ is a density, not a probability}',
+      '\\mathbb{E}_u\\bigl[-\\log p(x + u)\\bigr] \\ \\ge\\ -\\log P(x),\\quad P(x) = \\textstyle\\int_{[0,1)^2} p(x + u)\\,du',
+    ),
+    say:
+      'Training starts as the step opens. Point at the orange curve crossing the dashed floor ' +
+      'H(P) and the spikes on the left heatmap: a density can put unbounded height on the ' +
+      'points. The blue dequantized curve stays above the floor and bounds the discrete −log P.',
+    view: { panel: 'discrete', state: {}, highlight: HIGHLIGHT.discreteChart },
+  },
+  {
     id: 'masked-convolutions',
     title: 'Masked convolutions: flows for images',
     text:
       'Mask a k×k kernel so each output sees only earlier pixels in raster order and, at the ' +
       'same pixel, earlier channels. The Jacobian is triangular, so the log-determinant is the ' +
-      'sum of the log-diagonal; the inverse runs pixel by pixel.',
+      'sum of the log-diagonal; the forward map is one convolution, the inverse runs pixel by pixel.',
     equation:
       '\\log\\lvert\\det J\\rvert = \\sum_{\\text{pixels}}\\ \\sum_{c} \\log\\lvert w_{c,c}^{\\text{centre}}\\rvert',
     say:
@@ -195,56 +229,55 @@ export const TOUR_STEPS: readonly TourStep[] = [
   },
   {
     id: 'gaussianization',
-    title: 'Gaussianization',
+    title: 'Gaussianization in one dimension',
     text:
-      'KL is invariant under invertible maps, so fitting a flow is the same as making the ' +
-      'data, pushed back through it, look Gaussian. In one dimension this is exact: ' +
-      'u = F(x) is uniform and Φ⁻¹(u) is standard normal.',
+      'Maximum likelihood minimises KL(p_data ‖ p_θ), and KL is unchanged by an invertible map, ' +
+      'so fitting a flow is making the data, pushed back through it, look like N(0, I). In one ' +
+      'dimension: u = F(x) is uniform and Φ⁻¹(u) is standard normal; backwards it is ' +
+      'inverse-transform sampling.',
     equation: lines(
       '\\mathrm{KL}(p_{\\text{data}} \\,\\|\\, p_\\theta) = ' +
         '\\mathrm{KL}\\bigl(f_\\#\\, p_{\\text{data}} \\,\\|\\, \\mathcal{N}(0, I)\\bigr)',
       '\\Phi^{-1}\\bigl(F(x)\\bigr) \\sim \\mathcal{N}(0,1)',
     ),
     say:
-      'Alternate: Gaussianize each coordinate, rotate, repeat (RBIG). Watch the measure of ' +
-      'non-Gaussianity fall with each iteration.',
-    view: { panel: 'gaussianize', state: { dataset: 'moons' }, highlight: null },
+      'Follow the four stages left to right: data, its CDF, the uniform u, and z = Φ⁻¹(u). The CDF ' +
+      'step plays the role of standardising a variable. Switch the CDF to empirical and back.',
+    view: { panel: 'gaussianize', state: { dataset: 'moons', iter: 0 }, highlight: HIGHLIGHT.oneD },
   },
   {
     id: 'copula',
     title: 'The Gaussian copula: a one-layer flow',
     text:
       'Gaussianizing each coordinate once and then fitting a correlation matrix R is a ' +
-      'Gaussian copula: a shallow flow. It captures the marginals exactly but only linear ' +
-      'dependence between them.',
+      'Gaussian copula: a shallow flow. It reproduces the fitted marginals and the correlation ' +
+      'of the Gaussianized coordinates, but only that linear dependence: the joint is not ' +
+      'Gaussian yet.',
     equation: lines(
       'g(x) = \\frac{\\mathcal{N}_D(z;\\,0,\\,R)}{\\prod_i \\varphi(z_i)}\\ \\prod_i f_i(x_i)',
       'z_i = \\Phi^{-1}\\bigl(F_i(x_i)\\bigr)',
     ),
     say:
-      'Compare one layer with many: the copula gets the marginals right and misses the curved ' +
-      'dependence; repeated rotations fix that.',
-    view: { panel: 'gaussianize', state: { dataset: 'moons' }, highlight: null },
+      'Compare the copula density with the data: the marginals are right, the curved ' +
+      'dependence of the moons is missed. Read its held-out NLL against the stack’s.',
+    view: { panel: 'gaussianize', state: { dataset: 'moons', iter: 1 }, highlight: HIGHLIGHT.copula },
   },
   {
-    id: 'discrete',
-    title: 'Why not discrete data?',
+    id: 'rbig',
+    title: 'Rotate and repeat: Gaussianize anything',
     text:
-      'A flow’s likelihood is a density: the base density times a Jacobian determinant. ' +
-      'Discrete data such as text has probabilities, not densities, and no invertible, ' +
-      'differentiable map links it to a continuous base, so this trick does not apply there.',
+      'Alternate per-coordinate Gaussianization with rotations and repeat (iterative ' +
+      'Gaussianization, RBIG): each round removes more dependence, and the pushed data turns ' +
+      'Gaussian. The KL to N(0, I), measured on held-out points, falls with the iterations.',
     equation: lines(
-      'p_X(x) = p_Z\\bigl(f(x)\\bigr)\\,\\Bigl\\lvert\\det \\frac{\\partial f}{\\partial x}\\Bigr\\rvert',
-      '\\text{needs a continuous } x',
+      'x \\;\\mapsto\\; Q_K\\,\\Psi_K\\bigl(\\cdots Q_1\\,\\Psi_1(x)\\bigr),\\quad \\Psi_k(v)_i = \\Phi^{-1}\\bigl(F_{k,i}(v_i)\\bigr)',
+      '\\mathrm{KL}\\bigl(f_\\#\\, p \\,\\|\\, \\mathcal{N}(0, I)\\bigr) \\to 0',
     ),
     say:
-      'Close on the lab: the loss curve approaches the entropy floor H(p) because the model is ' +
-      'a density on a continuous space. Language models stay autoregressive but not flows.',
-    view: {
-      panel: 'density',
-      state: { dataset: '8gaussians', flow: 'maf' },
-      highlight: HIGHLIGHT.loss,
-    },
+      'Press Next iteration a few times and watch the KL and the total correlation fall. Then ' +
+      'pick the empirical CDF: the held-out NLL rises as the stack overfits (a step-function CDF ' +
+      'collapses the training points): the lesson of why flows are fitted with care.',
+    view: { panel: 'gaussianize', state: { dataset: 'moons', iter: 8 }, highlight: HIGHLIGHT.stack },
   },
 ];
 

@@ -65,7 +65,7 @@ export const GAUSS_ROTATIONS = ['random', 'pca', 'pursuit'] as const satisfies r
  * The number of steps of the guided tour (content/tour.ts; state may not import content, so
  * the count is written here and tests/unit/content/tour.test.ts checks the two agree).
  */
-export const TOUR_STEP_COUNT = 10;
+export const TOUR_STEP_COUNT = 11;
 
 /** Colour themes: `auto` follows the system's light/dark preference. */
 export const THEME_CHOICES = ['auto', 'light', 'dark', 'projector'] as const;

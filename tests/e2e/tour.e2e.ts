@@ -49,11 +49,17 @@ describe(`guided tour ${CONFIG}`, () => {
       await page.locator('section.panel').first().waitFor();
       const highlight = TOUR_STEPS[index - 1].view.highlight;
       if (highlight) await page.locator(highlight.selector).first().waitFor({ timeout: 60_000 });
+      // Each step shows something live on arrival: the trade-off step a table measured here.
+      if (TOUR_STEPS[index - 1].id === 'tradeoffs') {
+        await expect
+          .poll(() => page.locator('td[data-ms="maf-density"]').textContent(), { timeout: 120_000 })
+          .toMatch(/ms/);
+      }
     }
     // The last step: → stays, ← goes back, Close ends the tour.
     await page.keyboard.press('ArrowRight');
     await expectStep(page, TOUR_LENGTH);
-    expect(await currentPanel(page)).toContain('Density lab');
+    expect(await currentPanel(page)).toContain('Gaussianization');
     await page.keyboard.press('ArrowLeft');
     await expectStep(page, TOUR_LENGTH - 1);
     await page.getByRole('button', { name: 'Close tour' }).click();

@@ -5,7 +5,7 @@ import { isValidParam } from '../../../src/state/lab-store';
 import { PANEL_IDS, URL_SCHEMA, type UrlKey, type UrlState } from '../../../src/state/url-schema';
 import { AVAILABLE_PANELS, tourPatch } from '../../../src/app/tour/tour-nav';
 
-/** The lecture's order (docs/teaching.md). */
+/** The lecture's order (../shared/LECTURE.md: claims 1–3, 4–5, 6–9, 10, 11–15, 16, 17–19, 20–21, 22, 23). */
 const LECTURE = [
   'autoregressive',
   'maf-sampling',
@@ -13,11 +13,27 @@ const LECTURE = [
   'iaf',
   'tradeoffs',
   'distillation',
+  'discrete',
   'masked-convolutions',
   'gaussianization',
   'copula',
-  'discrete',
+  'rbig',
 ];
+
+/**
+ * The URL params each panel reads (besides `panel`): a step that sets a key its panel does not
+ * read does nothing on arrival (the trade-off step once set `dim` on the cost panel, which
+ * reads `dims`).
+ */
+const PANEL_READS: Record<string, readonly UrlKey[]> = {
+  density: ['dataset', 'flow', 'layers', 'hidden', 'lr', 'batch', 'seed', 'contours'],
+  steps: ['flow', 'dim', 'direction'],
+  distill: ['dataset', 'kl', 'warm', 'seed'],
+  cost: ['dims'],
+  discrete: ['seed'],
+  conv: ['image', 'size'],
+  gaussianize: ['dataset', 'g1d', 'cdf', 'bw', 'rot', 'iter'],
+};
 
 describe('guided tour steps', () => {
   it('follow the lecture in order, one step per topic', () => {
@@ -41,6 +57,9 @@ describe('guided tour steps', () => {
     for (const step of TOUR_STEPS) {
       for (const [key, value] of Object.entries(step.view.state)) {
         expect(isValidParam(key as UrlKey, value as never), `${step.id}: ${key}`).toBe(true);
+      }
+      for (const key of Object.keys(step.view.state)) {
+        expect(PANEL_READS[step.view.panel], `${step.id}: ${key} on ${step.view.panel}`).toContain(key);
       }
       // Every step shows a panel of this build.
       expect(AVAILABLE_PANELS as readonly string[], step.id).toContain(step.view.panel);
