@@ -6,6 +6,8 @@
  *
  *   node --import tsx --import ./scripts/node-register.mjs scripts/bench-spline.ts
  *   SPLINE_STEPS=300 SPLINE_ONLY=spline-maf …   (shorter runs, one model)
+ *   SPLINE_TIMING=1 …   only the step times, the models interleaved in rounds of 10 steps so that
+ *                       a shared machine's changing load falls on all of them alike (median ms/step)
  */
 import { tf } from '../src/compute/tf';
 import '@tensorflow/tfjs-backend-wasm';
@@ -19,6 +21,7 @@ import { datasetSource } from '../src/core/datasets';
 import { createRng } from '../src/core/rng';
 
 const STEPS = Number(process.env.SPLINE_STEPS ?? 3000);
+const TIMING_ONLY = process.env.SPLINE_TIMING === '1';
 const ONLY = process.env.SPLINE_ONLY?.split(',');
 const ENTROPY = 2.8319;
 const TEST_POINTS = 10_000;
@@ -40,6 +43,7 @@ const coupling = (config: Partial<CouplingConfig>) => () => ({
 
 const CANDIDATES: Candidate[] = [
   { id: 'affine-maf', label: 'affine MAF, 5 layers, 2×64', build: maf({}) },
+  { id: 'spline-maf-1', label: 'spline MAF, 1 layer, 2×64, K = 8, Bs = 4', build: maf({ transform: 'spline', layers: 1 }) },
   { id: 'spline-maf-2', label: 'spline MAF, 2 layers, 2×64, K = 8, Bs = 4', build: maf({ transform: 'spline', layers: 2 }) },
   { id: 'affine-coupling', label: 'affine coupling, 5 layers, 2×64', build: coupling({}) },
   { id: 'spline-maf', label: 'spline MAF, 5 layers, 2×64, K = 8, Bs = 4', build: maf({ transform: 'spline' }) },
@@ -51,18 +55,45 @@ if (!(await tf.setBackend('wasm'))) throw new Error('the WASM backend did not st
 const source = datasetSource('8gaussians', null);
 const test = tf.tensor2d(source.sample(TEST_POINTS, createRng(12345)).data, [TEST_POINTS, 2]);
 
-const rows = [
-  `| model | held-out NLL (nats) | KL gap (nats) | ms / step | skipped steps | passes |`,
-  '| --- | ---: | ---: | ---: | ---: | --- |',
-];
-for (const c of CANDIDATES.filter((c) => !ONLY || ONLY.includes(c.id))) {
-  const { flow, passes } = c.build();
-  const trainer = new FlowTrainer(flow, 'maf', { kind: 'maximum-likelihood', sampleBatch: (n, r) => source.sample(n, r) }, {
+const selected = CANDIDATES.filter((c) => !ONLY || ONLY.includes(c.id));
+const trainerFor = (flow: TrainableFlow) =>
+  new FlowTrainer(flow, 'maf', { kind: 'maximum-likelihood', sampleBatch: (n, r) => source.sample(n, r) }, {
     learningRate: 1e-3,
     batchSize: 512,
     clipNorm: 10,
     seed: 1,
   });
+
+if (TIMING_ONLY) {
+  const runs = selected.map((c) => ({ c, ...c.build() })).map((r) => ({ ...r, trainer: trainerFor(r.flow), times: [] as number[] }));
+  for (const r of runs) for (let s = 0; s < 5; s++) r.trainer.step();
+  for (let round = 0; round < 12; round++) {
+    for (const r of runs) {
+      await r.trainer.status();
+      const t0 = performance.now();
+      for (let s = 0; s < 10; s++) r.trainer.step();
+      await r.trainer.status();
+      r.times.push((performance.now() - t0) / 10);
+    }
+  }
+  console.log('| model | ms / step (median of 12 interleaved rounds of 10) |\n| --- | ---: |');
+  for (const r of runs) {
+    const sorted = [...r.times].sort((a, b) => a - b);
+    console.log(`| ${r.c.label} | ${sorted[sorted.length >> 1].toFixed(1)} |`);
+    r.trainer.dispose();
+    r.flow.dispose();
+  }
+  test.dispose();
+  process.exit(0);
+}
+
+const rows = [
+  `| model | held-out NLL (nats) | KL gap (nats) | ms / step | skipped steps | passes |`,
+  '| --- | ---: | ---: | ---: | ---: | --- |',
+];
+for (const c of selected) {
+  const { flow, passes } = c.build();
+  const trainer = trainerFor(flow);
   for (let s = 0; s < 5; s++) trainer.step(); // warm-up: kernels compiled, buffers allocated
   await trainer.status();
   const t0 = performance.now();
