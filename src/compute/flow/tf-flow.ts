@@ -1,5 +1,6 @@
 /**
- * The flow in tfjs: K autoregressive layers used as MAF or IAF (core/flow/config.ts).
+ * The flow in tfjs: K autoregressive layers used as MAF or IAF (core/flow/config.ts), with
+ * affine or spline transforms (config.transform).
  *   parallel direction   P = T_K ∘ … ∘ T_1   (one pass per layer)
  *   sequential direction S = P⁻¹             (D passes per layer)
  *   MAF: x → z is P, z → x is S.   IAF: z → x is P, x → z is S.
@@ -35,7 +36,7 @@ export class TfFlow {
   }
 
   parallel(v: tf.Tensor2D, keepPath = false): TfMapResult {
-    if (keepPath) return this.chain(v, this.layers, (l, t) => l.parallel(t), true);
+    if (keepPath || (this.config.transform ?? 'affine') !== 'affine') return this.chain(v, this.layers, (l, t) => l.parallel(t), keepPath);
     // The whole chain as one fused op (the training hot path; fused-parallel.ts).
     return fusedParallelMap(v, this.layers.map((l) => l.fusedSpec()));
   }

@@ -1,11 +1,15 @@
 /**
- * One autoregressive affine layer in tfjs: a MADE conditioner with masked dense layers,
- * its parallel direction T and its sequential inverse T⁻¹ (see core/flow/config.ts).
+ * One autoregressive layer in tfjs: a MADE conditioner with masked dense layers, its
+ * parallel direction T and its sequential inverse T⁻¹ (see core/flow/config.ts). The
+ * elementwise transform is affine (parallel direction fused, fused-parallel.ts) or a
+ * rational-quadratic spline (config.transform; tf-transform.ts, by autodiff).
  * All functions return tensors and are meant to be called inside tf.tidy.
  */
 import { tf } from '../tf';
 import type { ArLayerWeights, DenseWeights, FlowConfig } from '../../core/flow/config';
 import { madeMasks } from '../../core/flow/made';
+import { paramsPerVariable, resolveTransform, type ResolvedTransform } from '../../core/flow/transform';
+import { affineParams, transformTf } from './tf-transform';
 import { matMul } from './matmul';
 import { fusedParallelMap, type FusedLayerSpec } from './fused-parallel';
 
@@ -43,6 +47,7 @@ function toDense(d: DenseWeights, mask: Float32Array, trainable: boolean, name: 
 export class TfArLayer {
   readonly dim: number;
   readonly order: readonly number[];
+  readonly transform: ResolvedTransform;
   private readonly hidden: TfDense[];
   private readonly output: TfDense;
   /** One-hot row per variable, [1, D], as float (picks α_i) and as bool (selects column i). */
@@ -54,7 +59,8 @@ export class TfArLayer {
     private readonly config: FlowConfig,
     trainable = true,
   ) {
-    const masks = madeMasks(weights.structure);
+    this.transform = resolveTransform(config);
+    const masks = madeMasks(weights.structure, paramsPerVariable(this.transform));
     const id = nextId++;
     this.dim = config.dim;
     this.order = weights.structure.order;
@@ -70,8 +76,9 @@ export class TfArLayer {
     return [...this.hidden, this.output].flatMap((d) => [d.w, d.b]);
   }
 
-  /** The layer's weights for the fused parallel op (fused-parallel.ts). */
+  /** The layer's weights for the fused parallel op (fused-parallel.ts); affine layers only. */
   fusedSpec(): FusedLayerSpec {
+    if (this.transform.kind !== 'affine') throw new Error('only affine layers have a fused parallel op');
     return { dense: [...this.hidden, this.output], activation: this.config.activation, alphaBound: this.config.alphaBound };
   }
 
@@ -80,45 +87,52 @@ export class TfArLayer {
     return [...this.hidden, this.output].map((d) => tf.mul(d.w, d.mask) as tf.Tensor2D);
   }
 
-  /** One MADE pass on v [n, D]: μ and α for every variable. `masked` from maskedWeights(). */
-  conditioner(v: tf.Tensor2D, masked: tf.Tensor2D[] = this.maskedWeights()): TfConditioner {
+  /** One MADE pass on v [n, D]: the P·D raw outputs (parameter-major). `masked` from maskedWeights(). */
+  rawOutputs(v: tf.Tensor2D, masked: tf.Tensor2D[] = this.maskedWeights()): tf.Tensor2D {
     let h: tf.Tensor2D = v;
     this.hidden.forEach((d, l) => {
       const pre = tf.add(matMul(h, masked[l]!), d.b) as tf.Tensor2D;
       h = this.config.activation === 'relu' ? tf.relu(pre) : tf.tanh(pre);
     });
-    const out = tf.add(matMul(h, masked[this.hidden.length]!), this.output.b) as tf.Tensor2D;
-    const D = this.dim;
-    const [mu, raw] = tf.split(out, [D, D], 1) as [tf.Tensor2D, tf.Tensor2D];
-    const B = this.config.alphaBound;
-    return { mu, alpha: tf.mul(tf.tanh(tf.div(raw, B)), B) };
+    return tf.add(matMul(h, masked[this.hidden.length]!), this.output.b) as tf.Tensor2D;
+  }
+
+  /** One MADE pass of an affine layer: μ and α for every variable. */
+  conditioner(v: tf.Tensor2D, masked: tf.Tensor2D[] = this.maskedWeights()): TfConditioner {
+    if (this.transform.kind !== 'affine') throw new Error('conditioner() gives (μ, α) of affine layers only');
+    return affineParams(this.rawOutputs(v, masked), this.dim, this.config.alphaBound);
   }
 
   /**
-   * T(v): w = (v − μ(v))·e^{−α(v)}, log|det| = −Σα. One pass, as one fused op with a
+   * T(v), one pass. Affine: w = (v − μ(v))·e^{−α(v)}, log|det| = −Σα, as one fused op with a
    * hand-written gradient (fused-parallel.ts; the same values as composing conditioner()).
+   * Spline: w_i = s(v_i; θ_i(v_<i)), log|det| = Σ log s'_i, by autodiff.
    */
   parallel(v: tf.Tensor2D): TfLayerResult {
-    return fusedParallelMap(v, [this.fusedSpec()]);
+    if (this.transform.kind === 'affine') return fusedParallelMap(v, [this.fusedSpec()]);
+    const r = transformTf(this.transform, this.rawOutputs(v), v, 'forward');
+    return { out: r.out, logDet: tf.sum(r.logDerivative, 1) };
   }
 
   /**
-   * T⁻¹(w): v_i = w_i·e^{α_i(v_<i)} + μ_i(v_<i), one pass per order position; log|det| = +Σα.
+   * T⁻¹(w), one pass per order position: v_i = T⁻¹(w_i; θ_i(v_<i)) (affine: w_i·e^{α_i} + μ_i),
+   * log|det| = Σ_i log ∂v_i/∂w_i (affine: +Σα).
    * Column i is put in place with a select, not as v·(1 − e_i) + c·e_i: there a ±∞ in another
    * column of the candidate c would become ∞·0 = NaN in a column that is already computed.
-   * α is bounded (±B) wherever the MADE's hidden units are finite, so Σ α·e_i stays a product.
+   * The log-derivative is bounded (affine: |α| ≤ B) wherever the MADE's hidden units are finite,
+   * so Σ log∂·e_i stays a product.
    */
   sequential(w: tf.Tensor2D): TfLayerResult {
     let v: tf.Tensor2D = tf.zerosLike(w);
-    let alphaSum: tf.Tensor1D = tf.zeros([w.shape[0]]);
+    let logDet: tf.Tensor1D = tf.zeros([w.shape[0]]);
     const masked = this.maskedWeights(); // the D passes share one masking
     for (const i of this.order) {
-      const { mu, alpha } = this.conditioner(v, masked);
-      const candidate = tf.add(tf.mul(w, tf.exp(alpha)), mu);
-      v = tf.where(this.isColumn[i], candidate, v) as tf.Tensor2D;
-      alphaSum = tf.add(alphaSum, tf.sum(tf.mul(alpha, this.unit[i]), 1));
+      // Every variable's candidate is computed; only variable i's is kept (its inputs v_<i are final).
+      const r = transformTf(this.transform, this.rawOutputs(v, masked), w, 'inverse');
+      v = tf.where(this.isColumn[i], r.out, v) as tf.Tensor2D;
+      logDet = tf.add(logDet, tf.sum(tf.mul(r.logDerivative, this.unit[i]), 1));
     }
-    return { out: v, logDet: alphaSum };
+    return { out: v, logDet };
   }
 
   /** The current weights, read back (one await per tensor). */

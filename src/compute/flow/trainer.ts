@@ -13,7 +13,19 @@ import type { FlowKind } from '../../core/flow/config';
 import { createRng } from '../../core/rng';
 import type { PointSet, Rng } from '../../core/types';
 import { GatedAdam } from './gated-adam';
-import type { TfFlow } from './tf-flow';
+
+/**
+ * What the trainer needs of a flow: TfFlow (MAF/IAF, affine or spline) and TfCouplingFlow
+ * (which ignores the kind: both its directions are one pass) both fit.
+ */
+export interface TrainableFlow {
+  readonly config: { dim: number };
+  variables(): tf.Variable[];
+  /** log p(x) [n]. */
+  logProb(x: tf.Tensor2D, kind: FlowKind): tf.Tensor1D;
+  /** x = f(z) and its log p [n], without inverting. */
+  sampleWithLogProb(z: tf.Tensor2D, kind: FlowKind): { x: tf.Tensor2D; logProb: tf.Tensor1D };
+}
 
 export type TrainingObjective =
   /** Data from a sampler: points drawn in JS (uploaded), or a tensor drawn on the device (e.g. a teacher flow's samples). */
@@ -50,7 +62,7 @@ export class FlowTrainer {
   private stepCount = 0;
 
   constructor(
-    private readonly flow: TfFlow,
+    private readonly flow: TrainableFlow,
     public kind: FlowKind,
     private readonly objective: TrainingObjective,
     readonly options: TrainerOptions = DEFAULT_TRAINER_OPTIONS,

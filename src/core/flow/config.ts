@@ -14,10 +14,16 @@
  * so the MAF's sampling map and the IAF's sampling map are inverses of each other.
  */
 import type { HiddenDegreeKind, MadeStructure, OrderKind } from './made';
+import type { TransformConfig } from './transform';
 
 export type FlowKind = 'maf' | 'iaf';
 
-export interface FlowConfig {
+/**
+ * The optional transform fields (transform.ts) choose the elementwise map of every layer:
+ * affine (the default, everything above) or a rational-quadratic spline, whose MADE outputs
+ * 3K − 1 parameters per variable instead of (μ, a).
+ */
+export interface FlowConfig extends TransformConfig {
   dim: number;
   /** Number of autoregressive layers K. */
   layers: number;
@@ -54,7 +60,7 @@ export interface DenseWeights {
 export interface ArLayerWeights {
   structure: MadeStructure;
   hidden: DenseWeights[];
-  /** Output [h_last, 2D]: columns μ_0..μ_{D−1}, a_0..a_{D−1}. */
+  /** Output [h_last, 2D]: columns μ_0..μ_{D−1}, a_0..a_{D−1}; [h_last, P·D] parameter-major for a spline (transform.ts). */
   output: DenseWeights;
 }
 

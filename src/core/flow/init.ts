@@ -3,17 +3,18 @@
  * W, b ~ U(−1/√fan_in, 1/√fan_in). Non-zero biases matter here: with D = 2 the first MADE
  * layer sees one variable, and zero biases would put every ReLU kink at the origin.
  * The output layer is scaled by `outputScale` (0.01) so that every layer starts close to the
- * identity map.
+ * identity map (for a spline, all-zero outputs are exactly the identity: spline.ts).
  */
 import { createRng } from '../rng';
 import type { Rng } from '../types';
 import type { ArLayerWeights, DenseWeights, FlowConfig, FlowWeights } from './config';
 import { hiddenDegrees, layerOrder, madeMasks } from './made';
 import { FieldError, checkChoice, checkInteger, checkNumberAbove, describeValue } from '../validation';
+import { paramsPerVariable, resolveTransform, validateTransform } from './transform';
 
 const OUTPUT_SCALE = 0.01;
 
-function uniformDense(inDim: number, outDim: number, rng: Rng, scale = 1): DenseWeights {
+export function uniformDense(inDim: number, outDim: number, rng: Rng, scale = 1): DenseWeights {
   const limit = scale / Math.sqrt(inDim);
   const draw = (n: number) => Float32Array.from({ length: n }, () => (2 * rng.uniform() - 1) * limit);
   return { inDim, outDim, w: draw(inDim * outDim), b: draw(outDim) };
@@ -35,12 +36,14 @@ export function validateFlowConfig(config: FlowConfig): void {
   checkChoice(c.hiddenDegrees, 'hiddenDegrees', ['deterministic', 'random']);
   checkNumberAbove(c.alphaBound, 'alphaBound', 0, 10);
   if (!Number.isSafeInteger(c.seed)) throw new FieldError('seed', `expected an integer, got ${describeValue(c.seed)}`);
+  validateTransform(config);
 }
 
 /** Fresh weights for a config; the same config (seed included) gives the same weights. */
 export function initFlowWeights(config: FlowConfig): FlowWeights {
   validateFlowConfig(config);
   const rng = createRng(config.seed);
+  const P = paramsPerVariable(resolveTransform(config));
   const layers: ArLayerWeights[] = [];
   for (let k = 0; k < config.layers; k++) {
     const order = layerOrder(config.dim, k, config.order, rng);
@@ -55,9 +58,9 @@ export function initFlowWeights(config: FlowConfig): FlowWeights {
       hidden.push(uniformDense(inDim, width, rng));
       inDim = width;
     }
-    layers.push({ structure, hidden, output: uniformDense(inDim, 2 * config.dim, rng, OUTPUT_SCALE) });
+    layers.push({ structure, hidden, output: uniformDense(inDim, P * config.dim, rng, OUTPUT_SCALE) });
   }
   // Masks are derived, not stored; computing them here validates the structure early.
-  layers.forEach((layer) => madeMasks(layer.structure));
+  layers.forEach((layer) => madeMasks(layer.structure, P));
   return { config: { ...config, hidden: [...config.hidden] }, layers };
 }

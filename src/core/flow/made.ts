@@ -8,7 +8,8 @@
  * earlier in the order: the network is autoregressive and the flow's Jacobian triangular.
  *
  * Masks are row-major [in, out] Float32Arrays of 0/1, the layout of `x @ (W ⊙ M)`.
- * The output layer has 2D columns: [μ_0 … μ_{D−1}, a_0 … a_{D−1}].
+ * The output layer has 2D columns: [μ_0 … μ_{D−1}, a_0 … a_{D−1}] — or, for a transform with
+ * P parameters per variable (transform.ts), P·D columns, parameter p of variable i in p·D + i.
  */
 import type { Rng } from '../types';
 
@@ -27,7 +28,7 @@ export interface MadeStructure {
 export interface MadeMasks {
   /** Masks of the hidden layers: [D, h1], [h1, h2], … */
   hidden: Float32Array[];
-  /** Mask of the output layer: [h_last, 2D]. */
+  /** Mask of the output layer: [h_last, P·D] (P = 2 for the affine transform). */
   output: Float32Array;
 }
 
@@ -83,8 +84,8 @@ function maskBetween(inDeg: readonly number[], outDeg: readonly number[], strict
   return mask;
 }
 
-/** Builds every mask of one MADE from its structure. */
-export function madeMasks(structure: MadeStructure): MadeMasks {
+/** Builds every mask of one MADE from its structure, with P outputs per variable. */
+export function madeMasks(structure: MadeStructure, paramsPerVariable = 2): MadeMasks {
   const inDeg = inputDegrees(structure.order);
   const hidden: Float32Array[] = [];
   let prev = inDeg;
@@ -92,13 +93,13 @@ export function madeMasks(structure: MadeStructure): MadeMasks {
     hidden.push(maskBetween(prev, degrees, false));
     prev = degrees;
   }
-  const outDeg = [...inDeg, ...inDeg];
+  const outDeg = Array.from({ length: paramsPerVariable }, () => inDeg).flat();
   return { hidden, output: maskBetween(prev, outDeg, true) };
 }
 
 /**
  * Input→output connectivity of the whole network: conn[j][i] = 1 when input variable j can
- * reach output variable i (through μ_i or α_i). For a correct MADE, conn[j][i] = 1 only when
+ * reach output variable i (through any of its parameters, e.g. μ_i or α_i). For a correct MADE, conn[j][i] = 1 only when
  * deg(j) < deg(i): strictly lower-triangular in the layer's order.
  */
 export function connectivity(structure: MadeStructure, masks: MadeMasks): number[][] {
@@ -123,5 +124,8 @@ export function connectivity(structure: MadeStructure, masks: MadeMasks): number
     });
     inWidth = outWidth;
   }
-  return reach.map((v) => Array.from({ length: dim }, (_, i) => (v[i] || v[dim + i] ? 1 : 0)));
+  const blocks = inWidth / dim; // P parameters per variable
+  return reach.map((v) =>
+    Array.from({ length: dim }, (_, i) => (Array.from({ length: blocks }, (_, p) => v[p * dim + i]).some(Boolean) ? 1 : 0)),
+  );
 }

@@ -4,10 +4,13 @@
  *
  * Layer T (see config.ts):   w_i = (v_i − μ_i(v_<i))·e^{−α_i(v_<i)},   log|det ∂w/∂v| = −Σ α_i
  * Its inverse (sequential):  v_i = w_i·e^{α_i(v_<i)} + μ_i(v_<i),      log|det ∂v/∂w| = +Σ α_i
+ * With a spline transform (transform.ts) w_i = s(v_i; θ_i(v_<i)) and log|det ∂w/∂v| = Σ log s'_i;
+ * the results then report the local affine equivalent α_i = −log ∂w_i/∂v_i, μ_i = v_i − w_i·e^{α_i}.
  */
 import type { ArLayerWeights, FlowConfig, FlowWeights } from './config';
 import { boundAlpha } from './config';
 import { madeMasks } from './made';
+import { paramsPerVariable, resolveTransform, transformForward, transformInverse, type ResolvedTransform } from './transform';
 
 export interface Conditioner {
   /** μ_i for every variable i, shape [D]. */
@@ -28,6 +31,7 @@ interface MaskedDense {
 export class ReferenceLayer {
   readonly dim: number;
   readonly order: readonly number[];
+  readonly transform: ResolvedTransform;
   private readonly hidden: MaskedDense[];
   private readonly output: MaskedDense;
 
@@ -35,7 +39,8 @@ export class ReferenceLayer {
     weights: ArLayerWeights,
     private readonly config: FlowConfig,
   ) {
-    const masks = madeMasks(weights.structure);
+    this.transform = resolveTransform(config);
+    const masks = madeMasks(weights.structure, paramsPerVariable(this.transform));
     const mask = (w: Float32Array, m: Float32Array) => Float64Array.from(w, (v, k) => v * m[k]);
     this.dim = config.dim;
     this.order = weights.structure.order;
@@ -49,15 +54,21 @@ export class ReferenceLayer {
     this.output = { inDim: o.inDim, outDim: o.outDim, w: mask(o.w, masks.output), b: Float64Array.from(o.b) };
   }
 
-  /** One MADE pass: μ(v), α(v) for all D variables; output i depends only on v_<i. */
-  conditioner(v: ArrayLike<number>): Conditioner {
+  /** One MADE pass: all P·D raw outputs (parameter-major); those of variable i depend only on v_<i. */
+  rawOutputs(v: ArrayLike<number>): Float64Array {
     let h: Float64Array = Float64Array.from(v);
     for (const layer of this.hidden) {
       h = dense(layer, h);
       for (let k = 0; k < h.length; k++)
         h[k] = this.config.activation === 'relu' ? Math.max(0, h[k]) : Math.tanh(h[k]);
     }
-    const out = dense(this.output, h);
+    return dense(this.output, h);
+  }
+
+  /** One MADE pass of an affine layer: μ(v), α(v) for all D variables. */
+  conditioner(v: ArrayLike<number>): Conditioner {
+    if (this.transform.kind !== 'affine') throw new Error('conditioner() gives (μ, α) of affine layers only');
+    const out = this.rawOutputs(v);
     const D = this.dim;
     const alpha = new Float64Array(D);
     for (let i = 0; i < D; i++) alpha[i] = boundAlpha(out[D + i], this.config.alphaBound);
@@ -87,12 +98,18 @@ export interface LayerResult {
 
 /** T(v): one parallel pass. */
 export function layerParallel(layer: ReferenceLayer, v: ArrayLike<number>): LayerResult {
-  const { mu, alpha } = layer.conditioner(v);
-  const out = new Float64Array(layer.dim);
+  const raw = layer.rawOutputs(v);
+  const D = layer.dim;
+  const out = new Float64Array(D);
+  const alpha = new Float64Array(D);
+  const mu = new Float64Array(D);
   let logDet = 0;
-  for (let i = 0; i < layer.dim; i++) {
-    out[i] = (v[i] - mu[i]) * Math.exp(-alpha[i]);
-    logDet -= alpha[i];
+  for (let i = 0; i < D; i++) {
+    const r = transformForward(layer.transform, raw, i, D, v[i]);
+    out[i] = r.value;
+    alpha[i] = -r.logDerivative;
+    mu[i] = layer.transform.kind === 'affine' ? raw[i] : v[i] - out[i] * Math.exp(alpha[i]);
+    logDet += r.logDerivative;
   }
   return { out, alpha, mu, logDet };
 }
@@ -105,11 +122,12 @@ export function layerSequentialInverse(layer: ReferenceLayer, w: ArrayLike<numbe
   const mu = new Float64Array(D);
   let logDet = 0;
   for (const i of layer.order) {
-    const c = layer.conditioner(v); // entries of v not yet computed are 0 and masked out
-    mu[i] = c.mu[i];
-    alpha[i] = c.alpha[i];
-    v[i] = w[i] * Math.exp(alpha[i]) + mu[i];
-    logDet += alpha[i];
+    const raw = layer.rawOutputs(v); // entries of v not yet computed are 0 and masked out
+    const r = transformInverse(layer.transform, raw, i, D, w[i]);
+    v[i] = r.value;
+    alpha[i] = r.logDerivative;
+    mu[i] = layer.transform.kind === 'affine' ? raw[i] : v[i] - w[i] * Math.exp(alpha[i]);
+    logDet += r.logDerivative;
   }
   return { out: v, alpha, mu, logDet };
 }
