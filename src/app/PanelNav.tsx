@@ -7,6 +7,7 @@ import { useEffect, type MouseEvent } from 'react';
 import { labStore, useLabStore } from '../state/lab-store';
 import type { PanelId } from '../state/url-schema';
 import { PANEL_TITLES } from './panel-registry';
+import { keyBelongsToTarget } from './shortcuts';
 
 function hrefFor(panel: PanelId): string {
   const url = new URL(window.location.href);
@@ -15,17 +16,13 @@ function hrefFor(panel: PanelId): string {
   return url.pathname + url.search;
 }
 
-function isTypingTarget(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-}
-
 export function PanelNav() {
   const current = useLabStore((s) => s.params.panel);
   const panels = Object.keys(PANEL_TITLES) as PanelId[];
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || isTypingTarget(event.target)) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || keyBelongsToTarget(event.target as HTMLInputElement | null, event.key)) return;
       const index = Number(event.key) - 1;
       if (Number.isInteger(index) && index >= 0 && index < panels.length) {
         labStore.getState().setParam('panel', panels[index]!);

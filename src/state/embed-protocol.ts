@@ -5,14 +5,15 @@
  * confused host cannot make the page fail or log an error.
  *
  * Host → lab (`version` may be omitted; when present it must be 1):
- *   { type: 'flowlab:set', params: { flow: 'iaf', layers: 3, … } }   any URL parameter
+ *   { type: 'flowlab:set', params: { flow: 'iaf', layers: 3, … } }   any URL parameter but
+ *                                                                    the load-time ones
  *   { type: 'flowlab:play' } | { type: 'flowlab:pause' } | { type: 'flowlab:reset' }
  *   { type: 'flowlab:step', count?: 1 … 1000 }
  *   { type: 'flowlab:get' }                                          asks for a state event
  * Lab → host: flowlab:ready, flowlab:state, flowlab:step, flowlab:invalid (see the types below).
  */
 import type { ParamSpec } from './url-param-types';
-import { URL_SCHEMA, type UrlKey, type UrlState } from './url-schema';
+import { LOAD_TIME_KEYS, URL_SCHEMA, type UrlKey, type UrlState } from './url-schema';
 
 export const EMBED_PROTOCOL_VERSION = 1;
 /** Most steps one `flowlab:step` message may ask for. */
@@ -83,7 +84,8 @@ function rawText(value: unknown): string | undefined {
 
 /**
  * Validates a host's params through the URL schema: each known key whose value the schema
- * accepts is kept (canonical); unknown keys and rejected values are named in `invalid`.
+ * accepts is kept (canonical); unknown keys, rejected values and load-time keys (`embed`,
+ * `backend`: read once when the page loads) are named in `invalid`.
  */
 export function parseHostParams(params: Record<string, unknown>): {
   params: Partial<UrlState>;
@@ -94,6 +96,10 @@ export function parseHostParams(params: Record<string, unknown>): {
   for (const key of Object.keys(params).slice(0, MAX_PARAM_KEYS)) {
     if (!Object.hasOwn(URL_SCHEMA, key)) {
       invalid.push(key.slice(0, 40));
+      continue;
+    }
+    if (LOAD_TIME_KEYS.includes(key as UrlKey)) {
+      invalid.push(key);
       continue;
     }
     const spec = URL_SCHEMA[key as UrlKey] as ParamSpec<unknown>;

@@ -209,6 +209,12 @@ export const URL_KEYS = Object.keys(URL_SCHEMA) as UrlKey[];
  */
 export const REPORTED_ELSEWHERE: readonly UrlKey[] = ['backend'];
 
+/**
+ * Keys read once, when the page loads (`embed` picks the shell, `backend` the worker's first
+ * backend): an embedding host's `flowlab:set` refuses them (`flowlab:invalid`).
+ */
+export const LOAD_TIME_KEYS: readonly UrlKey[] = ['embed', 'backend'];
+
 export function defaultUrlState(): UrlState {
   const state = {} as Record<UrlKey, unknown>;
   for (const key of URL_KEYS) {

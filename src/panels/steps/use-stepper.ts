@@ -1,7 +1,7 @@
 import { useEffect, useReducer } from 'react';
 import {
   INITIAL_STEPPER,
-  isTypingTarget,
+  keyBelongsToTarget,
   keyCommand,
   stepperReducer,
   type StepperAction,
@@ -43,9 +43,9 @@ export function useStepper(total: number, key: string): Stepper {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
-      const target = event.target as HTMLElement | null;
+      const target = event.target as HTMLInputElement | null;
       const command = keyCommand(event.key);
-      if (!command || isTypingTarget(target)) return;
+      if (!command || keyBelongsToTarget(target, event.key)) return;
       // Space on a focused button presses that button; leave it to the browser.
       if (command === 'play' && target?.tagName?.toLowerCase() === 'button') return;
       event.preventDefault();
