@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startEmbedBridge } from './app/embed-bridge';
 import { installFaultHooks } from './app/fault-hooks';
+import { holdWhileOffscreen } from './app/offscreen-hold';
 import { startComputeForPage } from './app/start';
 import { prefetchPreset } from './state/lab-commands';
 import { labStore } from './state/lab-store';
@@ -13,6 +14,7 @@ startComputeForPage(window.location.search);
 // fetched while React and the worker start.
 if (labStore.getState().params.panel === 'density') prefetchPreset();
 startEmbedBridge(window, labStore);
+holdWhileOffscreen(window);
 installFaultHooks(window);
 
 const root = document.getElementById('root');

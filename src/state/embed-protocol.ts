@@ -10,6 +10,8 @@
  *   { type: 'flowlab:play' } | { type: 'flowlab:pause' } | { type: 'flowlab:reset' }
  *   { type: 'flowlab:step', count?: 1 … 1000 }
  *   { type: 'flowlab:get' }                                          asks for a state event
+ *   'slide:start' | 'slide:stop'    plain strings reveal.js (and Quarto) post to the frames of
+ *                                   a slide as it shows and hides: resume / pause everything
  * Lab → host: flowlab:ready, flowlab:state, flowlab:step, flowlab:invalid (see the types below).
  */
 import type { ParamSpec } from './url-param-types';
@@ -27,7 +29,9 @@ export type HostCommand =
   | { type: 'pause' }
   | { type: 'reset' }
   | { type: 'step'; count: number }
-  | { type: 'get' };
+  | { type: 'get' }
+  /** reveal.js's slide:start (shown) / slide:stop (hidden). */
+  | { type: 'slide'; shown: boolean };
 
 /** What the lab reports: its params, what it is doing, how far training got. */
 export interface LabStateEvent {
@@ -114,6 +118,9 @@ export function parseHostParams(params: Record<string, unknown>): {
 /** The command a message carries, or null when it is not a valid message of this protocol. */
 export function parseHostMessage(data: unknown): HostCommand | null {
   try {
+    if (data === 'slide:start' || data === 'slide:stop') {
+      return { type: 'slide', shown: data === 'slide:start' };
+    }
     if (!isPlainObject(data)) return null;
     const type = field(data, 'type');
     if (typeof type !== 'string' || !type.startsWith('flowlab:')) return null;

@@ -5,6 +5,7 @@
 import type { LabApi } from '../compute/lab/protocol';
 import { LabController } from './lab-controller';
 import { labStore } from './lab-store';
+import { usePageHold, type HoldReason } from './page-hold';
 import { createPresetLoader, type PresetLoader } from './presets';
 
 let active: LabController | null = null;
@@ -31,6 +32,7 @@ export function prefetchPreset(): void {
 export function attachLabClient(client: LabApi, presets: PresetLoader = pagePresets): void {
   stopActive?.();
   active = new LabController(labStore, client, { presets });
+  for (const reason of usePageHold.getState().reasons) active.setHold(reason, true);
   stopActive = active.start();
 }
 
@@ -39,6 +41,19 @@ export function pauseWhenHidden(doc: Document): () => void {
   const onChange = () => active?.setPageHidden(doc.visibilityState === 'hidden');
   doc.addEventListener('visibilitychange', onChange);
   return () => doc.removeEventListener('visibilitychange', onChange);
+}
+
+/**
+ * Pauses training while the page is held (state/page-hold.ts: slide hidden, frame out of
+ * view) and resumes it after. Returns an unsubscribe.
+ */
+export function pauseWhileHeld(): () => void {
+  const apply = (reasons: readonly HoldReason[]) => {
+    for (const reason of ['slide', 'offscreen'] as const) active?.setHold(reason, reasons.includes(reason));
+  };
+  return usePageHold.subscribe((state, previous) => {
+    if (state.reasons !== previous.reasons) apply(state.reasons);
+  });
 }
 
 export const labCommands = {

@@ -27,7 +27,10 @@ export class LabController {
   private queue: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private resumeAfterConfigure = false;
-  private pausedByVisibility = false;
+  /** Why training is held (a hidden tab, a hidden slide, a frame out of view). */
+  private readonly holds = new Set<string>();
+  /** Training ran when the first hold began, so it resumes when the last one lifts. */
+  private pausedByHold = false;
   /** Set while the params are matched to an imported model (no rebuild for that change). */
   private applyingImport = false;
   private readonly debounceMs: number;
@@ -138,6 +141,7 @@ export class LabController {
   /** Stops training, then shows a full-resolution frame of the paused model. */
   pause(): Promise<void> {
     this.resumeAfterConfigure = false;
+    this.pausedByHold = false;
     if (this.state.run.phase !== 'training') return this.queue;
     const epoch = ++this.epoch;
     this.state.setRun({ phase: 'ready', busy: true });
@@ -248,11 +252,24 @@ export class LabController {
 
   /** A hidden tab pauses training; it resumes when the tab is shown again. */
   setPageHidden(hidden: boolean): void {
-    if (hidden && this.state.run.phase === 'training') {
-      this.pausedByVisibility = true;
+    this.setHold('hidden', hidden);
+  }
+
+  /**
+   * Turns one hold on or off (`hidden`, `slide`, `offscreen`). Training that runs when the
+   * first hold begins pauses, and resumes when the last hold lifts; training the user paused
+   * stays paused.
+   */
+  setHold(reason: string, on: boolean): void {
+    const wasHeld = this.holds.size > 0;
+    if (on) this.holds.add(reason);
+    else this.holds.delete(reason);
+    const held = this.holds.size > 0;
+    if (held && !wasHeld && this.state.run.phase === 'training') {
       void this.pause();
-    } else if (!hidden && this.pausedByVisibility) {
-      this.pausedByVisibility = false;
+      this.pausedByHold = true;
+    } else if (!held && wasHeld && this.pausedByHold) {
+      this.pausedByHold = false;
       void this.queue.then(() => this.train());
     }
   }

@@ -1,11 +1,13 @@
 /**
  * The distillation panel's session with the worker: configures teacher and student for the
  * params (the teacher is the data set's committed MAF preset), and runs Train/Pause/Step/Reset.
- * Training pauses when the panel unmounts.
+ * Training pauses when the panel unmounts, and while the page is held (slide hidden, frame
+ * out of view); it resumes when the hold lifts.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DistillApi, DistillFrame, DistillInfo, KlDirection } from '../../compute/distill/protocol';
 import { createPresetLoader } from '../../state/presets';
+import { usePauseWhileHeld } from '../use-page-hold';
 
 const presets = createPresetLoader();
 
@@ -141,6 +143,8 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
       }),
     [run],
   );
+
+  usePauseWhileHeld(phase === 'training', pause, train);
 
   const shownPhase: DistillPhase = !client ? 'waiting' : builtKey !== key ? 'configuring' : phase;
   return { phase: shownPhase, busy, info, frame, error, train, pause, step, reset };

@@ -1,4 +1,5 @@
 import { useEffect, useReducer } from 'react';
+import { usePageHeld } from '../use-page-hold';
 import {
   INITIAL_STEPPER,
   keyBelongsToTarget,
@@ -33,12 +34,14 @@ export function useStepper(total: number, key: string): Stepper {
   const [state, dispatch] = useReducer(keyedReducer, { key, ...INITIAL_STEPPER });
   const current = state.key === key ? state : { key, ...INITIAL_STEPPER };
   const position = Math.min(current.position, total);
+  const held = usePageHeld();
 
   useEffect(() => {
-    if (!current.playing) return;
+    // A page hold (slide hidden, frame out of view) stops the ticks; play resumes after it.
+    if (!current.playing || held) return;
     const timer = setInterval(() => dispatch({ type: 'tick', total, key }), PLAY_INTERVAL_MS);
     return () => clearInterval(timer);
-  }, [current.playing, total, key]);
+  }, [current.playing, held, total, key]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -35,6 +35,13 @@ describe('embed protocol: host messages', () => {
     });
   });
 
+  it("reads reveal.js's slide:start and slide:stop strings, nothing near them", () => {
+    expect(parseHostMessage('slide:start')).toEqual({ type: 'slide', shown: true });
+    expect(parseHostMessage('slide:stop')).toEqual({ type: 'slide', shown: false });
+    for (const near of ['slide:Start', ' slide:stop', 'slide:', { type: 'slide:start' }, ['slide:stop']])
+      expect(parseHostMessage(near)).toBeNull();
+  });
+
   it('refuses the load-time params (embed, backend) whatever their value', () => {
     for (const key of LOAD_TIME_KEYS) {
       const value = key === 'embed' ? false : 'cpu';
