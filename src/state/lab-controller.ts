@@ -7,7 +7,8 @@
 import type { LabApi, LabFrame } from '../compute/lab/protocol';
 import { LAB_KEYS, toLabParams } from './lab-params';
 import type { LabStore } from './lab-store';
-import type { PresetLoader } from './presets';
+import { useLoadProblems } from './load-problems';
+import { isPresetUnavailable, type PresetLoader } from './presets';
 
 export interface LabControllerOptions {
   presets: PresetLoader;
@@ -102,7 +103,7 @@ export class LabController {
       return;
     }
     const drawn = params.dataset === 'drawn';
-    const presetText = drawn ? null : await this.options.presets.load(params.dataset, params.flow);
+    const presetText = drawn ? null : await this.presetOrFresh(params.dataset, params.flow);
     if (stale()) return;
     const info = await this.client.labConfigure(toLabParams(params), {
       presetText,
@@ -117,6 +118,28 @@ export class LabController {
     if (this.resumeAfterConfigure) {
       this.resumeAfterConfigure = false;
       this.train();
+    }
+  }
+
+  /**
+   * The preset's text, or null (fresh weights) when there is none or it could not be fetched;
+   * in the second case a notice says so, and its retry (by hand, or when the browser is back
+   * online) rebuilds the model from the preset.
+   */
+  private async presetOrFresh(dataset: string, flow: string): Promise<string | null> {
+    const problems = useLoadProblems.getState();
+    try {
+      const text = await this.options.presets.load(dataset, flow);
+      problems.clear('lab-preset');
+      return text;
+    } catch (error) {
+      if (!isPresetUnavailable(error)) throw error;
+      problems.report({
+        id: 'lab-preset',
+        text: `The pretrained ${flow.toUpperCase()} for ${dataset} could not be loaded (the network did not answer), so the model starts from fresh weights. The preset loads by itself when the network is back.`,
+        retry: () => this.requestConfigure(0),
+      });
+      return null;
     }
   }
 

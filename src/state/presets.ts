@@ -3,6 +3,8 @@
  * `public/presets/index.json`. The manifest is fetched once; a preset is fetched only when
  * the manifest lists it, so a missing preset never causes a failed request (a console error).
  * A missing or unreadable manifest means "no presets": the lab starts from fresh weights.
+ * A request the network did not answer (offline) is different: `load` rejects with a
+ * `PresetUnavailableError` and nothing is remembered, so the next call asks again.
  */
 import { decodeDensityPreview, previewFileName, type DensityPreview } from '../core/flow/density-preview';
 
@@ -18,6 +20,14 @@ export interface PresetLoader {
    */
   loadPreview(dataset: string, flow: string): Promise<DensityPreview | null>;
 }
+
+/** The preset (or the manifest) could not be fetched: the network did not answer. */
+export class PresetUnavailableError extends Error {
+  override name = 'PresetUnavailableError';
+}
+
+export const isPresetUnavailable = (error: unknown): boolean =>
+  error instanceof Error && error.name === 'PresetUnavailableError';
 
 export function presetFileName(dataset: string, flow: string): string {
   return `${dataset}-${flow}.json`;
@@ -50,14 +60,34 @@ export function createPresetLoader(
   let manifest: Promise<Set<string>> | null = null;
   const texts = new Map<string, Promise<string | null>>();
 
+  /** A fetch the network did not answer rejects with PresetUnavailableError. */
+  const request = (url: string) =>
+    fetchText(url).catch((error: unknown) => {
+      throw new PresetUnavailableError(
+        `could not fetch ${url.slice(baseUrl.length)} (${error instanceof Error ? error.message : String(error)})`,
+      );
+    });
+
+  /** Forgets a failed request, so that the next call tries again. */
+  const forgetOnFailure = <T,>(promise: Promise<T>, forget: () => void): Promise<T> => {
+    promise.catch(forget);
+    return promise;
+  };
+
   const readManifest = (): Promise<Set<string>> => {
     // In a sandboxed (opaque-origin) iframe this is a CORS request; the page's own module
     // scripts are too, so if the page runs at all, the host allows it.
-    manifest ??= fetchText(`${baseUrl}index.json`)
-      .then(async (response) =>
-        response.ok ? parsePresetManifest(JSON.parse(await response.text())) : new Set<string>(),
-      )
-      .catch(() => new Set<string>());
+    manifest ??= forgetOnFailure(
+      request(`${baseUrl}index.json`).then(async (response) => {
+        if (!response.ok) return new Set<string>();
+        try {
+          return parsePresetManifest(JSON.parse(await response.text()));
+        } catch {
+          return new Set<string>();
+        }
+      }),
+      () => (manifest = null),
+    );
     return manifest;
   };
 
@@ -66,9 +96,10 @@ export function createPresetLoader(
     if (!(await readManifest()).has(name)) return null;
     let text = texts.get(name);
     if (!text) {
-      text = fetchText(`${baseUrl}${name}`)
-        .then((response) => (response.ok ? response.text() : null))
-        .catch(() => null);
+      text = forgetOnFailure(
+        request(`${baseUrl}${name}`).then((response) => (response.ok ? response.text() : null)),
+        () => texts.delete(name),
+      );
       texts.set(name, text);
     }
     return text;
@@ -77,7 +108,7 @@ export function createPresetLoader(
   return {
     load: (dataset, flow) => listedText(presetFileName(dataset, flow)),
     async loadPreview(dataset, flow) {
-      const text = await listedText(previewFileName(dataset, flow));
+      const text = await listedText(previewFileName(dataset, flow)).catch(() => null);
       if (text === null) return null;
       try {
         return decodeDensityPreview(JSON.parse(text));

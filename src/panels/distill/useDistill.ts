@@ -6,7 +6,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DistillApi, DistillFrame, DistillInfo, KlDirection } from '../../compute/distill/protocol';
-import { createPresetLoader } from '../../state/presets';
+import { useLoadProblems } from '../../state/load-problems';
+import { createPresetLoader, isPresetUnavailable } from '../../state/presets';
 import { usePauseWhileHeld } from '../use-page-hold';
 
 const presets = createPresetLoader();
@@ -46,6 +47,8 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
   const [error, setError] = useState<string | null>(null);
   /** Bumped per configure or reset: late answers of an older one are dropped. */
   const version = useRef(0);
+  /** Bumped to fetch a teacher preset again that the network did not deliver. */
+  const [attempt, setAttempt] = useState(0);
   const { dataset, direction, warmStart, seed, learningRate, batchSize } = params;
   const key = `${dataset}|${direction}|${warmStart}|${seed}|${learningRate}|${batchSize}`;
 
@@ -66,15 +69,23 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
       setBuiltKey(key);
     })().catch((e: unknown) => {
       if (!alive) return;
+      if (isPresetUnavailable(e)) {
+        useLoadProblems.getState().report({
+          id: 'distill-teacher',
+          text: `The MAF teacher for ${dataset} could not be loaded (the network did not answer). It loads by itself when the network is back.`,
+          retry: () => setAttempt((n) => n + 1),
+        });
+      }
       setError(message(e));
       setPhase('error');
       setBuiltKey(key);
     });
     return () => {
       alive = false;
+      useLoadProblems.getState().clear('distill-teacher');
       void client.distillPause();
     };
-  }, [client, key, dataset, direction, warmStart, seed, learningRate, batchSize]);
+  }, [client, key, attempt, dataset, direction, warmStart, seed, learningRate, batchSize]);
 
   const run = useCallback(
     (task: (api: DistillApi) => Promise<void>) => {
