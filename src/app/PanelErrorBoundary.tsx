@@ -1,5 +1,5 @@
 import { Component, Fragment, type ReactNode } from 'react';
-import { isChunkLoadError } from './chunk-retry';
+import { forgetFailedChunks, isChunkLoadError } from './chunk-retry';
 import { FaultProbe, useFaultStore } from './fault-hooks';
 
 interface Props {
@@ -43,6 +43,7 @@ export class PanelErrorBoundary extends Component<Props, State> {
 
   private reload = () => {
     useFaultStore.setState({ panelBroken: false });
+    forgetFailedChunks();
     this.setState((s) => ({ error: null, generation: s.generation + 1 }));
   };
 

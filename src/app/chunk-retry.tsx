@@ -3,8 +3,10 @@
  * React.lazy keeps a failed import forever, and Vite's preload helper never requests a
  * stylesheet again once it failed; so a chunk fetched while offline would break its panel
  * until a reload. Here a failed load becomes a `ChunkLoadError` (its boundary shows a notice
- * with "Try again" and retries by itself on the `online` event), the next render imports
- * afresh, and `restoreFailedStyles()` re-adds the stylesheets that failed to load.
+ * with "Try again" and retries by itself on the `online` event), `forgetFailedChunks()` lets
+ * the next render import afresh, and `restoreFailedStyles()` re-adds the stylesheets that
+ * failed to load. A failure is kept until then (React renders a failed component more than
+ * once; importing again on each render would loop).
  */
 import { use, type ComponentType } from 'react';
 
@@ -28,42 +30,65 @@ export function watchPreloadErrors(win: Window): void {
   });
 }
 
+/** Stylesheets being loaded again, by URL (two panels retrying share one request). */
+const restoring = new Map<string, Promise<void>>();
+
 /** Replaces each failed stylesheet link with a fresh one; resolves when all have loaded. */
 export function restoreFailedStyles(doc: Document = document): Promise<void> {
-  const loads = [...failedStyles].map(
-    (href) =>
-      new Promise<void>((resolve, reject) => {
-        for (const old of doc.querySelectorAll('link[rel="stylesheet"]')) {
-          if ((old as HTMLLinkElement).href === href) old.remove();
-        }
-        const link = doc.createElement('link');
-        link.rel = 'stylesheet';
-        link.crossOrigin = '';
-        link.href = href;
-        link.addEventListener('load', () => {
-          failedStyles.delete(href);
-          resolve();
-        });
-        link.addEventListener('error', () => reject(new ChunkLoadError(`Unable to load ${href}`)));
-        doc.head.appendChild(link);
-      }),
-  );
+  const loads = [...failedStyles].map((href) => {
+    const pending = restoring.get(href);
+    if (pending) return pending;
+    for (const old of doc.querySelectorAll('link[rel="stylesheet"]')) {
+      if ((old as HTMLLinkElement).href === href) old.remove();
+    }
+    const link = doc.createElement('link');
+    link.rel = 'stylesheet';
+    link.crossOrigin = '';
+    link.href = href;
+    const loaded = new Promise<void>((resolve, reject) => {
+      link.addEventListener('load', () => {
+        failedStyles.delete(href);
+        restoring.delete(href);
+        resolve();
+      });
+      link.addEventListener('error', () => {
+        restoring.delete(href);
+        reject(new ChunkLoadError(`Unable to load ${href}`));
+      });
+    });
+    restoring.set(href, loaded);
+    doc.head.appendChild(link);
+    return loaded;
+  });
   return Promise.all(loads).then(() => undefined);
 }
 
+/** One per lazy component: drops its failed import, if it has one. */
+const forgetters = new Set<() => void>();
+
+/** Lets every lazy component whose import failed import again on its next render. */
+export function forgetFailedChunks(): void {
+  for (const forget of forgetters) forget();
+}
+
 /**
- * Like React.lazy, but a failed import is not kept: it throws a ChunkLoadError to the nearest
- * error boundary, and the next render (after the boundary's retry) imports again.
+ * Like React.lazy, but a failed import can be retried: it throws a ChunkLoadError to the
+ * nearest error boundary, and after `forgetFailedChunks()` the next render imports again.
  */
 export function lazyWithRetry<P extends object>(
   load: () => Promise<ComponentType<P>>,
 ): ComponentType<P> {
   let component: Promise<ComponentType<P>> | null = null;
+  let failed = false;
+  forgetters.add(() => {
+    if (failed) component = null;
+    failed = false;
+  });
   function Lazy(props: P) {
     component ??= restoreFailedStyles()
       .then(load)
       .catch((error: unknown) => {
-        component = null;
+        failed = true;
         throw new ChunkLoadError(error instanceof Error ? error.message : String(error));
       });
     const Component = use(component);

@@ -20,7 +20,18 @@ export function registerServiceWorker(win: Window): void {
       // No offline copy this time (private mode, a host that refuses it): the app still runs.
     });
   };
+  // The presets this first visit fetched before the worker took over: fetch them once more
+  // through it, so that it keeps them for an offline visit.
+  container.addEventListener('controllerchange', () => keepPresetsLoadedSoFar(win), { once: true });
   // After the first paint's own downloads, so the precache does not compete with them.
   if (win.document.readyState === 'complete') register();
   else win.addEventListener('load', register, { once: true });
+}
+
+function keepPresetsLoadedSoFar(win: Window): void {
+  const presets = win.performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((url) => new URL(url).pathname.includes('/presets/'));
+  for (const url of new Set(presets)) void win.fetch(url).catch(() => undefined);
 }

@@ -20,7 +20,8 @@ const pagePresets = createPresetLoader();
 export function prefetchPreset(): void {
   const { dataset, flow } = labStore.getState().params;
   if (dataset === 'drawn') return;
-  void pagePresets.load(dataset, flow);
+  // Offline, the lab's own configure reports it; the prefetch stays quiet.
+  void pagePresets.load(dataset, flow).catch(() => null);
   void pagePresets.loadPreview(dataset, flow).then((preview) => {
     const state = labStore.getState();
     if (!preview || state.frame || state.params.dataset !== dataset || state.params.flow !== flow) return;

@@ -128,6 +128,8 @@ export interface OpenAppOptions {
   viewport?: { width: number; height: number };
   /** Runs before the page loads, e.g. to add a `context.route` that simulates a failure. */
   beforeLoad?: (context: BrowserContext) => Promise<unknown>;
+  /** 'block' keeps the app's service worker out (default 'allow'). */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 /**
@@ -140,6 +142,7 @@ export async function openApp(path = '/', options: OpenAppOptions = {}): Promise
   const origin = new URL(url).origin;
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   contexts.push(context);
   await context.route('**/*', (route) => {
