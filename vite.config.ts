@@ -12,5 +12,7 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
   server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  // `npm run preview` / `npm start`: dist/ as a static host would serve it. The CORS header lets
+  // a sandboxed (opaque-origin) frame load the app's own scripts, worker, WASM and presets.
+  preview: { host: '127.0.0.1', port: 4173, headers: { 'Access-Control-Allow-Origin': '*' } },
 });

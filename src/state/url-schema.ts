@@ -19,6 +19,12 @@ import {
   type ParamSpec,
 } from './url-param-types';
 
+/**
+ * Version of the URL schema (CHANGELOG.md): links keep working within a version; renaming or
+ * removing a parameter raises it.
+ */
+export const URL_SCHEMA_VERSION = 1;
+
 /** Panels that `?panel=` can select (more arrive with later issues). */
 export const PANEL_IDS = ['density', 'steps', 'distill', 'cost', 'conv', 'gaussianize'] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
