@@ -29,6 +29,17 @@ describe(`offline after the first visit ${CONFIG}`, () => {
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
       timeout: 60_000,
     });
+    // ...and kept the preset this visit fetched before it took over (fetched again through it).
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const cache = await caches.open('flowlab-presets');
+            return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
+          }),
+        { timeout: 30_000 },
+      )
+      .toEqual(expect.arrayContaining(['/presets/8gaussians-maf.json', '/presets/index.json']));
     await page.context().setOffline(true);
     await page.reload();
     expect(await waitForBackend(page)).toMatch(/^Backend: WASM/);
