@@ -30,6 +30,8 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
   '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
   '.map': 'application/json; charset=utf-8',
   '.bin': 'application/octet-stream',
 };
@@ -47,6 +49,11 @@ export interface StaticServerOptions {
   port?: number;
   /** URL path the files appear under, e.g. `/course/notes/lab/` (default `/`); other paths 404. */
   prefix?: string;
+  /**
+   * Send `Access-Control-Allow-Origin: *` (default true). Off imitates a host without the
+   * header, where a sandboxed frame's scripts are refused (a browser test checks the message).
+   */
+  cors?: boolean;
 }
 
 /** `/a/b` → `/a/b/`; '' → '/'. */
@@ -84,6 +91,8 @@ async function readIfFile(path: string): Promise<Buffer | null> {
 export async function startStaticServer(options: StaticServerOptions = {}): Promise<StaticServer> {
   const root = resolve(options.root ?? 'dist');
   const prefix = normalizePrefix(options.prefix);
+  const cors: Record<string, string> =
+    options.cors === false ? {} : { 'Access-Control-Allow-Origin': '*' };
   if (!(await readIfFile(join(root, 'index.html')))) {
     throw new Error(`${root}/index.html not found: run \`npm run build\` first.`);
   }
@@ -101,13 +110,13 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
       response
         .writeHead(404, {
           'Content-Type': 'text/plain; charset=utf-8',
-          'Access-Control-Allow-Origin': '*',
+          ...cors,
         })
         .end('Not found');
       return;
     }
     response.writeHead(200, {
-      'Access-Control-Allow-Origin': '*',
+      ...cors,
       'Content-Type': mimeType(file),
       'Content-Length': body.length,
       'Cache-Control': 'no-cache',

@@ -3,11 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startEmbedBridge } from './app/embed-bridge';
 import { installFaultHooks } from './app/fault-hooks';
+import { holdWhileOffscreen } from './app/offscreen-hold';
+import { watchPreloadErrors } from './app/chunk-retry';
+import { registerServiceWorker } from './app/service-worker';
 import { startComputeForPage } from './app/start';
 import { prefetchPreset } from './state/lab-commands';
 import { labStore } from './state/lab-store';
 import './app/styles.css';
 
+watchPreloadErrors(window);
 // Every parameter, `backend` and `origin` included, comes from the store, which read the
 // address once through the URL schema (state/url-codec.ts).
 startComputeForPage(labStore.getState().params.backend);
@@ -15,7 +19,9 @@ startComputeForPage(labStore.getState().params.backend);
 // fetched while React and the worker start.
 if (labStore.getState().params.panel === 'density') prefetchPreset();
 startEmbedBridge(window, labStore);
+holdWhileOffscreen(window);
 installFaultHooks(window);
+registerServiceWorker(window);
 
 const root = document.getElementById('root');
 if (root) {

@@ -6,7 +6,7 @@ import { attachDistillClient } from '../panels/distill/distill-connection';
 import { attachGaussianizeClient } from '../panels/gaussianize/gaussianize-connection';
 import { attachStepsClient } from '../panels/steps/steps-connection';
 import { UrlNotice } from '../panels/UrlNotice';
-import { attachLabClient, labCommands, pauseWhenHidden } from '../state/lab-commands';
+import { attachLabClient, labCommands, pauseWhenHidden, pauseWhileHeld } from '../state/lab-commands';
 import { labStore, useLabStore } from '../state/lab-store';
 import { useStatusStore } from '../state/status';
 import { startUrlSync } from '../state/url-sync';
@@ -37,6 +37,7 @@ function useLabWiring(): void {
   const labAttached = useRef<number | null>(null);
   useEffect(() => startUrlSync(labStore, window), []);
   useEffect(() => pauseWhenHidden(document), []);
+  useEffect(() => pauseWhileHeld(), []);
   useEffect(() => {
     const api = computeReady ? computeApi() : null;
     if (api) watchBackendChanges(api);

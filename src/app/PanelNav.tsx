@@ -8,16 +8,13 @@ import { useEffect, useRef, type MouseEvent } from 'react';
 import { labStore, useLabStore } from '../state/lab-store';
 import type { PanelId } from '../state/url-schema';
 import { PANEL_TITLES } from './panel-registry';
+import { keyBelongsToTarget } from './shortcuts';
 
 function hrefFor(panel: PanelId): string {
   const url = new URL(window.location.href);
   if (panel === 'density') url.searchParams.delete('panel');
   else url.searchParams.set('panel', panel);
   return url.pathname + url.search;
-}
-
-function isTypingTarget(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
 export function PanelNav() {
@@ -39,7 +36,7 @@ export function PanelNav() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || isTypingTarget(event.target)) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || keyBelongsToTarget(event.target as HTMLInputElement | null, event.key)) return;
       const index = Number(event.key) - 1;
       if (Number.isInteger(index) && index >= 0 && index < panels.length) {
         labStore.getState().setParam('panel', panels[index]!);

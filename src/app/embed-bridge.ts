@@ -16,6 +16,7 @@ import {
   type LabEvent,
 } from '../state/embed-protocol';
 import { labCommands } from '../state/lab-commands';
+import { usePageHold } from '../state/page-hold';
 import type { LabState, LabStore } from '../state/lab-store';
 
 export interface LabCommands {
@@ -85,6 +86,9 @@ export function startEmbedBridge(
         return commands.stepMany(command.count);
       case 'get':
         return postStateSoon();
+      case 'slide':
+        // The slide holding this frame was hidden (pause everything) or shown (resume).
+        return usePageHold.getState().setHold('slide', !command.shown);
     }
   };
 

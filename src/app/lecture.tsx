@@ -2,8 +2,10 @@
  * The lecture layer of the shell: theme and presenter mode on the document, the page's
  * shortcuts, `?hide=` on the document, a linked tour step (`?tour=3`) applied at start-up, and the tour card's slot.
  */
-import { lazy, Suspense, useLayoutEffect } from 'react';
+import { Suspense, useLayoutEffect } from 'react';
 import { useLabStore } from '../state/lab-store';
+import { lazyWithRetry } from './chunk-retry';
+import { PanelErrorBoundary } from './PanelErrorBoundary';
 import { useDocumentTheme } from './theme';
 import { applyLinkedTourStep } from './tour/tour-nav';
 import { useShortcuts } from './useShortcuts';
@@ -14,7 +16,7 @@ import './phone.css';
 // A linked step sets its panel before the first render, so the page opens on that panel.
 applyLinkedTourStep();
 
-const TourCard = lazy(() => import('./tour/TourCard').then((m) => ({ default: m.TourCard })));
+const TourCard = lazyWithRetry(() => import('./tour/TourCard').then((m) => m.TourCard));
 
 export function useLectureWiring(): void {
   const theme = useLabStore((s) => s.params.theme);
@@ -35,13 +37,18 @@ function useHiddenParts(): void {
   }, [value]);
 }
 
-/** The open tour step's card (nothing while the tour is closed). */
+/**
+ * The open tour step's card (nothing while the tour is closed). Its own error boundary keeps
+ * a card that cannot load (offline) from taking the page down.
+ */
 export function TourSlot() {
   const tour = useLabStore((s) => s.params.tour);
   if (tour === 0) return null;
   return (
-    <Suspense fallback={null}>
-      <TourCard index={tour} />
-    </Suspense>
+    <PanelErrorBoundary title="Guided tour" probe={false}>
+      <Suspense fallback={null}>
+        <TourCard index={tour} />
+      </Suspense>
+    </PanelErrorBoundary>
   );
 }

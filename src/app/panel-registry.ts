@@ -1,11 +1,13 @@
 /**
  * Which component draws each `?panel=` id, and its tab title, in tab order. Panels
  * other than the density lab are loaded on demand (React.lazy): they bring KaTeX and their own
- * drawing code, which the first paint of the lab does not need.
+ * drawing code, which the first paint of the lab does not need. A panel whose chunk fails to
+ * load (offline) can be loaded again (chunk-retry.tsx).
  */
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType } from 'react';
 import { DensityPanel } from '../panels/density/DensityPanel';
 import type { PanelId } from '../state/url-schema';
+import { lazyWithRetry } from './chunk-retry';
 
 export const PANEL_TITLES: Record<PanelId, string> = {
   density: 'Density lab',
@@ -17,16 +19,16 @@ export const PANEL_TITLES: Record<PanelId, string> = {
   gaussianize: 'Gaussianization',
 };
 
-export const PANEL_COMPONENTS: Record<PanelId, ComponentType | LazyExoticComponent<ComponentType>> = {
+export const PANEL_COMPONENTS: Record<PanelId, ComponentType> = {
   density: DensityPanel,
-  steps: lazy(() => import('../panels/steps/StepsPanel').then((m) => ({ default: m.StepsPanel }))),
-  distill: lazy(() => import('../panels/distill/DistillPanel').then((m) => ({ default: m.DistillPanel }))),
-  cost: lazy(() => import('../panels/cost/CostPanel').then((m) => ({ default: m.CostPanel }))),
-  discrete: lazy(() =>
-    import('../panels/discrete/DiscretePanel').then((m) => ({ default: m.DiscretePanel })),
+  steps: lazyWithRetry(() => import('../panels/steps/StepsPanel').then((m) => m.StepsPanel)),
+  distill: lazyWithRetry(() => import('../panels/distill/DistillPanel').then((m) => m.DistillPanel)),
+  cost: lazyWithRetry(() => import('../panels/cost/CostPanel').then((m) => m.CostPanel)),
+  discrete: lazyWithRetry(() =>
+    import('../panels/discrete/DiscretePanel').then((m) => m.DiscretePanel),
   ),
-  conv: lazy(() => import('../panels/conv/ConvPanel').then((m) => ({ default: m.ConvPanel }))),
-  gaussianize: lazy(() =>
-    import('../panels/gaussianize/GaussianizePanel').then((m) => ({ default: m.GaussianizePanel })),
+  conv: lazyWithRetry(() => import('../panels/conv/ConvPanel').then((m) => m.ConvPanel)),
+  gaussianize: lazyWithRetry(() =>
+    import('../panels/gaussianize/GaussianizePanel').then((m) => m.GaussianizePanel),
   ),
 };

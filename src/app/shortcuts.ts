@@ -166,15 +166,60 @@ export interface KeyLike {
   metaKey: boolean;
 }
 
-/** True when a key press belongs to a form field or editable text (shortcuts stay out). */
-export function isTypingTarget(
-  target: { tagName?: string; isContentEditable?: boolean } | null | undefined,
-): boolean {
+/** What the key-ownership checks read of an event target (an element, or a test double). */
+export interface KeyTarget {
+  tagName?: string;
+  isContentEditable?: boolean;
+  /** An input's `type` (text, radio, range, …). */
+  type?: string;
+}
+
+/** Input types that are not text entry: a key press there is not typing. */
+const NON_TEXT_INPUTS = new Set([
+  'radio',
+  'checkbox',
+  'range',
+  'button',
+  'submit',
+  'reset',
+  'color',
+  'file',
+  'image',
+]);
+
+/** Keys a focused radio, checkbox, slider or select uses itself (to move, toggle or open). */
+const CONTROL_KEYS = new Set([
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'PageUp',
+  'PageDown',
+  'Home',
+  'End',
+  ' ',
+  'Enter',
+]);
+
+/** True when the target is a text field or editable text: every key is typing there. */
+export function isTypingTarget(target: KeyTarget | null | undefined): boolean {
   if (!target) return false;
   const tag = (target.tagName ?? '').toUpperCase();
-  return (
-    tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable === true
-  );
+  if (tag === 'TEXTAREA' || target.isContentEditable === true) return true;
+  return tag === 'INPUT' && !NON_TEXT_INPUTS.has((target.type ?? 'text').toLowerCase());
+}
+
+/**
+ * True when a key press belongs to the focused element, so page shortcuts leave it alone:
+ * every key in a text field; the navigation keys (arrows, Page Up/Down, Home, End, Space,
+ * Enter) on a radio, checkbox, slider or select. Letters and digits pressed after clicking
+ * such a control (the Flow switch, the data set) still reach the shortcuts.
+ */
+export function keyBelongsToTarget(target: KeyTarget | null | undefined, key: string): boolean {
+  if (!target) return false;
+  if (isTypingTarget(target)) return true;
+  const tag = (target.tagName ?? '').toUpperCase();
+  return (tag === 'INPUT' || tag === 'SELECT') && CONTROL_KEYS.has(key);
 }
 
 /** True when the shortcut applies in this context (tour keys need an open tour, lab keys the lab). */

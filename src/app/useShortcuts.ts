@@ -10,7 +10,7 @@ import { labCommands } from '../state/lab-commands';
 import { labStore } from '../state/lab-store';
 import { toggleFullscreen } from './fullscreen';
 import { usePageUi } from './page-ui';
-import { isTypingTarget, shortcutAction, type ShortcutAction } from './shortcuts';
+import { keyBelongsToTarget, shortcutAction, type ShortcutAction } from './shortcuts';
 import { moveTour } from './tour/tour-nav';
 
 function perform(action: ShortcutAction): void {
@@ -51,7 +51,8 @@ function perform(action: ShortcutAction): void {
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTypingTarget(event.target as HTMLElement | null)) return;
+      const target = event.target as HTMLInputElement | null;
+      if (event.defaultPrevented || keyBelongsToTarget(target, event.key)) return;
       // While a modal dialog is open, its own keys (Tab, Escape) are all that apply.
       if (usePageUi.getState().shortcutsOpen || document.querySelector('dialog[open]')) return;
       const { params } = labStore.getState();

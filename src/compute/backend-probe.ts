@@ -2,11 +2,13 @@
  * The real `BackendProbe`, for the compute worker (browser only).
  *
  * The WebGPU, WebGL and WASM backends are imported on demand, so the worker downloads only
- * the backend it uses. The WASM binaries are bundled assets served from our own origin.
+ * the backend it uses. The WASM binaries are bundled assets served from our own origin:
+ * the plain and the SIMD build only. The multi-threaded build needs cross-origin isolation
+ * (COOP/COEP headers), which a course folder or an embedding page cannot promise, so it is
+ * not shipped and tfjs is told never to pick it.
  */
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { tf } from './tf';
 import { announceReplacement, watchActiveDevice } from './device-loss';
 import {
@@ -27,10 +29,13 @@ const loadBackend: Record<BackendName, () => Promise<void>> = {
   },
   wasm: async () => {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    // Registered by the import above; false keeps tfjs on the single-threaded builds.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     wasm.setWasmPaths({
       'tfjs-backend-wasm.wasm': absolute(wasmPlainUrl),
       'tfjs-backend-wasm-simd.wasm': absolute(wasmSimdUrl),
-      'tfjs-backend-wasm-threaded-simd.wasm': absolute(wasmThreadedUrl),
+      // setWasmPaths wants an entry for every build; this one is never fetched (flag above).
+      'tfjs-backend-wasm-threaded-simd.wasm': absolute(wasmSimdUrl),
     });
   },
   cpu: async () => {}, // registered by ./tf

@@ -5,14 +5,17 @@
  * confused host cannot make the page fail or log an error.
  *
  * Host → lab (`version` may be omitted; when present it must be 1):
- *   { type: 'flowlab:set', params: { flow: 'iaf', layers: 3, … } }   any URL parameter
+ *   { type: 'flowlab:set', params: { flow: 'iaf', layers: 3, … } }   any URL parameter but
+ *                                                                    the load-time ones
  *   { type: 'flowlab:play' } | { type: 'flowlab:pause' } | { type: 'flowlab:reset' }
  *   { type: 'flowlab:step', count?: 1 … 1000 }
  *   { type: 'flowlab:get' }                                          asks for a state event
+ *   'slide:start' | 'slide:stop'    plain strings reveal.js (and Quarto) post to the frames of
+ *                                   a slide as it shows and hides: resume / pause everything
  * Lab → host: flowlab:ready, flowlab:state, flowlab:step, flowlab:invalid (see the types below).
  */
 import type { ParamSpec } from './url-param-types';
-import { ADDRESS_ONLY_KEYS, URL_SCHEMA, type UrlKey, type UrlState } from './url-schema';
+import { ADDRESS_ONLY_KEYS, LOAD_TIME_KEYS, URL_SCHEMA, type UrlKey, type UrlState } from './url-schema';
 
 export const EMBED_PROTOCOL_VERSION = 1;
 /** Most steps one `flowlab:step` message may ask for. */
@@ -26,7 +29,9 @@ export type HostCommand =
   | { type: 'pause' }
   | { type: 'reset' }
   | { type: 'step'; count: number }
-  | { type: 'get' };
+  | { type: 'get' }
+  /** reveal.js's slide:start (shown) / slide:stop (hidden). */
+  | { type: 'slide'; shown: boolean };
 
 /** What the lab reports: its params, what it is doing, how far training got. */
 export interface LabStateEvent {
@@ -83,7 +88,8 @@ function rawText(value: unknown): string | undefined {
 
 /**
  * Validates a host's params through the URL schema: each known key whose value the schema
- * accepts is kept (canonical); unknown keys and rejected values are named in `invalid`.
+ * accepts is kept (canonical); unknown keys, rejected values and load-time keys (`embed`,
+ * `backend`: read once when the page loads) are named in `invalid`.
  */
 export function parseHostParams(params: Record<string, unknown>): {
   params: Partial<UrlState>;
@@ -94,6 +100,10 @@ export function parseHostParams(params: Record<string, unknown>): {
   for (const key of Object.keys(params).slice(0, MAX_PARAM_KEYS)) {
     if (!Object.hasOwn(URL_SCHEMA, key) || ADDRESS_ONLY_KEYS.includes(key as UrlKey)) {
       invalid.push(key.slice(0, 40));
+      continue;
+    }
+    if (LOAD_TIME_KEYS.includes(key as UrlKey)) {
+      invalid.push(key);
       continue;
     }
     const spec = URL_SCHEMA[key as UrlKey] as ParamSpec<unknown>;
@@ -108,6 +118,9 @@ export function parseHostParams(params: Record<string, unknown>): {
 /** The command a message carries, or null when it is not a valid message of this protocol. */
 export function parseHostMessage(data: unknown): HostCommand | null {
   try {
+    if (data === 'slide:start' || data === 'slide:stop') {
+      return { type: 'slide', shown: data === 'slide:start' };
+    }
     if (!isPlainObject(data)) return null;
     const type = field(data, 'type');
     if (typeof type !== 'string' || !type.startsWith('flowlab:')) return null;

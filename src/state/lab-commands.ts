@@ -5,6 +5,7 @@
 import type { LabApi } from '../compute/lab/protocol';
 import { LabController } from './lab-controller';
 import { labStore } from './lab-store';
+import { usePageHold, type HoldReason } from './page-hold';
 import { pagePresets, type PresetLoader } from './presets';
 
 let active: LabController | null = null;
@@ -18,7 +19,8 @@ let stopActive: (() => void) | null = null;
 export function prefetchPreset(): void {
   const { dataset, flow } = labStore.getState().params;
   if (dataset === 'drawn') return;
-  void pagePresets.load(dataset, flow);
+  // Offline, the lab's own configure reports it; the prefetch stays quiet.
+  void pagePresets.load(dataset, flow).catch(() => null);
   void pagePresets.loadPreview(dataset, flow).then((preview) => {
     const state = labStore.getState();
     if (!preview || state.frame || state.params.dataset !== dataset || state.params.flow !== flow) return;
@@ -30,6 +32,7 @@ export function prefetchPreset(): void {
 export function attachLabClient(client: LabApi, presets: PresetLoader = pagePresets): void {
   stopActive?.();
   active = new LabController(labStore, client, { presets });
+  for (const reason of usePageHold.getState().reasons) active.setHold(reason, true);
   stopActive = active.start();
 }
 
@@ -38,6 +41,19 @@ export function pauseWhenHidden(doc: Document): () => void {
   const onChange = () => active?.setPageHidden(doc.visibilityState === 'hidden');
   doc.addEventListener('visibilitychange', onChange);
   return () => doc.removeEventListener('visibilitychange', onChange);
+}
+
+/**
+ * Pauses training while the page is held (state/page-hold.ts: slide hidden, frame out of
+ * view) and resumes it after. Returns an unsubscribe.
+ */
+export function pauseWhileHeld(): () => void {
+  const apply = (reasons: readonly HoldReason[]) => {
+    for (const reason of ['slide', 'offscreen'] as const) active?.setHold(reason, reasons.includes(reason));
+  };
+  return usePageHold.subscribe((state, previous) => {
+    if (state.reasons !== previous.reasons) apply(state.reasons);
+  });
 }
 
 export const labCommands = {

@@ -7,7 +7,8 @@
 import type { LabApi, LabFrame } from '../compute/lab/protocol';
 import { LAB_KEYS, toLabParams } from './lab-params';
 import type { LabStore } from './lab-store';
-import type { PresetLoader } from './presets';
+import { useLoadProblems } from './load-problems';
+import { isPresetUnavailable, type PresetLoader } from './presets';
 
 export interface LabControllerOptions {
   presets: PresetLoader;
@@ -27,7 +28,10 @@ export class LabController {
   private queue: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private resumeAfterConfigure = false;
-  private pausedByVisibility = false;
+  /** Why training is held (a hidden tab, a hidden slide, a frame out of view). */
+  private readonly holds = new Set<string>();
+  /** Training ran when the first hold began, so it resumes when the last one lifts. */
+  private pausedByHold = false;
   /** Set while the params are matched to an imported model (no rebuild for that change). */
   private applyingImport = false;
   private readonly debounceMs: number;
@@ -99,7 +103,7 @@ export class LabController {
       return;
     }
     const drawn = params.dataset === 'drawn';
-    const presetText = drawn ? null : await this.options.presets.load(params.dataset, params.flow);
+    const presetText = drawn ? null : await this.presetOrFresh(params.dataset, params.flow);
     if (stale()) return;
     const info = await this.client.labConfigure(toLabParams(params), {
       presetText,
@@ -114,6 +118,28 @@ export class LabController {
     if (this.resumeAfterConfigure) {
       this.resumeAfterConfigure = false;
       this.train();
+    }
+  }
+
+  /**
+   * The preset's text, or null (fresh weights) when there is none or it could not be fetched;
+   * in the second case a notice says so, and its retry (by hand, or when the browser is back
+   * online) rebuilds the model from the preset.
+   */
+  private async presetOrFresh(dataset: string, flow: string): Promise<string | null> {
+    const problems = useLoadProblems.getState();
+    try {
+      const text = await this.options.presets.load(dataset, flow);
+      problems.clear('lab-preset');
+      return text;
+    } catch (error) {
+      if (!isPresetUnavailable(error)) throw error;
+      problems.report({
+        id: 'lab-preset',
+        text: `The pretrained ${flow.toUpperCase()} for ${dataset} could not be loaded (the network did not answer), so the model starts from fresh weights. The preset loads by itself when the network is back.`,
+        retry: () => this.requestConfigure(0),
+      });
+      return null;
     }
   }
 
@@ -138,6 +164,7 @@ export class LabController {
   /** Stops training, then shows a full-resolution frame of the paused model. */
   pause(): Promise<void> {
     this.resumeAfterConfigure = false;
+    this.pausedByHold = false;
     if (this.state.run.phase !== 'training') return this.queue;
     const epoch = ++this.epoch;
     this.state.setRun({ phase: 'ready', busy: true });
@@ -248,11 +275,24 @@ export class LabController {
 
   /** A hidden tab pauses training; it resumes when the tab is shown again. */
   setPageHidden(hidden: boolean): void {
-    if (hidden && this.state.run.phase === 'training') {
-      this.pausedByVisibility = true;
+    this.setHold('hidden', hidden);
+  }
+
+  /**
+   * Turns one hold on or off (`hidden`, `slide`, `offscreen`). Training that runs when the
+   * first hold begins pauses, and resumes when the last hold lifts; training the user paused
+   * stays paused.
+   */
+  setHold(reason: string, on: boolean): void {
+    const wasHeld = this.holds.size > 0;
+    if (on) this.holds.add(reason);
+    else this.holds.delete(reason);
+    const held = this.holds.size > 0;
+    if (held && !wasHeld && this.state.run.phase === 'training') {
       void this.pause();
-    } else if (!hidden && this.pausedByVisibility) {
-      this.pausedByVisibility = false;
+      this.pausedByHold = true;
+    } else if (!held && wasHeld && this.pausedByHold) {
+      this.pausedByHold = false;
       void this.queue.then(() => this.train());
     }
   }

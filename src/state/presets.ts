@@ -3,6 +3,8 @@
  * `public/presets/index.json`. The manifest is fetched once; a preset is fetched only when
  * the manifest lists it, so a missing preset never causes a failed request (a console error).
  * A missing or unreadable manifest means "no presets": the lab starts from fresh weights.
+ * A request the network did not answer (offline) is different: `load` rejects with a
+ * `PresetUnavailableError` and nothing is remembered, so the next call asks again.
  */
 import { decodeDensityPreview, previewFileName, type DensityPreview } from '../core/flow/density-preview';
 import { presetNllFromManifest } from './preset-nll';
@@ -19,6 +21,14 @@ export interface PresetLoader {
    */
   loadPreview(dataset: string, flow: string): Promise<DensityPreview | null>;
 }
+
+/** The preset (or the manifest) could not be fetched: the network did not answer. */
+export class PresetUnavailableError extends Error {
+  override name = 'PresetUnavailableError';
+}
+
+export const isPresetUnavailable = (error: unknown): boolean =>
+  error instanceof Error && error.name === 'PresetUnavailableError';
 
 export function presetFileName(dataset: string, flow: string): string {
   return `${dataset}-${flow}.json`;
@@ -57,13 +67,35 @@ export function createPresetLoader(
   let manifest: Promise<{ json: unknown; names: Set<string> }> | null = null;
   const texts = new Map<string, Promise<string | null>>();
 
-  const readManifest = () => {
+  /** A fetch the network did not answer rejects with PresetUnavailableError. */
+  const request = (url: string) =>
+    fetchText(url).catch((error: unknown) => {
+      throw new PresetUnavailableError(
+        `could not fetch ${url.slice(baseUrl.length)} (${error instanceof Error ? error.message : String(error)})`,
+      );
+    });
+
+  /** Forgets a failed request, so that the next call tries again. */
+  const forgetOnFailure = <T,>(promise: Promise<T>, forget: () => void): Promise<T> => {
+    promise.catch(forget);
+    return promise;
+  };
+
+  const readManifest = (): Promise<{ json: unknown; names: Set<string> }> => {
     // In a sandboxed (opaque-origin) iframe this is a CORS request; the page's own module
     // scripts are too, so if the page runs at all, the host allows it.
-    manifest ??= fetchText(`${baseUrl}index.json`)
-      .then(async (response) => (response.ok ? (JSON.parse(await response.text()) as unknown) : null))
-      .catch(() => null)
-      .then((json) => ({ json, names: parsePresetManifest(json) }));
+    manifest ??= forgetOnFailure(
+      request(`${baseUrl}index.json`).then(async (response) => {
+        if (!response.ok) return { json: null, names: new Set<string>() };
+        try {
+          const json = JSON.parse(await response.text()) as unknown;
+          return { json, names: parsePresetManifest(json) };
+        } catch {
+          return { json: null, names: new Set<string>() };
+        }
+      }),
+      () => (manifest = null),
+    );
     return manifest;
   };
 
@@ -72,9 +104,10 @@ export function createPresetLoader(
     if (!(await readManifest()).names.has(name)) return null;
     let text = texts.get(name);
     if (!text) {
-      text = fetchText(`${baseUrl}${name}`)
-        .then((response) => (response.ok ? response.text() : null))
-        .catch(() => null);
+      text = forgetOnFailure(
+        request(`${baseUrl}${name}`).then((response) => (response.ok ? response.text() : null)),
+        () => texts.delete(name),
+      );
       texts.set(name, text);
     }
     return text;
@@ -83,7 +116,7 @@ export function createPresetLoader(
   return {
     load: (dataset, flow) => listedText(presetFileName(dataset, flow)),
     async loadPreview(dataset, flow) {
-      const text = await listedText(previewFileName(dataset, flow));
+      const text = await listedText(previewFileName(dataset, flow)).catch(() => null);
       if (text === null) return null;
       try {
         return decodeDensityPreview(JSON.parse(text));

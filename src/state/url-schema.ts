@@ -19,6 +19,12 @@ import {
   type ParamSpec,
 } from './url-param-types';
 
+/**
+ * Version of the URL schema (CHANGELOG.md): links keep working within a version; renaming or
+ * removing a parameter raises it.
+ */
+export const URL_SCHEMA_VERSION = 1;
+
 /** Panels that `?panel=` can select (more arrive with later issues). */
 export const PANEL_IDS = [
   'density',
@@ -243,6 +249,12 @@ export const URL_KEYS = Object.keys(URL_SCHEMA) as UrlKey[];
 
 /** Keys only the address sets: an embedding host's `flowlab:set` may not change them. */
 export const ADDRESS_ONLY_KEYS: readonly UrlKey[] = ['origin'];
+
+/**
+ * Keys read once, when the page loads (`embed` picks the shell, `backend` the worker's first
+ * backend): an embedding host's `flowlab:set` refuses them (`flowlab:invalid`).
+ */
+export const LOAD_TIME_KEYS: readonly UrlKey[] = ['embed', 'backend'];
 
 export function defaultUrlState(): UrlState {
   const state = {} as Record<UrlKey, unknown>;

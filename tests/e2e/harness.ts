@@ -130,6 +130,8 @@ export interface OpenAppOptions {
   touch?: boolean;
   /** Runs before the page loads, e.g. to add a `context.route` that simulates a failure. */
   beforeLoad?: (context: BrowserContext) => Promise<unknown>;
+  /** 'block' keeps the app's service worker out (default 'allow'). */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 /**
@@ -143,6 +145,7 @@ export async function openApp(path = '/', options: OpenAppOptions = {}): Promise
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   contexts.push(context);
   await context.route('**/*', (route) => {

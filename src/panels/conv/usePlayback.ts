@@ -4,6 +4,7 @@
  * time on a slow timer instead. A new trace (a new `traceKey`) starts again at step 0, paused.
  */
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { usePageHeld } from '../use-page-hold';
 import {
   DEFAULT_SPEED,
   REDUCED_MOTION_INTERVAL_MS,
@@ -48,6 +49,7 @@ interface KeyedState extends PlaybackState {
 /** `total` = H·W·C steps; `rowLength` = W·C (one reduced-motion jump). */
 export function usePlayback(traceKey: unknown, total: number, rowLength: number): Playback {
   const reducedMotion = useReducedMotion();
+  const held = usePageHeld();
   const [speed, setSpeed] = useState(DEFAULT_SPEED);
   const [stored, setStored] = useState<KeyedState>({
     key: traceKey,
@@ -70,7 +72,8 @@ export function usePlayback(traceKey: unknown, total: number, rowLength: number)
 
   const { playing } = state;
   useEffect(() => {
-    if (!playing) return;
+    // A page hold (slide hidden, frame out of view) stops the clock; play resumes after it.
+    if (!playing || held) return;
     if (reducedMotion) {
       const timer = setInterval(
         () => update((s) => advance(s, chunkSteps(s.step, Math.max(1, rowLength)))),
@@ -92,7 +95,7 @@ export function usePlayback(traceKey: unknown, total: number, rowLength: number)
     };
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);
-  }, [playing, reducedMotion, rowLength, speed, update]);
+  }, [playing, held, reducedMotion, rowLength, speed, update]);
 
   return {
     step: state.step,

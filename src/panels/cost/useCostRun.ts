@@ -1,5 +1,10 @@
-/** One run of the cost lab at a time: progress as measurements arrive, cancel, cancel on unmount. */
+/**
+ * One run of the cost lab at a time: progress as measurements arrive, cancel, cancel on
+ * unmount. A page hold (slide hidden, frame out of view) cancels a running measurement (its
+ * timings would be wrong in the background) and runs it again when the hold lifts.
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { usePauseWhileHeld } from '../use-page-hold';
 import type { CostApi, CostMeasurement, CostRunResult } from '../../compute/cost/protocol';
 
 export interface CostRunState {
@@ -22,6 +27,7 @@ export function useCostRun(client: CostApi | null): CostRunState {
   const [result, setResult] = useState<CostRunResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const runId = useRef(0);
+  const lastDims = useRef<number[]>([]);
 
   useEffect(
     () => () => {
@@ -35,6 +41,7 @@ export function useCostRun(client: CostApi | null): CostRunState {
     (dims: number[]) => {
       if (!client) return;
       const mine = ++runId.current;
+      lastDims.current = dims;
       setRunning(true);
       setCancelling(false);
       setRows([]);
@@ -71,6 +78,8 @@ export function useCostRun(client: CostApi | null): CostRunState {
     setCancelling(true);
     void client.costCancel();
   }, [client]);
+
+  usePauseWhileHeld(running && !cancelling, cancel, () => run(lastDims.current));
 
   return { running, cancelling, rows, done: progress.done, total: progress.total, result, error, run, cancel };
 }

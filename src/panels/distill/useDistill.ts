@@ -2,11 +2,14 @@
  * The distillation panel's session with the worker: configures teacher and student for the
  * params (the teacher is the data set's committed MAF preset; the student starts as the
  * committed pretrained student where there is one), and runs Train/Pause/Step, "Train from
- * scratch" and "Pretrained student". Training pauses when the panel unmounts.
+ * scratch" and "Pretrained student". Training pauses when the panel unmounts, and while the
+ * page is held (slide hidden, frame out of view); it resumes when the hold lifts.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DistillApi, DistillFrame, DistillInfo, KlDirection } from '../../compute/distill/protocol';
-import { pagePresets as presets } from '../../state/presets';
+import { useLoadProblems } from '../../state/load-problems';
+import { isPresetUnavailable, pagePresets as presets } from '../../state/presets';
+import { usePauseWhileHeld } from '../use-page-hold';
 
 export type DistillPhase = 'waiting' | 'configuring' | 'ready' | 'training' | 'error';
 
@@ -46,6 +49,8 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
   const [error, setError] = useState<string | null>(null);
   /** Bumped per configure or reset: late answers of an older one are dropped. */
   const version = useRef(0);
+  /** Bumped to fetch a teacher preset again that the network did not deliver. */
+  const [attempt, setAttempt] = useState(0);
   const { dataset, direction, warmStart, seed, learningRate, batchSize } = params;
   const key = `${dataset}|${direction}|${warmStart}|${seed}|${learningRate}|${batchSize}`;
 
@@ -77,15 +82,23 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
       setBuiltKey(key);
     })().catch((e: unknown) => {
       if (!alive) return;
+      if (isPresetUnavailable(e)) {
+        useLoadProblems.getState().report({
+          id: 'distill-teacher',
+          text: `The MAF teacher for ${dataset} could not be loaded (the network did not answer). It loads by itself when the network is back.`,
+          retry: () => setAttempt((n) => n + 1),
+        });
+      }
       setError(message(e));
       setPhase('error');
       setBuiltKey(key);
     });
     return () => {
       alive = false;
+      useLoadProblems.getState().clear('distill-teacher');
       void client.distillPause();
     };
-  }, [client, key, dataset, direction, warmStart, seed, learningRate, batchSize]);
+  }, [client, key, attempt, dataset, direction, warmStart, seed, learningRate, batchSize]);
 
   const run = useCallback(
     (task: (api: DistillApi) => Promise<void>) => {
@@ -158,6 +171,8 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
   );
   const trainFromScratch = useCallback(() => restart('scratch', true), [restart]);
   const loadPreset = useCallback(() => restart('preset', false), [restart]);
+
+  usePauseWhileHeld(phase === 'training', pause, train);
 
   const shownPhase: DistillPhase = !client ? 'waiting' : builtKey !== key ? 'configuring' : phase;
   return { phase: shownPhase, busy, info, frame, error, train, pause, step, trainFromScratch, loadPreset };

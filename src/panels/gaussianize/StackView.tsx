@@ -13,6 +13,7 @@ import { cloudHalfWidth, easeInOut, interpolateClouds } from '../../viz/gaussian
 import { plotTransform } from '../../viz/plot-transform';
 import { DATA_STYLE, drawFrame, drawScatter } from '../../viz/scatter';
 import { PlotCanvas } from '../density/PlotCanvas';
+import { usePageHeld } from '../use-page-hold';
 import { useCloudAnimation } from './useCloudAnimation';
 import { plural } from '../../core/plural';
 
@@ -42,15 +43,17 @@ export function StackView({ frame, iteration, rotation, onRotation, onIteration 
   const rotationId = useId();
   const [playRequested, setPlaying] = useState(false);
   const playing = playRequested && iteration < PLAY_UNTIL;
+  const held = usePageHeld();
   const progress = useCloudAnimation(frame, (frame?.iteration ?? 0) > 0);
   const animating = progress < 2;
 
   // Play: after each iteration has arrived and finished moving, ask for the next.
   useEffect(() => {
-    if (!playing || !frame || frame.iteration !== iteration || animating) return;
+    // A page hold (slide hidden, frame out of view) waits; play goes on after it.
+    if (!playing || held || !frame || frame.iteration !== iteration || animating) return;
     const timer = setTimeout(() => onIteration(iteration + 1), 250);
     return () => clearTimeout(timer);
-  }, [playing, frame, iteration, animating, onIteration]);
+  }, [playing, held, frame, iteration, animating, onIteration]);
 
   const drawClouds = useCallback(
     (ctx: CanvasRenderingContext2D, w: number, h: number, style: PlotStyle) => {

@@ -1,9 +1,11 @@
 /**
  * Animates an RBIG iteration: phase 0→1 moves each point from x^{(k−1)} to G_k(x^{(k−1)})
  * (the marginal step), phase 1→2 on to Q_k G_k(x^{(k−1)}) (the rotation). With
- * prefers-reduced-motion the points jump to the end.
+ * prefers-reduced-motion the points jump to the end. A page hold (slide hidden, frame out
+ * of view) stops the animation where it is; it plays again from the start after the hold.
  */
 import { useEffect, useState } from 'react';
+import { usePageHeld } from '../use-page-hold';
 
 export const PHASE_MS = 700;
 
@@ -15,8 +17,9 @@ export function prefersReducedMotion(): boolean {
 export function useCloudAnimation(token: unknown, enabled: boolean): number {
   const [state, setState] = useState<{ token: unknown; progress: number }>({ token, progress: 2 });
   const animate = enabled && !prefersReducedMotion();
+  const held = usePageHeld();
   useEffect(() => {
-    if (!animate) return;
+    if (!animate || held) return;
     let frame = 0;
     const start = performance.now();
     const tick = (now: number) => {
@@ -26,7 +29,7 @@ export function useCloudAnimation(token: unknown, enabled: boolean): number {
     };
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);
-  }, [token, animate]);
+  }, [token, animate, held]);
   if (!animate) return 2;
   return state.token === token ? state.progress : 0;
 }

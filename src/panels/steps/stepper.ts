@@ -33,15 +33,23 @@ export function stepperReducer(state: StepperState, action: StepperAction): Step
   }
 }
 
-/** True when a key press belongs to a form field (the stepper's keys are ignored there). */
-export function isTypingTarget(
-  target: { tagName?: string; isContentEditable?: boolean } | null,
+const NON_TEXT_INPUTS = /^(radio|checkbox|range|button|submit|reset|color|file|image)$/;
+
+/**
+ * True when a key press belongs to the focused element (the stepper leaves it alone): every
+ * key in a text field; arrows, Space and Enter on a radio, checkbox, slider or select (they
+ * move or toggle it). R after clicking such a control still resets the stepper.
+ */
+export function keyBelongsToTarget(
+  target: { tagName?: string; isContentEditable?: boolean; type?: string } | null,
+  key: string,
 ): boolean {
   if (!target) return false;
   const tag = (target.tagName ?? '').toLowerCase();
-  return (
-    tag === 'input' || tag === 'select' || tag === 'textarea' || target.isContentEditable === true
-  );
+  if (tag === 'textarea' || target.isContentEditable === true) return true;
+  const control = tag === 'select' || (tag === 'input' && NON_TEXT_INPUTS.test((target.type ?? 'text').toLowerCase()));
+  if (tag === 'input' && !control) return true;
+  return control && /^(Arrow(Up|Down|Left|Right)|PageUp|PageDown|Home|End| |Spacebar|Enter)$/.test(key);
 }
 
 /** The stepper command of a key, or null: →, ←, space, R. */

@@ -1,7 +1,8 @@
 import { useEffect, useReducer } from 'react';
+import { usePageHeld } from '../use-page-hold';
 import {
   INITIAL_STEPPER,
-  isTypingTarget,
+  keyBelongsToTarget,
   keyCommand,
   stepperReducer,
   type StepperAction,
@@ -33,19 +34,21 @@ export function useStepper(total: number, key: string): Stepper {
   const [state, dispatch] = useReducer(keyedReducer, { key, ...INITIAL_STEPPER });
   const current = state.key === key ? state : { key, ...INITIAL_STEPPER };
   const position = Math.min(current.position, total);
+  const held = usePageHeld();
 
   useEffect(() => {
-    if (!current.playing) return;
+    // A page hold (slide hidden, frame out of view) stops the ticks; play resumes after it.
+    if (!current.playing || held) return;
     const timer = setInterval(() => dispatch({ type: 'tick', total, key }), PLAY_INTERVAL_MS);
     return () => clearInterval(timer);
-  }, [current.playing, total, key]);
+  }, [current.playing, held, total, key]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
-      const target = event.target as HTMLElement | null;
+      const target = event.target as HTMLInputElement | null;
       const command = keyCommand(event.key);
-      if (!command || isTypingTarget(target)) return;
+      if (!command || keyBelongsToTarget(target, event.key)) return;
       // Space on a focused button presses that button; leave it to the browser.
       if (command === 'play' && target?.tagName?.toLowerCase() === 'button') return;
       event.preventDefault();

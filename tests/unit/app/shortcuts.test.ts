@@ -4,6 +4,7 @@ import {
   SHORTCUTS,
   SHORTCUT_SCOPES,
   isTypingTarget,
+  keyBelongsToTarget,
   shortcutAction,
   shortcutsIn,
   type ShortcutAction,
@@ -64,12 +65,35 @@ describe('shortcut table', () => {
     expect(shortcutAction(press('1'), LAB_TOUR)).toBeNull(); // PanelNav binds the digits
   });
 
-  it('knows which targets are typing targets', () => {
-    for (const tagName of ['INPUT', 'textarea', 'SELECT'])
-      expect(isTypingTarget({ tagName })).toBe(true);
-    expect(isTypingTarget({ tagName: 'DIV', isContentEditable: true })).toBe(true);
-    expect(isTypingTarget({ tagName: 'BUTTON' })).toBe(false);
+  it('lets only text fields swallow every key', () => {
+    for (const target of [
+      { tagName: 'INPUT' },
+      { tagName: 'input', type: 'number' },
+      { tagName: 'textarea' },
+      { tagName: 'DIV', isContentEditable: true },
+    ])
+      expect(isTypingTarget(target)).toBe(true);
+    for (const target of [
+      { tagName: 'INPUT', type: 'radio' },
+      { tagName: 'INPUT', type: 'checkbox' },
+      { tagName: 'INPUT', type: 'range' },
+      { tagName: 'SELECT' },
+      { tagName: 'BUTTON' },
+    ])
+      expect(isTypingTarget(target)).toBe(false);
     expect(isTypingTarget(null)).toBe(false);
+  });
+
+  it('leaves letters and digits to the shortcuts after a radio or select, arrows to the control', () => {
+    const radio = { tagName: 'INPUT', type: 'radio' };
+    const select = { tagName: 'SELECT' };
+    for (const key of ['2', 'm', 'M', 'i', 't', '?'])
+      for (const target of [radio, select]) expect(keyBelongsToTarget(target, key)).toBe(false);
+    for (const key of ['ArrowRight', 'ArrowDown', ' ', 'Enter', 'PageDown'])
+      for (const target of [radio, select]) expect(keyBelongsToTarget(target, key)).toBe(true);
+    expect(keyBelongsToTarget({ tagName: 'INPUT', type: 'text' }, 'm')).toBe(true);
+    // A button keeps nothing: → moves the tour after pressing its Next button.
+    expect(keyBelongsToTarget({ tagName: 'BUTTON' }, 'ArrowRight')).toBe(false);
   });
 });
 

@@ -10,7 +10,7 @@ import {
   stepEvent,
 } from '../../../src/state/embed-protocol';
 import { decodeUrlState } from '../../../src/state/url-codec';
-import { defaultUrlState } from '../../../src/state/url-schema';
+import { LOAD_TIME_KEYS, defaultUrlState } from '../../../src/state/url-schema';
 import { HOSTILE_VALUES } from '../../support/hostile-urls';
 
 describe('embed protocol: host messages', () => {
@@ -40,9 +40,25 @@ describe('embed protocol: host messages', () => {
     expect(command).toEqual({ type: 'set', params: { flow: 'iaf' }, invalid: ['origin'] });
   });
 
+  it("reads reveal.js's slide:start and slide:stop strings, nothing near them", () => {
+    expect(parseHostMessage('slide:start')).toEqual({ type: 'slide', shown: true });
+    expect(parseHostMessage('slide:stop')).toEqual({ type: 'slide', shown: false });
+    for (const near of ['slide:Start', ' slide:stop', 'slide:', { type: 'slide:start' }, ['slide:stop']])
+      expect(parseHostMessage(near)).toBeNull();
+  });
+
+  it('refuses the load-time params (embed, backend) whatever their value', () => {
+    for (const key of LOAD_TIME_KEYS) {
+      const value = key === 'embed' ? false : 'cpu';
+      const command = parseHostMessage({ type: 'flowlab:set', params: { [key]: value, layers: 2 } });
+      expect(command).toEqual({ type: 'set', params: { layers: 2 }, invalid: [key] });
+    }
+    expect([...LOAD_TIME_KEYS].sort()).toEqual(['backend', 'embed']);
+  });
+
   it('agrees with the URL codec on every value a host might send', () => {
     for (const value of [...HOSTILE_VALUES, '3', '0.5', 'maf', 'moons', '1', '']) {
-      for (const key of ['layers', 'lr', 'flow', 'dataset', 'embed', 'hide'] as const) {
+      for (const key of ['layers', 'lr', 'flow', 'dataset', 'hide'] as const) {
         const command = parseHostMessage({ type: 'flowlab:set', params: { [key]: value } });
         const viaUrl = decodeUrlState(`?${key}=${encodeURIComponent(value)}`);
         expect(command?.type).toBe('set');

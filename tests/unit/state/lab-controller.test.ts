@@ -260,4 +260,29 @@ describe('LabController', () => {
     expect(lab.calls.filter((c) => c === 'start')).toHaveLength(2);
     stop();
   });
+  it('holds: resumes only when the last hold lifts, and never what the user paused', async () => {
+    const { store, lab, controller, stop } = setUp();
+    await settle();
+    controller.train();
+    await settle();
+    controller.setHold('slide', true);
+    controller.setHold('offscreen', true);
+    await settle();
+    expect(store.getState().run.phase).toBe('ready');
+    controller.setHold('slide', false);
+    await settle();
+    expect(store.getState().run.phase).toBe('ready'); // still out of view
+    controller.setHold('offscreen', false);
+    await settle();
+    expect(store.getState().run.phase).toBe('training');
+    expect(lab.calls.filter((c) => c === 'start')).toHaveLength(2);
+    // The user pauses; a slide change afterwards does not start training again.
+    await controller.pause();
+    controller.setHold('slide', true);
+    controller.setHold('slide', false);
+    await settle();
+    expect(store.getState().run.phase).toBe('ready');
+    expect(lab.calls.filter((c) => c === 'start')).toHaveLength(2);
+    stop();
+  });
 });

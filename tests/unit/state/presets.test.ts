@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createPresetLoader,
+  isPresetUnavailable,
   parsePresetManifest,
   type FetchLike,
 } from '../../../src/state/presets';
@@ -77,8 +78,23 @@ describe('presets', () => {
       expect(await loader.load('8gaussians', 'maf')).toBeNull();
       expect(requested).toEqual(['./presets/index.json']);
     }
-    const failing = createPresetLoader(() => Promise.reject(new TypeError('offline')));
-    expect(await failing.load('moons', 'iaf')).toBeNull();
+  });
+
+  it('reports an unanswered request (offline) as unavailable and asks again next time', async () => {
+    let online = false;
+    const { fetchText: served, requested } = fakeFetch({
+      './presets/index.json': JSON.stringify(['moons-iaf.json']),
+      './presets/moons-iaf.json': '{"preset":1}',
+    });
+    const loader = createPresetLoader((url) =>
+      online ? served(url) : Promise.reject(new TypeError('Failed to fetch')),
+    );
+    await expect(loader.load('moons', 'iaf')).rejects.toMatchObject({ name: 'PresetUnavailableError' });
+    expect(isPresetUnavailable(await loader.load('moons', 'iaf').catch((e: unknown) => e))).toBe(true);
+    expect(await loader.loadPreview('moons', 'iaf')).toBeNull(); // a preview is optional
+    online = true;
+    expect(await loader.load('moons', 'iaf')).toBe('{"preset":1}');
+    expect(requested).toEqual(['./presets/index.json', './presets/moons-iaf.json']);
   });
 
   it('loads a listed density preview, and treats an unlisted or malformed one as none', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   INITIAL_STEPPER,
-  isTypingTarget,
+  keyBelongsToTarget,
   keyCommand,
   stepperReducer,
 } from '../../../../src/panels/steps/stepper';
@@ -44,10 +44,14 @@ describe('stepper', () => {
       'reset',
       null,
     ]);
-    expect(isTypingTarget({ tagName: 'INPUT' })).toBe(true);
-    expect(isTypingTarget({ tagName: 'SELECT' })).toBe(true);
-    expect(isTypingTarget({ tagName: 'DIV', isContentEditable: true })).toBe(true);
-    expect(isTypingTarget({ tagName: 'BUTTON' })).toBe(false);
-    expect(isTypingTarget(null)).toBe(false);
+    expect(keyBelongsToTarget({ tagName: 'INPUT' }, 'r')).toBe(true);
+    expect(keyBelongsToTarget({ tagName: 'DIV', isContentEditable: true }, ' ')).toBe(true);
+    // After clicking a radio or select, R still resets; its arrows move the control.
+    expect(keyBelongsToTarget({ tagName: 'INPUT', type: 'radio' }, 'r')).toBe(false);
+    expect(keyBelongsToTarget({ tagName: 'SELECT' }, 'R')).toBe(false);
+    expect(keyBelongsToTarget({ tagName: 'INPUT', type: 'radio' }, 'ArrowRight')).toBe(true);
+    expect(keyBelongsToTarget({ tagName: 'SELECT' }, ' ')).toBe(true);
+    expect(keyBelongsToTarget({ tagName: 'BUTTON' }, 'ArrowRight')).toBe(false);
+    expect(keyBelongsToTarget(null, 'r')).toBe(false);
   });
 });
