@@ -104,6 +104,8 @@ export const HIDEABLE_CONTROLS = [
   'stack',
   'back',
   'copula',
+  'heatmaps',
+  'explanation',
 ] as const;
 export type HideableControl = (typeof HIDEABLE_CONTROLS)[number];
 
@@ -177,7 +179,7 @@ export const URL_SCHEMA = {
   ),
   hide: listParam(
     HIDEABLE_CONTROLS,
-    'Controls and secondary parts to hide, e.g. in an embedded lecture figure. Density lab: `dataset`, `flow`, `training`, `hyperparameters`, `contours`, `loss`, `info`, `share`; step by step: `equations`, `jacobian`, `layers`, `tradeoff`; distillation: `samples`, `curves`, `timing`; cost: `table`; masked convolutions: `field`, `kernel`, `inverse`, `jacobian`; Gaussianization: `stack`, `back`, `copula`.',
+    'Controls and secondary parts to hide, e.g. in an embedded lecture figure. Density lab: `dataset`, `flow`, `training`, `hyperparameters`, `contours`, `loss`, `info`, `share`; step by step: `equations`, `jacobian`, `layers`, `tradeoff`; distillation: `samples`, `curves`, `timing`; cost: `table`; masked convolutions: `field`, `kernel`, `inverse`, `jacobian`; Gaussianization: `stack`, `back`, `copula`; discrete data: `heatmaps`, `explanation`.',
   ),
   dim: intParam(
     2,

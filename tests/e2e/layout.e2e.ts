@@ -22,6 +22,7 @@ const MAIN_PLOT: Record<string, string> = {
   cost: 'canvas.plot-cost',
   conv: 'canvas[aria-label^="Input image"]',
   gaussianize: 'canvas.gauss-stage-canvas',
+  discrete: 'canvas.discrete-chart-canvas',
 };
 
 /** The primary control of a panel, where it is a button. */

@@ -1,10 +1,12 @@
 /**
  * The panel's worker session: configured when the panel is shown (it is mounted only then),
  * trained by the page in calls of STEPS_PER_CALL steps while running and the tab is visible,
- * and released (its tensors disposed) when the panel goes away. A hidden panel does no work.
+ * paused while the page is held (slide hidden, frame out of view) and resumed after, and
+ * released (its tensors disposed) when the panel goes away. A hidden panel does no work.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { DiscreteApi, DiscreteFrame, DiscreteInfo } from '../../compute/discrete/protocol';
+import { usePauseWhileHeld } from '../use-page-hold';
 
 export const STEPS_PER_CALL = 20;
 /** Training pauses by itself every this many steps (the plain curve has long crossed the floor). */
@@ -102,6 +104,12 @@ export function useDiscreteSession(client: DiscreteApi | null, seed: number): Di
       live = false;
     };
   }, [token, info, running]);
+
+  usePauseWhileHeld(
+    running,
+    () => setRunning(false),
+    () => setRunning(true),
+  );
 
   return {
     info,
