@@ -124,7 +124,12 @@ export function createPresetLoader(
         return null;
       }
     },
-    recordedNll: async (dataset, flow) => presetNllFromManifest((await readManifest()).json, dataset, flow),
+    // A reference figure is optional: an unanswered manifest request (offline) gives none.
+    recordedNll: (dataset, flow) =>
+      readManifest().then(
+        (manifest) => presetNllFromManifest(manifest.json, dataset, flow),
+        () => null,
+      ),
   };
 }
 

@@ -69,7 +69,4 @@ export interface FlowWeights {
   layers: ArLayerWeights[];
 }
 
-/** Bounded log-scale α = B·tanh(a/B). */
-export function boundAlpha(a: number, bound: number): number {
-  return bound * Math.tanh(a / bound);
-}
+export { boundAlpha } from './alpha-bound';

@@ -11,7 +11,7 @@
  * P·D columns and parameter p of variable i sits in column p·D + i (for the affine transform
  * this is the [μ_0..μ_{D−1}, a_0..a_{D−1}] layout of made.ts).
  */
-import { boundAlpha } from './config';
+import { boundAlpha } from './alpha-bound';
 import { splineForward, splineInverse, splineKnots, splineParamCount, type ScalarMap } from './spline';
 
 export type TransformKind = 'affine' | 'spline';
