@@ -64,7 +64,7 @@ async function panelIds(page: Page): Promise<string[]> {
 
 /** What each panel shows once its first worker answer is drawn (a readiness signal). */
 const READY: Record<string, string> = {
-  density: 'canvas[aria-label^="Model density for"][aria-label*=" layers"]',
+  density: 'canvas[aria-label^="Model density for"][aria-label*=" layer"]',
   steps: 'section[aria-label="Equations"]',
   conv: '.conv-inverse',
   distill: '[aria-label^="Teacher (MAF) density for"]',
@@ -177,7 +177,7 @@ describe(`accessibility ${CONFIG}`, () => {
     await waitForBackend(page);
     await panelSettled(page, 'density');
     const label = await page
-      .locator('canvas[aria-label^="Model density for"][aria-label*=" layers"]')
+      .locator('canvas[aria-label^="Model density for"][aria-label*=" layer"]')
       .getAttribute('aria-label');
     expect(label).toMatch(/^Model density for 8gaussians, MAF, 5 layers(, NLL \d+\.\d\d)?$/);
     for (const panel of ['density', 'steps', 'conv']) {

@@ -5,7 +5,7 @@ import type { FlowlabHook } from '../../src/app/compute-client';
 import { CONFIG, appUrl, expectNoProblems, openApp, waitForBackend } from './harness';
 
 /** The live model's density (the preset's precomputed preview, shown before it, names no layer count). */
-const modelDensity = (page: Page) => page.getByRole('img', { name: /^Model density for .*\d layers/ });
+const modelDensity = (page: Page) => page.getByRole('img', { name: /^Model density for .*\d layers?\b/ });
 
 /** Mean log-density of points [n·2] under the worker's current model. */
 function meanLogProb(page: Page, points: number[]): Promise<number> {
@@ -178,7 +178,7 @@ describe(`density lab ${CONFIG}`, () => {
         ),
     });
     const frame = page.frameLocator('iframe');
-    await frame.getByRole('img', { name: /^Model density for .*\d layers/ }).waitFor({ timeout: 60_000 });
+    await frame.getByRole('img', { name: /^Model density for .*\d layers?\b/ }).waitFor({ timeout: 60_000 });
     expect(await frame.getByLabel('Dataset').isVisible()).toBe(true);
     expect(await frame.getByRole('heading', { name: 'Flow Lab' }).count()).toBe(0);
     await expectNoProblems();

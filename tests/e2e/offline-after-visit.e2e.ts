@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CONFIG, allowProblems, expectNoProblems, openApp, waitForBackend } from './harness';
 
-const modelDensity = (page: Page) => page.getByRole('img', { name: /^Model density for .*\d layers/ });
+const modelDensity = (page: Page) => page.getByRole('img', { name: /^Model density for .*\d layers?\b/ });
 /** Requests the offline browser could not make, and the errors it logs for them. */
 const OFFLINE_PROBLEMS = /ERR_INTERNET_DISCONNECTED|Failed to load resource|request failed|Failed to fetch|preload CSS|dynamically imported module|ChunkLoadError/;
 

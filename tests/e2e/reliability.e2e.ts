@@ -9,7 +9,7 @@ import type { FlowlabHook } from '../../src/app/compute-client';
 import { CONFIG, WEBGPU, expectNoProblems, openApp, waitForBackend } from './harness';
 
 type HookWindow = Window & { __flowlab?: FlowlabHook };
-const modelDensity = (page: Page) => page.getByRole('img', { name: /^Model density for .*\d layers/ });
+const modelDensity = (page: Page) => page.getByRole('img', { name: /^Model density for .*\d layers?\b/ });
 const trainButton = (page: Page) => page.getByRole('group', { name: 'Training' }).getByRole('button').first();
 const PROBE_POINTS = [0, 0, 1, 0.5, -1.5, 2, 2.5, -2, -0.3, -1];
 
