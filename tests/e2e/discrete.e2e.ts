@@ -85,12 +85,11 @@ describe(`discrete-data panel ${CONFIG}`, () => {
     const page = await openApp(`/?panel=discrete&embed=1${WASM}`, {
       viewport: { width: 640, height: 420 },
     });
+    // The panel's code arrives lazily: wait for its heading, then check the app's is absent.
+    await page
+      .getByRole('heading', { name: 'Discrete data: spikes and dequantization' })
+      .waitFor({ timeout: 60_000 });
     expect(await page.getByRole('heading', { level: 1, name: 'Flow Lab' }).count()).toBe(0);
-    expect(
-      await page
-        .getByRole('heading', { name: 'Discrete data: spikes and dequantization' })
-        .isVisible(),
-    ).toBe(true);
     const chart = page.getByRole('img', { name: /^NLL curves over \d+ steps/ });
     await chart.waitFor({ timeout: 120_000 });
     const box = await chart.boundingBox();
