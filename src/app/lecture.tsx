@@ -11,6 +11,7 @@ import { applyLinkedTourStep } from './tour/tour-nav';
 import { useShortcuts } from './useShortcuts';
 import './themes.css';
 import './fit.css';
+import './present.css';
 import './phone.css';
 
 // A linked step sets its panel before the first render, so the page opens on that panel.
