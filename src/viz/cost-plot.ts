@@ -8,7 +8,7 @@ import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { Tick } from './loss-curve';
 import { drawXLabels, drawYGrid, leftMarginFor } from './axis-grid';
-import { LIGHT_PLOT_STYLE, plotFont, type PlotStyle } from './style';
+import { LIGHT_PLOT_STYLE, plotFont, seriesColor, type PlotStyle } from './style';
 
 export interface CostPoint {
   dim: number;
@@ -43,19 +43,20 @@ export interface CostPlotLayout {
 export type CostMarker = 'disc' | 'square' | 'triangle' | 'diamond' | 'ring';
 
 export interface CostSeriesStyle {
-  color: string;
+  /** Index of the theme's series colour (PlotStyle.series, --color-series-*). */
+  series: number;
   marker: CostMarker;
   /** Canvas line dash, [] for solid. */
   dash: number[];
 }
 
-/** Okabe–Ito colours, with distinct markers and dashes so the series read without colour. */
+/** The theme's series colours, with distinct markers and dashes so the series read without colour. */
 export const COST_SERIES_STYLES: readonly CostSeriesStyle[] = [
-  { color: '#0072b2', marker: 'disc', dash: [] },
-  { color: '#d55e00', marker: 'square', dash: [6, 3] },
-  { color: '#009e73', marker: 'triangle', dash: [2, 3] },
-  { color: '#cc79a7', marker: 'diamond', dash: [8, 3, 2, 3] },
-  { color: '#e69f00', marker: 'ring', dash: [1, 2] },
+  { series: 0, marker: 'disc', dash: [] },
+  { series: 1, marker: 'square', dash: [6, 3] },
+  { series: 2, marker: 'triangle', dash: [2, 3] },
+  { series: 3, marker: 'diamond', dash: [8, 3, 2, 3] },
+  { series: 4, marker: 'ring', dash: [1, 2] },
 ];
 
 export const COST_MARGIN = { left: 52, right: 28, top: 12, bottom: 34 };
@@ -149,8 +150,8 @@ export function drawCostPlot(ctx: CanvasRenderingContext2D, layout: CostPlotLayo
   ctx.fillText('dimension D (log scale)', (plot.left + plot.right) / 2, plot.bottom + 8 + 1.1 * style.fontSize, plot.right - plot.left);
   ctx.font = plotFont(style, 0.95);
   for (const s of layout.series) {
-    ctx.strokeStyle = s.style.color;
-    ctx.fillStyle = s.style.color;
+    ctx.strokeStyle = seriesColor(style, s.style.series);
+    ctx.fillStyle = seriesColor(style, s.style.series);
     ctx.lineWidth = 1.6;
     if (s.path) {
       ctx.setLineDash(s.style.dash);

@@ -10,7 +10,7 @@ import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { drawXLabels, drawYGrid } from './axis-grid';
 import { LOSS_MARGIN, type Tick } from './loss-curve';
-import { LIGHT_PLOT_STYLE, plotFont, type PlotStyle } from './style';
+import { LIGHT_PLOT_STYLE, plotFont, seriesColor, type PlotStyle } from './style';
 
 export const DISCRETE_BAND_Z = 1.96;
 
@@ -111,13 +111,11 @@ export function discreteCurvesLayout(
   };
 }
 
-/** The curves' own colours (Okabe–Ito, legible on light and dark backgrounds). */
-export const DISCRETE_STYLE = {
-  plain: '#d55e00',
-  dequantized: '#0072b2',
-  band: 'rgba(0, 114, 178, 0.2)',
-  crossEntropy: '#009e73',
-};
+/** Which of the theme's series colours (PlotStyle.series) each curve takes; the band is the dequantized one's, faint. */
+export const DISCRETE_SERIES = { plain: 1, dequantized: 0, crossEntropy: 2 } as const;
+
+/** Opacity of the dequantized curve's 95 % band. */
+const BAND_ALPHA = 0.2;
 
 /** Draws axes, the H(P) floor (dashed, labelled), the band and the three curves. */
 export function drawDiscreteCurves(
@@ -125,8 +123,8 @@ export function drawDiscreteCurves(
   layout: DiscreteCurvesLayout,
   floorLabel: string,
   plotStyle: PlotStyle = LIGHT_PLOT_STYLE,
-  style = DISCRETE_STYLE,
 ): void {
+  const color = (curve: keyof typeof DISCRETE_SERIES) => seriesColor(plotStyle, DISCRETE_SERIES[curve]);
   const { plot } = layout;
   ctx.save();
   ctx.font = plotFont(plotStyle);
@@ -144,8 +142,10 @@ export function drawDiscreteCurves(
   ctx.textBaseline = 'bottom';
   ctx.fillText(floorLabel, plot.left + 4, layout.floorY - 3);
   if (layout.bandPath) {
-    ctx.fillStyle = style.band;
+    ctx.fillStyle = color('dequantized');
+    ctx.globalAlpha = BAND_ALPHA;
     ctx.fill(new Path2D(layout.bandPath));
+    ctx.globalAlpha = 1;
   }
   ctx.lineJoin = 'round';
   const stroke = (path: string | null, color: string, width: number, dash: number[] = []) => {
@@ -155,8 +155,8 @@ export function drawDiscreteCurves(
     ctx.setLineDash(dash);
     ctx.stroke(new Path2D(path));
   };
-  stroke(layout.crossEntropyPath, style.crossEntropy, 1.25, [2, 3]);
-  stroke(layout.dequantizedPath, style.dequantized, 1.75);
-  stroke(layout.plainPath, style.plain, 1.75);
+  stroke(layout.crossEntropyPath, color('crossEntropy'), 1.25, [2, 3]);
+  stroke(layout.dequantizedPath, color('dequantized'), 1.75);
+  stroke(layout.plainPath, color('plain'), 1.75);
   ctx.restore();
 }

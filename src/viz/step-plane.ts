@@ -5,7 +5,7 @@
  * in this step, N(μ_i, e^{2α_i}) given the earlier one, drawn as a curve along its slice.
  */
 import type { PlotTransform, ViewBox } from './plot-transform';
-import { LIGHT_PLOT_STYLE, type PlotStyle } from './style';
+import { LIGHT_PLOT_STYLE, seriesColor, type PlotStyle } from './style';
 import { drawFrame, drawScatter, type ScatterStyle } from './scatter';
 
 export interface ConditionalSpec {
@@ -27,8 +27,9 @@ export interface PlaneScene {
   conditional: ConditionalSpec | null;
 }
 
-export const POINT_COLOR = '#cc3311';
-const CURVE_COLOR = '#009988';
+/** The theme's series colours (PlotStyle.series) of the walked point and of the conditional density. */
+const POINT_SERIES = 1;
+const CURVE_SERIES = 2;
 
 /**
  * The conditional density as a polyline in data coordinates, [k·2]: along the slice line,
@@ -92,13 +93,13 @@ export function drawStepPlane(
     ctx.setLineDash([]);
   }
   if (scene.conditional) {
-    ctx.strokeStyle = CURVE_COLOR;
+    ctx.strokeStyle = seriesColor(style, CURVE_SERIES);
     ctx.lineWidth = 2;
     drawPolyline(ctx, conditionalCurve(scene.conditional, view), transform);
   }
   const [a, b] = scene.point;
-  ctx.strokeStyle = POINT_COLOR;
-  ctx.fillStyle = POINT_COLOR;
+  ctx.strokeStyle = seriesColor(style, POINT_SERIES);
+  ctx.fillStyle = seriesColor(style, POINT_SERIES);
   ctx.lineWidth = 1.5;
   if (Number.isFinite(a) && Number.isFinite(b)) {
     const [px, py] = transform.toPx(a, b);

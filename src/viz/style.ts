@@ -9,6 +9,8 @@
  *   --color-plot-muted   tick labels              --color-plot-line  a trained curve
  *   --color-plot-grid    grid lines               --plot-font-size   tick/label size in px
  *   --color-plot-frame   axes, frames             --font-ui          font family
+ *   --color-series-1…5   the series of a multi-series chart (cost, discrete data, Gaussianity)
+ *   --plot-font-min      the smallest size any label may take, px (small print stops there)
  */
 
 export interface PlotStyle {
@@ -20,8 +22,12 @@ export interface PlotStyle {
   data: string;
   model: string;
   line: string;
+  /** Colours of a multi-series chart's series, in order (five; a chart with more repeats them). */
+  series: readonly string[];
   /** Size of tick and label text in CSS px (the projector theme makes it ≥ 16). */
   fontSize: number;
+  /** The smallest label size in CSS px: small print (`plotFont(style, 0.9)`) never goes below it. */
+  minFontSize: number;
   fontFamily: string;
 }
 
@@ -35,7 +41,10 @@ export const LIGHT_PLOT_STYLE: PlotStyle = {
   data: '#0072b2',
   model: '#d55e00',
   line: '#2f5fd0',
+  // Okabe–Ito: told apart with colour-blindness too.
+  series: ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00'],
   fontSize: 11,
+  minFontSize: 0,
   fontFamily: 'system-ui, sans-serif',
 };
 
@@ -48,7 +57,16 @@ const COLOR_VARIABLES = {
   data: '--color-data',
   model: '--color-model',
   line: '--color-plot-line',
-} as const satisfies Record<Exclude<keyof PlotStyle, 'fontSize' | 'fontFamily'>, string>;
+} as const satisfies Record<Exclude<keyof PlotStyle, 'series' | 'fontSize' | 'minFontSize' | 'fontFamily'>, string>;
+
+/** How many series colours a theme defines (`--color-series-1` … `--color-series-5`). */
+export const SERIES_COUNT = 5;
+
+/** The CSS variable of series `k` (0-based), for HTML legends beside a canvas. */
+export const seriesVariable = (k: number): string => `--color-series-${(k % SERIES_COUNT) + 1}`;
+
+/** Series `k`'s colour (0-based; repeats after the last). */
+export const seriesColor = (style: PlotStyle, k: number): string => style.series[k % style.series.length];
 
 /** Smallest and largest plot type size accepted from CSS (px). */
 export const PLOT_FONT_RANGE = [8, 32] as const;
@@ -63,8 +81,11 @@ export function plotStyleFrom(lookup: (name: string) => string): PlotStyle {
     const value = lookup(name).trim();
     if (value) style[key] = value;
   }
+  style.series = LIGHT_PLOT_STYLE.series.map((fallback, k) => lookup(seriesVariable(k)).trim() || fallback);
   const size = parseFloat(lookup('--plot-font-size'));
   if (Number.isFinite(size) && size >= PLOT_FONT_RANGE[0] && size <= PLOT_FONT_RANGE[1]) style.fontSize = size;
+  const min = parseFloat(lookup('--plot-font-min'));
+  if (Number.isFinite(min) && min >= PLOT_FONT_RANGE[0] && min <= PLOT_FONT_RANGE[1]) style.minFontSize = min;
   const family = lookup('--font-ui').trim();
   if (family) style.fontFamily = family;
   return style;
@@ -76,9 +97,10 @@ export function readPlotStyle(element: Element): PlotStyle {
   return plotStyleFrom((name) => computed.getPropertyValue(name));
 }
 
-/** A canvas font string at the style's size times `scale` (e.g. 0.9 for small print). */
+/** A canvas font string at the style's size times `scale` (e.g. 0.9 for small print), never below its minimum. */
 export function plotFont(style: PlotStyle, scale = 1, weight = ''): string {
-  return `${weight ? `${weight} ` : ''}${Math.round(style.fontSize * scale * 10) / 10}px ${style.fontFamily}`;
+  const size = Math.max(style.fontSize * scale, style.minFontSize);
+  return `${weight ? `${weight} ` : ''}${Math.round(size * 10) / 10}px ${style.fontFamily}`;
 }
 
 /** Paints the whole `width`×`height` box in the plot background. */

@@ -1,12 +1,14 @@
 import { useCallback, useMemo } from 'react';
-import type { PlotStyle } from '../../viz/style';
+import { seriesVariable, type PlotStyle } from '../../viz/style';
 import type { CostMeasurement } from '../../compute/cost/protocol';
 import { COST_SERIES_STYLES, costPlotLayout, drawCostPlot, type CostSeriesStyle } from '../../viz/cost-plot';
 import { PlotCanvas } from '../density/PlotCanvas';
 import { seriesOf } from './cost-series';
 
+/** The legend's sample of a series, in the theme's colour for it (`--color-series-*`). */
 function LegendMarker({ style }: { style: CostSeriesStyle }) {
-  const { color, marker, dash } = style;
+  const { series, marker, dash } = style;
+  const color = 'currentColor';
   const shape =
     marker === 'disc' || marker === 'ring' ? (
       <circle r="3.5" cx="14" fill={marker === 'ring' ? 'none' : color} stroke={color} strokeWidth="1.5" />
@@ -18,7 +20,7 @@ function LegendMarker({ style }: { style: CostSeriesStyle }) {
       <path d="M14,-4.5L17.9,0L14,4.5L10.1,0Z" fill={color} />
     );
   return (
-    <svg width="28" height="12" viewBox="0 -6 28 12" aria-hidden="true">
+    <svg width="28" height="12" viewBox="0 -6 28 12" aria-hidden="true" style={{ color: `var(${seriesVariable(series)})` }}>
       <line x1="0" x2="28" y1="0" y2="0" stroke={color} strokeWidth="1.6" strokeDasharray={dash.join(' ')} />
       {shape}
     </svg>

@@ -3,17 +3,17 @@ import type { DiscreteFrame, DiscreteInfo } from '../../compute/discrete/protoco
 import {
   discreteCurvesLayout,
   drawDiscreteCurves,
-  DISCRETE_STYLE,
+  DISCRETE_SERIES,
 } from '../../viz/discrete-curves';
 import { drawLatticeHeatmap, LOG_RANGE, peakLogDensity } from '../../viz/lattice-heatmap';
 import { formatNats } from '../density/format';
 import { PlotCanvas } from '../density/PlotCanvas';
-import type { PlotStyle } from '../../viz/style';
+import { seriesVariable, type PlotStyle } from '../../viz/style';
 
 const LEGEND: [string, string, boolean][] = [
-  [DISCRETE_STYLE.plain, 'plain: −Σ P log p(x)', false],
-  [DISCRETE_STYLE.dequantized, 'dequantized: E[−log p(x + u)], 95 % band', false],
-  [DISCRETE_STYLE.crossEntropy, 'dequantized as a pmf: −Σ P log P̂(x)', true],
+  [`var(${seriesVariable(DISCRETE_SERIES.plain)})`, 'plain: −Σ P log p(x)', false],
+  [`var(${seriesVariable(DISCRETE_SERIES.dequantized)})`, 'dequantized: E[−log p(x + u)], 95 % band', false],
+  [`var(${seriesVariable(DISCRETE_SERIES.crossEntropy)})`, 'dequantized as a pmf: −Σ P log P̂(x)', true],
   ['var(--color-plot-muted)', 'H(P)', true],
 ];
 

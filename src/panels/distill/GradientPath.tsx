@@ -15,7 +15,10 @@ export function GradientPath({ data }: { data: GradientPathData }) {
   return (
     <figure className="distill-gradient-path">
       <figcaption>How gradients reach the student</figcaption>
-      <svg ref={ref} role="img" aria-label={`Gradient path: ${scene.summary}`} />
+      {/* Focusable: with the projector theme's larger labels the diagram scrolls sideways. */}
+      <div className="gp-scroll" role="group" aria-label="Gradient path diagram" tabIndex={0}>
+        <svg ref={ref} role="img" aria-label={`Gradient path: ${scene.summary}`} />
+      </div>
       <p className="muted">
         Solid arrows: the forward computation. Dashed arrows: the gradient of L flowing back. It reaches the student’s
         parameters θ_s through its samples x (reparameterisation) and through log q_s; the teacher is frozen: its θ_t

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { PlotStyle } from '../../viz/style';
+import { seriesVariable, type PlotStyle } from '../../viz/style';
 import type { RbigIterationFrame } from '../../compute/gaussianize/protocol';
 import type { RotationKind } from '../../core/gaussianize/rotation';
 import { GAUSS_ROTATIONS, URL_SCHEMA } from '../../state/url-schema';
@@ -7,7 +7,7 @@ import { CHART_MARGIN } from '../../viz/gaussianize/axes';
 import {
   drawGaussianityChart,
   gaussianityDomain,
-  GAUSSIANITY_COLORS,
+  GAUSSIANITY_SERIES,
 } from '../../viz/gaussianize/gaussianity-chart';
 import { cloudHalfWidth, easeInOut, interpolateClouds } from '../../viz/gaussianize/transition';
 import { plotTransform } from '../../viz/plot-transform';
@@ -186,19 +186,19 @@ export function StackView({ frame, iteration, rotation, onRotation, onIteration 
           <p className="gauss-legend">
             {/* Only the marks carry the line colours; the text keeps the theme's (contrast). */}
             <span>
-              <span style={{ color: GAUSSIANITY_COLORS.kl }} aria-hidden="true">
+              <span style={{ color: `var(${seriesVariable(GAUSSIANITY_SERIES.kl)})` }} aria-hidden="true">
                 ●
               </span>{' '}
               KL to N(0, I), held-out points
             </span>{' '}
             <span>
-              <span style={{ color: GAUSSIANITY_COLORS.totalCorrelation }} aria-hidden="true">
+              <span style={{ color: `var(${seriesVariable(GAUSSIANITY_SERIES.totalCorrelation)})` }} aria-hidden="true">
                 —
               </span>{' '}
               total correlation
             </span>{' '}
             <span>
-              <span style={{ color: GAUSSIANITY_COLORS.marginal }} aria-hidden="true">
+              <span style={{ color: `var(${seriesVariable(GAUSSIANITY_SERIES.marginal)})` }} aria-hidden="true">
                 —
               </span>{' '}
               marginal non-Gaussianity

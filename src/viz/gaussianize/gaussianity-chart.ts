@@ -3,7 +3,7 @@
  * with dots), split into total correlation and marginal non-Gaussianity (lighter lines), with
  * the current iteration marked.
  */
-import { LIGHT_PLOT_STYLE, type PlotStyle } from '../style';
+import { LIGHT_PLOT_STYLE, seriesColor, type PlotStyle } from '../style';
 import { chartToPx, drawAxes, niceTicks, type ChartFrame } from './axes';
 
 export interface GaussianitySeries {
@@ -26,7 +26,8 @@ export function gaussianityDomain(
   return { x: [0, Math.max(minIterations, series.kl.length - 1)], y: [lo - pad, hi + pad] };
 }
 
-const COLORS = { kl: '#0072b2', totalCorrelation: '#d55e00', marginal: '#009e73' };
+/** Which of the theme's series colours (PlotStyle.series) each measure takes. */
+export const GAUSSIANITY_SERIES = { kl: 0, totalCorrelation: 1, marginal: 2 } as const;
 
 export function drawGaussianityChart(
   ctx: CanvasRenderingContext2D,
@@ -63,10 +64,9 @@ export function drawGaussianityChart(
         ctx.fill();
       });
   };
-  line(series.totalCorrelation, COLORS.totalCorrelation, 1.2, false);
-  line(series.marginal, COLORS.marginal, 1.2, false);
-  line(series.kl, COLORS.kl, 2, true);
+  line(series.totalCorrelation, seriesColor(style, GAUSSIANITY_SERIES.totalCorrelation), 1.2, false);
+  line(series.marginal, seriesColor(style, GAUSSIANITY_SERIES.marginal), 1.2, false);
+  line(series.kl, seriesColor(style, GAUSSIANITY_SERIES.kl), 2, true);
   ctx.restore();
 }
 
-export const GAUSSIANITY_COLORS = COLORS;

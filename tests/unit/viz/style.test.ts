@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIGHT_PLOT_STYLE, plotFont, plotStyleFrom } from '../../../src/viz/style';
+import { LIGHT_PLOT_STYLE, SERIES_COUNT, plotFont, plotStyleFrom, seriesColor, seriesVariable } from '../../../src/viz/style';
 
 describe('plotStyleFrom', () => {
   it('reads every colour and the type size from the CSS variables', () => {
@@ -13,6 +13,10 @@ describe('plotStyleFrom', () => {
       '--color-model': '#f08a4b',
       '--color-plot-line': '#8fb0ff',
       '--plot-font-size': ' 16px',
+      '--plot-font-min': '16px',
+      '--color-series-1': '#56b4e9',
+      '--color-series-2': ' #f08a4b',
+      '--color-series-4': '#e7a3cf',
       '--font-ui': 'system-ui, sans-serif',
     };
     expect(plotStyleFrom((name) => variables[name] ?? '')).toEqual({
@@ -24,7 +28,10 @@ describe('plotStyleFrom', () => {
       data: '#56b4e9',
       model: '#f08a4b',
       line: '#8fb0ff',
+      // Series 3 and 5 are missing: the light theme's.
+      series: ['#56b4e9', '#f08a4b', LIGHT_PLOT_STYLE.series[2], '#e7a3cf', LIGHT_PLOT_STYLE.series[4]],
       fontSize: 16,
+      minFontSize: 16,
       fontFamily: 'system-ui, sans-serif',
     });
   });
@@ -39,5 +46,17 @@ describe('plotStyleFrom', () => {
     const style = { ...LIGHT_PLOT_STYLE, fontSize: 16, fontFamily: 'serif' };
     expect(plotFont(style)).toBe('16px serif');
     expect(plotFont(style, 0.9, '600')).toBe('600 14.4px serif');
+  });
+
+  it('never makes small print smaller than the theme’s minimum', () => {
+    const projector = { ...LIGHT_PLOT_STYLE, fontSize: 16, minFontSize: 16, fontFamily: 'serif' };
+    expect(plotFont(projector, 0.9)).toBe('16px serif');
+    expect(plotFont(projector, 1.25)).toBe('20px serif');
+  });
+
+  it('repeats the series colours after the last', () => {
+    expect(seriesColor(LIGHT_PLOT_STYLE, 0)).toBe(LIGHT_PLOT_STYLE.series[0]);
+    expect(seriesColor(LIGHT_PLOT_STYLE, SERIES_COUNT + 1)).toBe(LIGHT_PLOT_STYLE.series[1]);
+    expect(seriesVariable(SERIES_COUNT)).toBe('--color-series-1');
   });
 });
