@@ -12,6 +12,7 @@ import { DATASET_IDS, datasetSource } from '../../src/core/datasets';
 import type { Out } from './run';
 import { choiceFlag, intFlag, numberFlag, requireFlag, type Flags } from './args';
 import { plural } from '../../src/core/plural';
+import { DEFAULT_LEARNING_RATE, LAB_SCHEDULE, constantSchedule, describeSchedule } from '../../src/core/flow/lr-schedule';
 
 
 /** Mean log-density of points under a flow, evaluated in chunks. */
@@ -35,7 +36,10 @@ export async function train(flags: Flags, out: Out): Promise<void> {
   const hidden = intFlag(flags, 'hidden', 64, 4, 512);
   const steps = intFlag(flags, 'steps', 3000, 0, 1_000_000);
   const batch = intFlag(flags, 'batch', 512, 1, 65_536);
-  const lr = numberFlag(flags, 'lr', 1e-3, 1e-7, 10);
+  const lr = numberFlag(flags, 'lr', DEFAULT_LEARNING_RATE, 1e-7, 10);
+  // The lab's schedule (core/flow/lr-schedule.ts), or a constant rate.
+  const scheduleKind = choiceFlag(flags, 'schedule', 'cosine', ['cosine', 'constant'] as const);
+  const schedule = scheduleKind === 'cosine' ? LAB_SCHEDULE : constantSchedule(lr);
   const seed = intFlag(flags, 'seed', 1, -(2 ** 31), 2 ** 31 - 1);
   const every = intFlag(flags, 'log-every', 250, 1, 1_000_000);
   const source = datasetSource(dataset, null);
@@ -46,8 +50,9 @@ export async function train(flags: Flags, out: Out): Promise<void> {
     energyId && kind === 'iaf'
       ? { kind: 'reverse-kl', energy: (x) => confinedEnergyTf(energyId, x) }
       : { kind: 'maximum-likelihood', sampleBatch: (n, rng) => source.sample(n, rng) };
-  const trainer = new FlowTrainer(flow, kind, objective, { learningRate: lr, batchSize: batch, clipNorm: 10, seed });
-  out(`# training ${kind.toUpperCase()} on ${dataset}: ${plural(layers, 'layer')}, 2×${hidden} hidden, batch ${batch}, lr ${lr}, seed ${seed}, ${objective.kind}`);
+  const trainer = new FlowTrainer(flow, kind, objective, { learningRate: lr, schedule, batchSize: batch, clipNorm: 10, seed });
+  const scheduleText = describeSchedule({ ...schedule, peak: lr });
+  out(`# training ${kind.toUpperCase()} on ${dataset}: ${plural(layers, 'layer')}, 2×${hidden} hidden, batch ${batch}, lr ${scheduleText}, seed ${seed}, ${objective.kind}`);
   const t0 = performance.now();
   for (let s = 1; s <= steps; s++) {
     trainer.step();
@@ -65,7 +70,7 @@ export async function train(flags: Flags, out: Out): Promise<void> {
   const doc = serializeModel(weights, {
     kind,
     dataset,
-    training: { steps, batch, lr, seed, nll: Number(nll.toFixed(4)), msPerStep: Number(((performance.now() - t0) / Math.max(1, steps)).toFixed(2)) },
+    training: { steps, batch, lr, schedule: scheduleText, seed, nll: Number(nll.toFixed(4)), msPerStep: Number(((performance.now() - t0) / Math.max(1, steps)).toFixed(2)) },
   });
   writeFileSync(outPath, JSON.stringify(doc) + '\n');
   out(`# wrote ${outPath}`);
