@@ -6,7 +6,8 @@
  * as mean ± sd over the seeds, with ms/step. A benchmark: it asserts nothing.
  *   FITS_COMPARE=1   also runs the old default (constant lr 1e-3) for the before → after row
  *   FITS_FLOWS=maf   FITS_SEEDS=1,2   FITS_STEPS=1000   FITS_LR=3e-3   FITS_SCHEDULE=constant
- *   FITS_WARMUP=100  FITS_FINAL=0.05  (schedule overrides, for tuning)
+ *   FITS_WARMUP=100  FITS_FINAL=0.05  FITS_DECAY=3000  (schedule overrides, for tuning)
+ *   FITS_LAYERS=5  FITS_HIDDEN=64  (architecture, for tuning)
  */
 import { tf } from '../src/compute/tf';
 import '@tensorflow/tfjs-backend-wasm';
@@ -22,6 +23,8 @@ const env = process.env;
 const STEPS = Number(env.FITS_STEPS ?? 3000);
 const SEEDS = (env.FITS_SEEDS ?? '1,2,3').split(',').map(Number);
 const FLOWS = (env.FITS_FLOWS ?? 'maf,iaf').split(',') as FlowKind[];
+const LAYERS = Number(env.FITS_LAYERS ?? DEFAULT_FLOW_CONFIG.layers);
+const HIDDEN = Number(env.FITS_HIDDEN ?? DEFAULT_FLOW_CONFIG.hidden[0]);
 const ENTROPY = 2.8319;
 const TEST_POINTS = 10_000;
 
@@ -46,7 +49,7 @@ const test = tf.tensor2d(source.sample(TEST_POINTS, createRng(12345)).data, [TES
 
 /** Held-out NLL after STEPS steps, and ms/step after a 5-step warm-up. */
 async function fit(kind: FlowKind, schedule: LrSchedule, seed: number): Promise<{ gap: number; ms: number; skipped: number }> {
-  const flow = new TfFlow(initFlowWeights({ ...DEFAULT_FLOW_CONFIG, seed }));
+  const flow = new TfFlow(initFlowWeights({ ...DEFAULT_FLOW_CONFIG, layers: LAYERS, hidden: [HIDDEN, HIDDEN], seed }));
   const { peak: learningRate, ...shape } = schedule;
   const trainer = new FlowTrainer(flow, kind, { kind: 'maximum-likelihood', sampleBatch: (n, r) => source.sample(n, r) }, {
     learningRate,
@@ -96,6 +99,6 @@ for (const kind of FLOWS) {
   }
 }
 test.dispose();
-console.log(`\n8gaussians, ${STEPS} steps, 5 layers, MADE 2×64, batch 512, seeds ${SEEDS.join(', ')}, tfjs WASM (Node ${process.version});`);
+console.log(`\n8gaussians, ${STEPS} steps, ${LAYERS} layers, MADE 2×${HIDDEN}, batch 512, seeds ${SEEDS.join(', ')}, tfjs WASM (Node ${process.version});`);
 console.log(`KL gap = NLL on ${TEST_POINTS.toLocaleString('en-US')} held-out points − ${ENTROPY} nats\n`);
 console.log(rows.join('\n'));
