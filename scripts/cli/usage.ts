@@ -16,7 +16,10 @@ Trains a flow on a toy data set or energy target and writes a model file.
   --hidden H          width of each of the two hidden layers, 4..512 (default 64)
   --steps N           training steps (default 3000)
   --batch B           points per step (default 512)
-  --lr R              Adam learning rate (default 0.001)
+  --lr R              peak Adam learning rate (default 0.003)
+  --schedule cosine|constant
+                      learning-rate schedule (default cosine: the lab's, a 100-step warm-up,
+                      then a half-cosine to 5% of the peak by step 3000, then held there)
   --seed S            seed of the weights and the data (default 1)
   --log-every N       print the loss every N steps (default 250)
   --backend auto|wasm|cpu`,

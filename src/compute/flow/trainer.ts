@@ -13,6 +13,7 @@ import type { FlowKind } from '../../core/flow/config';
 import { createRng } from '../../core/rng';
 import type { PointSet, Rng } from '../../core/types';
 import { GatedAdam } from './gated-adam';
+import { constantSchedule, learningRateAt, type LrSchedule } from '../../core/flow/lr-schedule';
 
 /**
  * What the trainer needs of a flow: TfFlow (MAF/IAF, affine or spline) and TfCouplingFlow
@@ -33,7 +34,12 @@ export type TrainingObjective =
   | { kind: 'reverse-kl'; energy: (x: tf.Tensor2D) => tf.Tensor1D };
 
 export interface TrainerOptions {
+  /** Peak learning rate η (the schedule's scale). */
   learningRate: number;
+  /** How η varies with the step (core/flow/lr-schedule.ts); absent: constant η. */
+  schedule?: Omit<LrSchedule, 'peak'>;
+  /** Schedule position of the first step: the steps the model was already trained for (a preset's). */
+  scheduleStart?: number;
   batchSize: number;
   /** Global gradient-norm clip. */
   clipNorm: number;
@@ -60,6 +66,7 @@ export class FlowTrainer {
   private readonly rng: Rng;
   private lastLoss: tf.Scalar | null = null;
   private stepCount = 0;
+  private schedule: LrSchedule;
 
   constructor(
     private readonly flow: TrainableFlow,
@@ -69,17 +76,27 @@ export class FlowTrainer {
   ) {
     this.adam = new GatedAdam(flow.variables(), options);
     this.rng = createRng(options.seed);
+    this.schedule = options.schedule ? { ...options.schedule, peak: options.learningRate } : constantSchedule(options.learningRate);
   }
 
+  /** Sets the peak η; the schedule's position is kept. */
   set learningRate(lr: number) {
-    this.adam.learningRate = lr;
+    this.schedule = { ...this.schedule, peak: lr };
+  }
+
+  /** η for the next step. */
+  get currentLearningRate(): number {
+    return learningRateAt(this.schedule, (this.options.scheduleStart ?? 0) + this.stepCount);
   }
 
   get steps(): number {
     return this.stepCount;
   }
 
-  /** Continues the step count of an earlier trainer of the same model (after a backend move). */
+  /**
+   * Continues the step count of an earlier trainer of the same model (after a backend move, or
+   * the steps a preset was trained for): the schedule resumes at that position.
+   */
   resumeCount(steps: number): void {
     this.stepCount = steps;
   }
@@ -110,6 +127,7 @@ export class FlowTrainer {
     const vars = this.flow.variables();
     const { value, grads } = tf.variableGrads(() => this.loss(batch), vars);
     const ordered = vars.map((v) => grads[v.name]);
+    this.adam.learningRate = this.currentLearningRate;
     this.adam.apply(value, ordered);
     ordered.forEach((g) => g.dispose());
     batch.dispose();

@@ -47,6 +47,8 @@ export interface LabModelInfo {
 export interface LabFrame {
   params: LabParams;
   step: number;
+  /** Learning rate η of the next step (the schedule of core/flow/lr-schedule.ts at its position). */
+  learningRate: number;
   /** Loss of the latest step (NaN before training); NLL in nats for ML. */
   loss: number;
   /** (step, loss) pairs since the model was built, downsampled to ≤ 1,000. */

@@ -12,6 +12,7 @@ import { createRng } from '../../core/rng';
 import { DRAWN_VIEW, datasetSource, type DatasetSource } from '../../core/datasets';
 import { TfFlow } from '../flow/tf-flow';
 import { FlowTrainer, type TrainingObjective } from '../flow/trainer';
+import { LAB_SCHEDULE, trainedStepsOf } from '../../core/flow/lr-schedule';
 import { confinedEnergyTf } from '../flow/energy-tf';
 import { confinedLogNormaliser } from '../../core/toy/energy-normaliser';
 import { estimateReverseKl } from './reverse-kl';
@@ -71,6 +72,11 @@ export class LabSession {
   private training = false;
   private message: string | null = null;
   private lastSkipped = 0;
+  /**
+   * Steps the model was trained for before this trainer (a preset's or file's recorded steps,
+   * plus earlier trainers'): where the learning-rate schedule resumes.
+   */
+  private trainedSteps = 0;
   /** The weights as of the last frame, read back while on WebGPU (whose device can be lost). */
   private snapshot: FlowWeights | null = null;
 
@@ -94,18 +100,20 @@ export class LabSession {
   }
 
   /** (Re)builds the model: explicit weights (an imported file), else the preset if it fits, else fresh. */
-  private build(imported: { weights: FlowWeights } | null): LabModelInfo {
+  private build(imported: { weights: FlowWeights; meta?: { training?: Record<string, number | string> } } | null): LabModelInfo {
     const params = this.requireParams();
     const config = flowConfigFor(params);
     const source = datasetSource(params.dataset, this.options.drawnPoints ?? null);
     let weights = imported?.weights ?? null;
     let origin: LabModelInfo['origin'] = imported ? 'file' : 'fresh';
+    let trainedSteps = trainedStepsOf(imported?.meta?.training);
     if (!weights && this.options.presetText) {
       try {
         const preset = parseModelText(this.options.presetText);
         if (preset.meta.kind === params.flow && sameArchitecture(preset.weights.config, config)) {
           weights = preset.weights;
           origin = 'preset';
+          trainedSteps = trainedStepsOf(preset.meta.training);
         }
       } catch {
         this.message = 'The preset for this data set could not be read; starting from a fresh model.';
@@ -125,6 +133,7 @@ export class LabSession {
     this.losses = new LossLog();
     this.stepMs = [];
     this.lastSkipped = 0;
+    this.trainedSteps = trainedSteps;
     this.rebuildTrainer();
     const reverseKl = this.objectiveKind() === 'reverse-kl';
     // The loss E_q[log q + U_c] is KL(q ‖ p) − log Z_c: add log Z_c so the curve is the KL itself.
@@ -159,6 +168,7 @@ export class LabSession {
     const params = this.requireParams();
     const flow = this.requireFlow();
     const source = this.source!;
+    if (this.trainer) this.trainedSteps += this.trainer.steps;
     this.trainer?.dispose();
     const energyId = source.energyId;
     const objective: TrainingObjective =
@@ -167,9 +177,11 @@ export class LabSession {
         : { kind: 'maximum-likelihood', sampleBatch: (n, rng) => source.sample(n, rng) };
     this.trainer = new FlowTrainer(flow, params.flow, objective, {
       learningRate: params.learningRate,
+      schedule: LAB_SCHEDULE,
+      scheduleStart: this.trainedSteps,
       batchSize: params.batchSize,
       clipNorm: 10,
-      seed: params.seed + 7919 * (this.trainer?.steps ?? 0),
+      seed: params.seed + 7919 * this.trainedSteps,
     });
   }
 
@@ -201,7 +213,7 @@ export class LabSession {
     const doc = serializeModel(weights, {
       kind: params.flow,
       dataset: params.dataset,
-      training: { steps: this.trainer?.steps ?? 0, loss: this.losses.last() },
+      training: { steps: this.trainedSteps + (this.trainer?.steps ?? 0), loss: this.losses.last() },
     });
     return JSON.stringify(doc);
   }
@@ -288,6 +300,7 @@ export class LabSession {
     return {
       params: { ...params },
       step: this.trainer?.steps ?? 0,
+      learningRate: this.trainer?.currentLearningRate ?? Number.NaN,
       loss: this.losses.last(),
       lossSteps: steps,
       lossValues: values,

@@ -5,6 +5,7 @@ import { drawLossCurve, lossCurveLayout } from '../../viz/loss-curve';
 import { formatNats, formatWithError, klGap } from './format';
 import { PlotCanvas } from './PlotCanvas';
 import { plural } from '../../core/plural';
+import { formatRate } from '../../core/flow/lr-schedule';
 
 /** The loss per step with its floor (dashed) and the KL gap in nats. */
 export function LossPlot() {
@@ -55,6 +56,11 @@ export function LossPlot() {
       <PlotCanvas className="plot-wide" label={label} draw={draw} />
       <p className="loss-stats">
         <span>Step {(frame?.step ?? 0).toLocaleString('en')}</span>
+        {frame && Number.isFinite(frame.learningRate) && (
+          <span className="lr-now" data-lr={frame.learningRate}>
+            lr {formatRate(frame.learningRate)}
+          </span>
+        )}
         {frame && isNll && Number.isFinite(frame.heldOutNll) && (
           <span>Held-out NLL {formatNats(frame.heldOutNll)} nats</span>
         )}

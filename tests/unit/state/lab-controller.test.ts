@@ -38,6 +38,7 @@ class FakeLab implements LabApi {
     return {
       params,
       step: this.steps,
+      learningRate: 1e-3,
       loss: 3,
       lossSteps: new Float32Array([this.steps]),
       lossValues: new Float32Array([3]),

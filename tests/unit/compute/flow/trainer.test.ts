@@ -5,6 +5,7 @@ import { FlowTrainer, type TrainingObjective } from '../../../../src/compute/flo
 import { DEFAULT_FLOW_CONFIG, type FlowWeights } from '../../../../src/core/flow/config';
 import { initFlowWeights } from '../../../../src/core/flow/init';
 import type { PointSet, Rng } from '../../../../src/core/types';
+import { DECAY_STEPS, LAB_SCHEDULE, learningRateAt } from '../../../../src/core/flow/lr-schedule';
 
 beforeAll(async () => {
   tf.env().set('PROD', true);
@@ -32,6 +33,44 @@ async function flatWeights(w: FlowWeights): Promise<number[]> {
 }
 
 describe('FlowTrainer', () => {
+  it('follows the learning-rate schedule from its start position; a new peak keeps the position', () => {
+    const flow = new TfFlow(small());
+    const trainer = new FlowTrainer(flow, 'maf', banana, {
+      learningRate: 3e-3,
+      schedule: LAB_SCHEDULE,
+      scheduleStart: 40,
+      batchSize: 16,
+      clipNorm: 10,
+      seed: 1,
+    });
+    expect(trainer.currentLearningRate).toBe(learningRateAt({ ...LAB_SCHEDULE, peak: 3e-3 }, 40));
+    trainer.step();
+    trainer.step();
+    expect(trainer.currentLearningRate).toBe(learningRateAt({ ...LAB_SCHEDULE, peak: 3e-3 }, 42));
+    trainer.learningRate = 1e-3;
+    expect(trainer.currentLearningRate).toBe(learningRateAt({ ...LAB_SCHEDULE, peak: 1e-3 }, 42));
+    trainer.dispose();
+    flow.dispose();
+  });
+
+  it('the scheduled rate is the one Adam applies: at the floor it equals a constant run at the floor rate', async () => {
+    const run = async (options: { learningRate: number; schedule?: typeof LAB_SCHEDULE; scheduleStart?: number }) => {
+      const flow = new TfFlow(small());
+      const trainer = new FlowTrainer(flow, 'maf', banana, { ...options, batchSize: 64, clipNorm: 10, seed: 5 });
+      for (let i = 0; i < 3; i++) trainer.step();
+      const weights = await flatWeights(await flow.readWeights());
+      trainer.dispose();
+      flow.dispose();
+      return weights;
+    };
+    const floor = learningRateAt({ ...LAB_SCHEDULE, peak: 3e-3 }, DECAY_STEPS);
+    const scheduled = await run({ learningRate: 3e-3, schedule: LAB_SCHEDULE, scheduleStart: DECAY_STEPS });
+    const constant = await run({ learningRate: floor });
+    const peak = await run({ learningRate: 3e-3 });
+    expect(scheduled).toEqual(constant);
+    expect(scheduled).not.toEqual(peak);
+  });
+
   for (const kind of ['maf', 'iaf'] as const) {
     it(`${kind.toUpperCase()}: maximum likelihood lowers the loss, reproducibly, without leaking tensors`, async () => {
       const run = async () => {

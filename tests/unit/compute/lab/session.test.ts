@@ -3,6 +3,7 @@ import { tf } from '../../../../src/compute/tf';
 import { encodeFloat32Base64 } from '../../../../src/core/flow/base64';
 import { LabSession } from '../../../../src/compute/lab/session';
 import type { LabParams } from '../../../../src/compute/lab/protocol';
+import { DECAY_STEPS, FINAL_FRACTION, LAB_SCHEDULE, learningRateAt } from '../../../../src/core/flow/lr-schedule';
 
 beforeAll(async () => {
   tf.env().set('PROD', true);
@@ -72,6 +73,30 @@ describe('LabSession', () => {
     expect(s.configure(params, { presetText }).origin).toBe('preset');
     expect(s.configure({ ...params, flow: 'iaf' }, { presetText }).origin).toBe('fresh');
     src.dispose();
+    s.dispose();
+  });
+
+  it('resumes the learning-rate schedule where the preset training left off: no jump back to the peak', async () => {
+    const peak = params.learningRate;
+    const fresh = new LabSession();
+    fresh.configure(params, {});
+    // A fresh model starts the warm-up.
+    expect((await fresh.frame(16)).learningRate).toBeCloseTo(learningRateAt({ ...LAB_SCHEDULE, peak }, 0), 12);
+    await fresh.step(3);
+    const exported = JSON.parse(await fresh.exportModel()) as { training: { steps: number } };
+    expect(exported.training.steps).toBe(3);
+    // A preset trained past the decay continues at the floor, and keeps counting from there.
+    exported.training.steps = DECAY_STEPS + 500;
+    const s = new LabSession();
+    expect(s.configure(params, { presetText: JSON.stringify(exported) }).origin).toBe('preset');
+    expect((await s.frame(16)).learningRate).toBeCloseTo(peak * FINAL_FRACTION, 12);
+    const after = await s.step(2);
+    expect(after.learningRate).toBeCloseTo(peak * FINAL_FRACTION, 12);
+    expect(after.step).toBe(2);
+    // A new batch size rebuilds the optimiser but keeps the schedule's position.
+    s.configure({ ...params, batchSize: 64 }, { presetText: JSON.stringify(exported) });
+    expect((await s.frame(16)).learningRate).toBeCloseTo(peak * FINAL_FRACTION, 12);
+    fresh.dispose();
     s.dispose();
   });
 
