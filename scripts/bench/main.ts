@@ -4,6 +4,7 @@
  * bench/results.json and bench/results.md, and prints the table with each budget met or not.
  * A benchmark, not a test: it asserts nothing and never fails on a slow figure.
  *
+ *   npm run bench:torch           # only the default MAF step against PyTorch's (bench/README.md)
  *   npm run bench                 # everything (about 5 minutes on 2 cores), then `npm run test:slow`
  *   npm run bench -- --no-slow    # without the slow convergence checks (about 8 more minutes)
  *   BENCH_WEBGPU=1 npm run bench  # also the software WebGPU adapter (slow: minutes of shader compiles)
@@ -17,6 +18,7 @@ import { measureBackend, measureFirstDensity, measureSmoothness, type BackendFig
 import { measureBundle } from './bundle-sizes';
 import { benchEngine, useBackend, type NodeEngineFigures } from './node-engine';
 import { countOps, type OpCounts } from './op-counts';
+import { compareWithTorch, comparisonText } from './torch-compare';
 import { percentile } from './stats';
 import { budgetRows, markdownReport } from './report';
 
@@ -28,8 +30,10 @@ if (!process.argv.includes('--no-build')) {
   execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
 }
 
-log('op counts (Node, CPU backend)');
-const ops: OpCounts[] = [await countOps('maf'), await countOps('iaf')];
+log('op counts (Node, CPU and WASM backends)');
+await useBackend('wasm'); // registers and initialises WASM before it is counted
+const ops: OpCounts[] = [];
+for (const backend of ['cpu', 'wasm']) for (const flow of ['maf', 'iaf'] as const) ops.push(await countOps(flow, backend));
 
 log('engine in Node');
 const node: NodeEngineFigures[] = [];
@@ -37,6 +41,10 @@ for (const backend of ['wasm', 'cpu']) {
   if (!(await useBackend(backend))) continue;
   for (const flow of ['maf', 'iaf'] as const) node.push(await benchEngine(backend, flow, backend === 'cpu' ? 10 : 40));
 }
+
+log('default MAF step against PyTorch (side by side)');
+const torch = await compareWithTorch();
+log(comparisonText(torch));
 
 log('bundle sizes');
 const bundle = measureBundle('dist');
@@ -74,6 +82,7 @@ const results = {
   webgpu,
   ops,
   node,
+  torch,
   browser: {
     backends,
     firstDensityMs: firstDensity.map((f) => f.anyMs),

@@ -1,7 +1,8 @@
 /**
  * tfjs kernels launched per training step and per density evaluation of the default model
- * (5 layers, 2×64 hidden, batch 512), counted with tf.profile in Node on the CPU backend.
- * Kernel counts do not depend on the backend; fewer kernels is what makes WebGPU/WebGL fast.
+ * (5 layers, 2×64 hidden, batch 512), counted with tf.profile in Node, on the CPU backend
+ * unless another is named (the WASM backend launches fewer: its JavaScript kernels, fast-ops.ts,
+ * replace runs of small ones). Fewer kernels is also what makes WebGPU/WebGL fast.
  */
 import { tf } from '../../src/compute/tf';
 import type { FlowKind } from '../../src/core/flow/config';
@@ -10,6 +11,7 @@ import { createRng } from '../../src/core/rng';
 
 export interface OpCounts {
   flow: FlowKind;
+  backend: string;
   trainingStep: number;
   density: number;
   sample: number;
@@ -22,8 +24,8 @@ async function kernelsIn(run: () => void | Promise<void>): Promise<number> {
   return info.kernels.length;
 }
 
-export async function countOps(flow: FlowKind): Promise<OpCounts> {
-  await tf.setBackend('cpu');
+export async function countOps(flow: FlowKind, backend = 'cpu'): Promise<OpCounts> {
+  await tf.setBackend(backend);
   const { model, trainer, source, dispose } = defaultModel(flow);
 
   trainer.step(); // first step builds the optimiser state
@@ -40,5 +42,5 @@ export async function countOps(flow: FlowKind): Promise<OpCounts> {
   noise.dispose();
   points.dispose();
   dispose();
-  return { flow, trainingStep, density, sample };
+  return { flow, backend, trainingStep, density, sample };
 }

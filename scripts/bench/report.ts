@@ -3,6 +3,7 @@ import type { BackendFigures, SmoothnessFigures } from './browser-bench';
 import type { BundleSummary } from './bundle-sizes';
 import type { NodeEngineFigures } from './node-engine';
 import type { OpCounts } from './op-counts';
+import { comparisonText, type TorchComparison } from './torch-compare';
 
 export interface BenchResults {
   date: string;
@@ -10,6 +11,8 @@ export interface BenchResults {
   webgpu: boolean;
   ops: OpCounts[];
   node: NodeEngineFigures[];
+  /** The default MAF step in Node (WASM) against PyTorch CPU, side by side. */
+  torch: TorchComparison;
   browser: {
     backends: BackendFigures[];
     /** Navigation → first fitted density on screen (the preset's precomputed preview). */
@@ -49,6 +52,12 @@ export function budgetRows(r: BenchResults): BudgetRow[] {
       limit: '≤ 10 ms',
       measured: fastest ? ms(fastest.msPerStep) : '—',
       met: !!fastest && fastest.msPerStep <= 10,
+    },
+    {
+      budget: 'Default MAF training step in Node (WASM) ÷ PyTorch CPU, side by side',
+      limit: '≤ 2.5×',
+      measured: r.torch.ratio === null ? 'PyTorch absent' : `${r.torch.ratio.toFixed(2)}× (${ms(r.torch.oursMs)} vs ${ms(r.torch.torchMs ?? Number.NaN)})`,
+      met: r.torch.ratio !== null && r.torch.ratio <= 2.5,
     },
   ];
 }
@@ -91,9 +100,11 @@ export function markdownReport(r: BenchResults, budgets: BudgetRow[]): string {
     '',
     table(['backend', 'flow', 'ms / training step', 'ms / 16,384-point density'], r.node.map((n) => [n.backend, n.flow.toUpperCase(), ms(n.msPerStep), ms(n.msDensity16k)])),
     '',
+    `${comparisonText(r.torch)}.`,
+    '',
     '## tfjs kernels launched (default model, batch 512)',
     '',
-    table(['flow', 'training step', 'density (x → z)', 'sampling (z → x)'], r.ops.map((o) => [o.flow.toUpperCase(), String(o.trainingStep), String(o.density), String(o.sample)])),
+    table(['backend', 'flow', 'training step', 'density (x → z)', 'sampling (z → x)'], r.ops.map((o) => [o.backend, o.flow.toUpperCase(), String(o.trainingStep), String(o.density), String(o.sample)])),
     '',
     '## Shipped files',
     '',

@@ -23,6 +23,11 @@ export function StatusBar() {
         </span>
       )}
       {forced && <span className="backend-detail">chosen by ?backend={report.requested}</span>}
+      {report?.measurement && (
+        <span className="backend-measurement" title="Training step of the default model, timed on each usable backend">
+          {report.measurement}
+        </span>
+      )}
       {report && report.skipped.length > 0 && (
         <ul className="skipped" aria-label="Skipped backends">
           {report.skipped.map(({ backend, label, reason }) => (

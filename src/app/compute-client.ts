@@ -91,6 +91,7 @@ export function connectCompute(
   requestedBackend: string | null,
   onLaterError: (message: string) => void,
   timeoutMs = WORKER_START_TIMEOUT_MS,
+  remembered: string | null = null,
 ): Promise<ComputeConnection> {
   let worker: Worker;
   try {
@@ -120,7 +121,7 @@ export function connectCompute(
       if (started) onLaterError('a message from the worker could not be decoded');
       else fail('a message from the worker could not be decoded');
     });
-    api.init({ requestedBackend }).then(
+    api.init({ requestedBackend, remembered }).then(
       (report) => {
         started = true;
         clearTimeout(timer);
@@ -157,6 +158,7 @@ function publish(started: ComputeConnection): void {
 export function startCompute(
   requestedBackend: string | null,
   events: ComputeEvents,
+  remembered: string | null = null,
 ): Promise<ComputeConnection> {
   const onLaterError = (message: string) => {
     const dead = ready;
@@ -170,14 +172,14 @@ export function startCompute(
       return;
     }
     events.onRestarting(message);
-    connection = connectCompute(requestedBackend, onLaterError).then((started) => {
+    connection = connectCompute(requestedBackend, onLaterError, WORKER_START_TIMEOUT_MS, remembered).then((started) => {
       publish(started);
       events.onRestarted(started.report);
       return started;
     });
     connection.catch((error: unknown) => events.onFailed(errorText(error)));
   };
-  connection ??= connectCompute(requestedBackend, onLaterError).then((started) => {
+  connection ??= connectCompute(requestedBackend, onLaterError, WORKER_START_TIMEOUT_MS, remembered).then((started) => {
     publish(started);
     return started;
   });

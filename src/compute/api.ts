@@ -7,6 +7,7 @@
  * `ComputeApi` with it, and add the implementation object in `worker.ts`.
  */
 import type { BackendReport } from './backend';
+import type { BackendTiming } from './backend-measure';
 import type { MemoryInfo, SelfCheckResult } from './self-check';
 import type { LabApi } from './lab/protocol';
 import type { ConvApi } from './conv/protocol';
@@ -17,11 +18,17 @@ import type { GaussianizeApi } from './gaussianize/protocol';
 import type { DiscreteApi } from './discrete/protocol';
 
 export type { BackendName, BackendReport, SkippedBackend } from './backend';
+export type { BackendTiming, RememberedChoice } from './backend-measure';
 export type { MemoryInfo, SelfCheckResult } from './self-check';
 
 export interface InitOptions {
   /** The raw `?backend=` value from the address (webgpu, webgl, wasm, cpu, auto), if any. */
   requestedBackend?: string | null;
+  /**
+   * What the page stored for this device (localStorage) after an earlier measured choice: the
+   * JSON of a RememberedChoice, read back as is (the worker validates it); null if none.
+   */
+  remembered?: string | null;
 }
 
 /** Backend set-up and diagnostics. */
@@ -45,6 +52,16 @@ export interface DiagnosticsApi {
    * time (a lost WebGPU device); the report's notice says what happened.
    */
   watchBackend(onChange: (report: BackendReport) => void): Promise<void>;
+  /**
+   * Times the default model's training step on each usable backend, about `budgetMs` in all.
+   * For a second, short-lived worker: it switches its own backend as it goes.
+   */
+  measureBackends(budgetMs: number): Promise<BackendTiming[]>;
+  /**
+   * Moves to the fastest of `timings` unless `?backend=` forced a backend; the report's
+   * `measurement` says what was measured (the page stores {backend: active, text: measurement}).
+   */
+  adoptMeasuredBackend(timings: BackendTiming[]): Promise<BackendReport>;
   /** Destroys the WebGPU device, as a driver reset would (for the recovery test). False when not on WebGPU. */
   loseDeviceForTesting(): Promise<boolean>;
 }

@@ -11,6 +11,7 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import { tf } from './tf';
 import { announceReplacement, watchActiveDevice } from './device-loss';
+import { chooseByMeasurement, measurementText, parseRemembered, type BackendTiming } from './backend-measure';
 import {
   chooseBackend,
   softwareRendererName,
@@ -126,10 +127,10 @@ export const browserProbe: BackendProbe = {
 
 let chosen: Promise<BackendReport> | null = null;
 
-/** Chooses the backend once per worker; later calls return the current report. */
-export function initBackend(requestedBackend: string | null | undefined): Promise<BackendReport> {
+/** Chooses the backend once per worker (first the one remembered for this device, if any); later calls return the current report. */
+export function initBackend(requestedBackend: string | null | undefined, remembered: string | null = null): Promise<BackendReport> {
   if (!chosen) {
-    chosen = chooseBackend(requestedBackend, browserProbe);
+    chosen = chooseBackend(requestedBackend, browserProbe, parseRemembered(remembered));
     void chosen.then((report) => {
       if (report.active === 'webgpu') watchActiveDevice((reason) => void replaceLostDevice(reason));
     });
@@ -155,6 +156,28 @@ async function replaceLostDevice(reason: string): Promise<void> {
   };
   chosen = Promise.resolve(report);
   await announceReplacement(report);
+}
+
+/**
+ * Moves to the backend the page measured fastest (backend-measure.ts), or stays, and records the
+ * measurement in the report. Sessions rebuild on the new backend as after a lost device.
+ */
+export async function adoptMeasuredBackend(timings: BackendTiming[]): Promise<BackendReport> {
+  const current = await requireBackend();
+  if (current.requested !== null && current.notice === null) return current; // ?backend= forced it
+  const name = chooseByMeasurement(current.requested, timings, current.active);
+  const text = measurementText(timings, name);
+  if (current.active === name) {
+    const report = { ...current, measurement: text };
+    chosen = Promise.resolve(report);
+    return report;
+  }
+  const next = await chooseBackend(name, browserProbe);
+  const report: BackendReport = { ...next, requested: null, notice: null, measurement: text };
+  chosen = Promise.resolve(report);
+  if (report.active === 'webgpu') watchActiveDevice((reason) => void replaceLostDevice(reason));
+  await announceReplacement(report);
+  return report;
 }
 
 /** The report of the finished choice; throws if `initBackend` has not completed. */

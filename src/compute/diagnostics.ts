@@ -1,11 +1,14 @@
 /** Implementation of `DiagnosticsApi` for the worker. */
 import type { DiagnosticsApi } from './api';
-import { initBackend, requireBackend } from './backend-probe';
+import { adoptMeasuredBackend, initBackend, requireBackend } from './backend-probe';
+import { measureBackends } from './backend-timing';
 import { destroyActiveDevice, setPageBackendListener } from './device-loss';
 import { memoryInfo, runSelfCheck } from './self-check';
 
 export const diagnostics: DiagnosticsApi = {
-  init: (options) => initBackend(options.requestedBackend),
+  init: (options) => initBackend(options.requestedBackend, options.remembered ?? null),
+  measureBackends: (budgetMs) => measureBackends(budgetMs),
+  adoptMeasuredBackend: (timings) => adoptMeasuredBackend(timings),
   selfCheck: async () => {
     await requireBackend();
     return runSelfCheck();

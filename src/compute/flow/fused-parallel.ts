@@ -23,6 +23,7 @@
  *   g_v = g_w ⊙ e^{−α} + g_in(h_0)                    (w depends on v directly and through μ, α)
  */
 import { tf } from '../tf';
+import { affineHead, affineHeadGrad, columnSums, concatColumns, denseForward, matMulT, splitColumns, tMatMul } from './fast-ops';
 
 export interface FusedDense {
   w: tf.Tensor2D;
@@ -37,11 +38,6 @@ export interface FusedLayerSpec {
   activation: 'relu' | 'tanh';
   alphaBound: number;
 }
-
-/** xᵀ·y with an explicit transpose (fast on every backend; see matmul.ts). */
-const tMatMul = (x: tf.Tensor2D, y: tf.Tensor2D) => tf.matMul(tf.transpose(x), y);
-/** x·yᵀ likewise. */
-const matMulT = (x: tf.Tensor2D, y: tf.Tensor2D) => tf.matMul(x, tf.transpose(y));
 
 /** What one layer's forward keeps for its backward. */
 interface LayerSaved {
@@ -60,38 +56,30 @@ function layerForward(
 ): { w: tf.Tensor2D; alphaSum: tf.Tensor2D; saved: LayerSaved } {
   const { dense, activation, alphaBound: B } = spec;
   const L = dense.length - 1;
-  const D = v.shape[1];
   const masked = dense.map((d, l) => tf.mul(params[2 * l], d.mask) as tf.Tensor2D);
   const hidden: tf.Tensor2D[] = [v];
   for (let l = 0; l < L; l++) {
     // tfjs fuses relu into the product on every backend, tanh on none: apply it after.
-    const bias = params[2 * l + 1] as tf.Tensor1D;
-    const pre = tf.fused.matMul({ a: hidden[l], b: masked[l], bias, activation: activation === 'relu' ? 'relu' : 'linear' });
-    hidden.push((activation === 'relu' ? pre : tf.tanh(pre)) as tf.Tensor2D);
+    const pre = denseForward(hidden[l], masked[l], params[2 * l + 1] as tf.Tensor1D, activation === 'relu');
+    hidden.push(activation === 'relu' ? pre : (tf.tanh(pre) as tf.Tensor2D));
   }
-  const o = tf.fused.matMul({ a: hidden[L], b: masked[L], bias: params[2 * L + 1] as tf.Tensor1D }) as tf.Tensor2D;
-  const [mu, raw] = tf.split(o, [D, D], 1) as [tf.Tensor2D, tf.Tensor2D];
-  const t = tf.tanh(tf.div(raw, B)) as tf.Tensor2D;
-  const alpha = tf.mul(t, B) as tf.Tensor2D;
-  const expNegAlpha = tf.exp(tf.neg(alpha)) as tf.Tensor2D;
-  const w = tf.mul(tf.sub(v, mu), expNegAlpha) as tf.Tensor2D;
-  return { w, alphaSum: tf.sum(alpha, 1, true) as tf.Tensor2D, saved: { hidden, masked, t, expNegAlpha, w } };
+  const o = denseForward(hidden[L], masked[L], params[2 * L + 1] as tf.Tensor1D, false);
+  const { w, t, expNegAlpha, alphaSum } = affineHead(o, v, B);
+  return { w, alphaSum, saved: { hidden, masked, t, expNegAlpha, w } };
 }
 
 /** Gradients of one layer: [g_v, g_W1, g_b1, …] from g_w [n, D] and g_ℓ [n, 1] (see above). */
 function layerBackward(gw: tf.Tensor2D, gl: tf.Tensor2D, saved: LayerSaved, spec: FusedLayerSpec): tf.Tensor[] {
   const { dense, activation } = spec;
   const L = dense.length - 1;
-  const { hidden: hs, masked: ws, t, expNegAlpha: e, w } = saved;
-  const gwE = tf.mul(gw, e) as tf.Tensor2D;
-  const gAlpha = tf.sub(tf.neg(tf.mul(gw, w)), gl);
-  const gRaw = tf.mul(gAlpha, tf.sub(1, tf.square(t)));
-  let gPre = tf.concat([tf.neg(gwE), gRaw], 1) as tf.Tensor2D;
+  const { hidden: hs, masked: ws } = saved;
+  const { gwE, gO } = affineHeadGrad(gw, gl, saved);
+  let gPre = gO;
   const grads: tf.Tensor[] = new Array(2 * dense.length);
   let gIn: tf.Tensor2D = gPre;
   for (let l = L; l >= 0; l--) {
     grads[2 * l] = tf.mul(tMatMul(hs[l], gPre), dense[l].mask);
-    grads[2 * l + 1] = tf.sum(gPre, 0);
+    grads[2 * l + 1] = columnSums(gPre);
     gIn = matMulT(gPre, ws[l]) as tf.Tensor2D;
     if (l > 0) {
       const h = hs[l];
@@ -129,7 +117,7 @@ export function fusedParallelChain(v: tf.Tensor2D, specs: readonly FusedLayerSpe
     // Everything the backward reads, flattened for `save` (which keeps the tensors alive).
     save(layerSaves.flatMap((ls) => [...ls.hidden, ...ls.masked, ls.t, ls.expNegAlpha, ls.w]));
     return {
-      value: tf.concat([cur, tf.neg(alphaTotal!)], 1) as tf.Tensor2D,
+      value: concatColumns(cur, tf.neg(alphaTotal!) as tf.Tensor2D),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         // Unflatten the saved tensors per layer (the same order as saved above).
         let at = 0;
@@ -141,7 +129,7 @@ export function fusedParallelChain(v: tf.Tensor2D, specs: readonly FusedLayerSpe
           at += 2 * n + 3;
           return { hidden, masked, t, expNegAlpha, w };
         });
-        const [gOut, gl] = tf.split(dy as tf.Tensor2D, [D, 1], 1) as [tf.Tensor2D, tf.Tensor2D];
+        const [gOut, gl] = splitColumns(dy as tf.Tensor2D, D);
         let gw = gOut;
         const paramGrads: tf.Tensor[][] = new Array(specs.length);
         for (let k = specs.length - 1; k >= 0; k--) {
@@ -162,6 +150,6 @@ export function fusedParallelMap(
   specs: readonly FusedLayerSpec[],
 ): { out: tf.Tensor2D; logDet: tf.Tensor1D } {
   const packed = fusedParallelChain(v, specs);
-  const [out, logDet] = tf.split(packed, [v.shape[1], 1], 1) as [tf.Tensor2D, tf.Tensor2D];
+  const [out, logDet] = splitColumns(packed, v.shape[1]);
   return { out, logDet: tf.reshape(logDet, [-1]) as tf.Tensor1D };
 }

@@ -10,6 +10,7 @@
  * bit-identical (θ − 0 = θ) and adds 1 to `skipped`. No readback: the gate is evaluated on the device.
  */
 import { tf } from '../tf';
+import { fusedAdamStep } from './fast-ops';
 
 export interface AdamOptions {
   learningRate: number;
@@ -48,6 +49,22 @@ export class GatedAdam {
     const b2 = this.options.beta2 ?? 0.999;
     const eps = this.options.epsilon ?? 1e-8;
     tf.tidy(() => {
+      // On WASM the whole step is one JavaScript kernel with the same arithmetic (fast-ops.ts).
+      const fused = fusedAdamStep(loss, grads, this.vars, { m: this.m, v: this.v, t: this.t, skipped: this.skipped }, {
+        learningRate: this.learningRate,
+        clipNorm: this.options.clipNorm,
+        beta1: b1,
+        beta2: b2,
+        epsilon: eps,
+      });
+      if (fused) {
+        fused.params.forEach((p, k) => this.vars[k].assign(p));
+        this.m.assign(fused.state.m);
+        this.v.assign(fused.state.v);
+        this.t.assign(fused.state.t);
+        this.skipped.assign(fused.state.skipped);
+        return;
+      }
       const raw = tf.concat(grads.map((g) => tf.reshape(g, [-1])));
       const norm = tf.sqrt(tf.sum(tf.square(raw)));
       // 1 when the step is accepted, 0 when rejected. Gating by arithmetic, not tf.where with a
