@@ -6,7 +6,7 @@ import type { LabApi } from '../compute/lab/protocol';
 import { LabController } from './lab-controller';
 import { labStore } from './lab-store';
 import { usePageHold, type HoldReason } from './page-hold';
-import { pagePresets, type PresetLoader } from './presets';
+import { pagePresets, presetFlowKey, type PresetLoader } from './presets';
 
 let active: LabController | null = null;
 let stopActive: (() => void) | null = null;
@@ -17,13 +17,14 @@ let stopActive: (() => void) | null = null;
  * only while the params still name that preset).
  */
 export function prefetchPreset(): void {
-  const { dataset, flow } = labStore.getState().params;
+  const { dataset, flow: family, transform } = labStore.getState().params;
+  const flow = presetFlowKey(family, transform);
   if (dataset === 'drawn') return;
   // Offline, the lab's own configure reports it; the prefetch stays quiet.
   void pagePresets.load(dataset, flow).catch(() => null);
   void pagePresets.loadPreview(dataset, flow).then((preview) => {
     const state = labStore.getState();
-    if (!preview || state.frame || state.params.dataset !== dataset || state.params.flow !== flow) return;
+    if (!preview || state.frame || state.params.dataset !== dataset || presetFlowKey(state.params.flow, state.params.transform) !== flow) return;
     state.setPreview({ ...preview, dataset, flow });
   });
 }

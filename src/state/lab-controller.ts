@@ -8,7 +8,7 @@ import type { LabApi, LabFrame } from '../compute/lab/protocol';
 import { LAB_KEYS, toLabParams } from './lab-params';
 import type { LabStore } from './lab-store';
 import { useLoadProblems } from './load-problems';
-import { isPresetUnavailable, type PresetLoader } from './presets';
+import { isPresetUnavailable, presetFlowKey, type PresetLoader } from './presets';
 
 export interface LabControllerOptions {
   presets: PresetLoader;
@@ -103,7 +103,9 @@ export class LabController {
       return;
     }
     const drawn = params.dataset === 'drawn';
-    const presetText = drawn ? null : await this.presetOrFresh(params.dataset, params.flow);
+    const presetText = drawn
+      ? null
+      : await this.presetOrFresh(params.dataset, presetFlowKey(params.flow, params.transform));
     if (stale()) return;
     const info = await this.client.labConfigure(toLabParams(params), {
       presetText,
@@ -136,7 +138,7 @@ export class LabController {
       if (!isPresetUnavailable(error)) throw error;
       problems.report({
         id: 'lab-preset',
-        text: `The pretrained ${flow.toUpperCase()} for ${dataset} could not be loaded (the network did not answer), so the model starts from fresh weights. The preset loads by itself when the network is back.`,
+        text: `The pretrained ${flow.replace('-', ' ').toUpperCase()} for ${dataset} could not be loaded (the network did not answer), so the model starts from fresh weights. The preset loads by itself when the network is back.`,
         retry: () => this.requestConfigure(0),
       });
       return null;

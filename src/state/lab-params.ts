@@ -5,6 +5,7 @@ import type { UrlKey, UrlState } from './url-schema';
 /** URL keys whose change needs the worker to be reconfigured. */
 export const LAB_KEYS = [
   'flow',
+  'transform',
   'dataset',
   'layers',
   'hidden',
@@ -16,6 +17,7 @@ export const LAB_KEYS = [
 export function toLabParams(state: UrlState): LabParams {
   return {
     flow: state.flow,
+    transform: state.transform,
     dataset: state.dataset,
     layers: state.layers,
     hidden: state.hidden,

@@ -30,6 +30,14 @@ export class PresetUnavailableError extends Error {
 export const isPresetUnavailable = (error: unknown): boolean =>
   error instanceof Error && error.name === 'PresetUnavailableError';
 
+/**
+ * The preset key of a flow family and transform: `maf`, `iaf`, `coupling` for affine layers,
+ * `maf-spline`, … for spline layers (files `<dataset>-<key>.json`).
+ */
+export function presetFlowKey(flow: string, transform: string = 'affine'): string {
+  return transform === 'affine' ? flow : `${flow}-${transform}`;
+}
+
 export function presetFileName(dataset: string, flow: string): string {
   return `${dataset}-${flow}.json`;
 }

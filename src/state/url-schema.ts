@@ -4,7 +4,8 @@
  * docs/url-parameters.md is generated from this table (`npm run docs:url`).
  */
 import { DATASET_IDS, type DatasetId } from '../core/datasets';
-import type { FlowKind } from '../core/flow/config';
+import { FLOW_FAMILIES, type FlowFamily } from '../core/flow/family';
+import type { TransformKind } from '../core/flow/transform';
 import { PROCEDURAL_IMAGE_NAMES } from '../core/conv/procedural';
 import type { MarginalKind } from '../core/gaussianize/marginal-types';
 import type { RotationKind } from '../core/gaussianize/rotation';
@@ -37,7 +38,15 @@ export const PANEL_IDS = [
 ] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
-export const FLOW_KINDS = ['maf', 'iaf'] as const satisfies readonly FlowKind[];
+/** The lab's flow families: MAF, IAF and coupling layers (core/flow/family.ts). */
+export const FLOW_KINDS = FLOW_FAMILIES;
+
+/** The elementwise transform of every layer (core/flow/transform.ts). */
+export const TRANSFORM_KINDS = ['affine', 'spline'] as const satisfies readonly TransformKind[];
+
+/** The lab's view: one flow training, or the families compared side by side. */
+export const LAB_VIEWS = ['train', 'compare'] as const;
+export type LabView = (typeof LAB_VIEWS)[number];
 
 /** The step-by-step panel's direction: sampling z → x or inversion x → z. */
 export const STEP_DIRECTIONS = ['sample', 'invert'] as const;
@@ -71,7 +80,7 @@ export const GAUSS_ROTATIONS = ['random', 'pca', 'pursuit'] as const satisfies r
  * The number of steps of the guided tour (content/tour.ts; state may not import content, so
  * the count is written here and tests/unit/content/tour.test.ts checks the two agree).
  */
-export const TOUR_STEP_COUNT = 11;
+export const TOUR_STEP_COUNT = 12;
 
 /** Colour themes: `auto` follows the system's light/dark preference. */
 export const THEME_CHOICES = ['auto', 'light', 'dark', 'projector'] as const;
@@ -113,7 +122,9 @@ export type HideableControl = (typeof HIDEABLE_CONTROLS)[number];
 export interface UrlState {
   panel: PanelId;
   embed: boolean;
-  flow: FlowKind;
+  flow: FlowFamily;
+  transform: TransformKind;
+  view: LabView;
   dataset: DatasetId;
   layers: number;
   hidden: number;
@@ -154,15 +165,25 @@ export const URL_SCHEMA = {
   flow: enumParam(
     FLOW_KINDS,
     'maf',
-    'Flow direction: MAF (density in one pass, sampling in D passes) or IAF (the reverse).',
+    'Flow: MAF (density in one pass per layer, sampling in D), IAF (the reverse) or coupling layers (one pass per layer both ways; goes beyond the lecture).',
+  ),
+  transform: enumParam(
+    TRANSFORM_KINDS,
+    'affine',
+    'Elementwise transform of every layer: affine (x = z·e^α + μ, the lecture’s) or a monotone rational-quadratic spline (goes beyond the lecture).',
+  ),
+  view: enumParam(
+    LAB_VIEWS,
+    'train',
+    'Density lab: `train` one flow, or `compare` MAF, IAF and coupling fitted to the same data side by side.',
   ),
   dataset: enumParam(
     DATASET_IDS,
     '8gaussians',
     'Training data: a toy data set, an energy target (u1 … u4) or `drawn` (points you draw).',
   ),
-  layers: intParam(1, 12, 5, 'Number of autoregressive (MADE) layers in the flow.'),
-  hidden: intParam(8, 256, 64, 'Width of each of the two hidden layers of every MADE.'),
+  layers: intParam(1, 12, 5, 'Number of layers in the flow (autoregressive MADE layers, or coupling layers).'),
+  hidden: intParam(8, 256, 64, 'Width of each of the two hidden layers of every layer’s network (a MADE, or a coupling layer’s MLP).'),
   lr: numberParam(1e-5, 1, 1e-3, 'Adam learning rate.'),
   batch: intParam(16, 2048, 512, 'Training batch size (points per step).'),
   seed: intParam(

@@ -51,15 +51,12 @@ export interface DagScene {
   height: number;
   nodes: DagNode[];
   edges: DagEdge[];
-  network: { x: number; y: number; width: number; height: number; state: EdgeState };
+  network: { x: number; y: number; width: number; height: number; state: EdgeState; label?: string };
 }
 
-const ROW = 36;
-const TOP = 26;
-const RADIUS = 13;
-const LANE_GAP = 6;
-const OP_STEP = 16;
-const NET_HEIGHT = 40;
+/** Layout units shared with coupling-dag.ts. */
+export const DAG_LAYOUT = { ROW: 36, TOP: 26, RADIUS: 13, LANE_GAP: 6, OP_STEP: 16, NET_HEIGHT: 40 } as const;
+const { ROW, TOP, RADIUS, LANE_GAP, OP_STEP, NET_HEIGHT } = DAG_LAYOUT;
 
 /** Pass (1-based) in which variable i is computed. */
 function passOf(spec: DagSpec, i: number): number {
@@ -211,11 +208,11 @@ export function drawDag(
     class: `dag-network state-${net.state}`,
     'data-node': 'network',
     role: 'img',
-    'aria-label': `network (μ, α), ${counter}`,
+    'aria-label': `${net.label ?? 'network (μ, α)'}, ${counter}`,
   });
   box.append(el('rect', { x: net.x, y: net.y, width: net.width, height: net.height, rx: 6 }));
   const lines: [string, number][] = [
-    ['network (μ, α)', net.y + 16],
+    [net.label ?? 'network (μ, α)', net.y + 16],
     [counter, net.y + 32],
   ];
   for (const [line, y] of lines) {

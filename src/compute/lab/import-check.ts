@@ -4,23 +4,21 @@
  * resolution). Finite float32 weights can still overflow inside the layers (3e38 weights give
  * a blank density); such a model is refused with the reason, before it replaces anything.
  */
-import { TfFlow } from '../flow/tf-flow';
-import type { FlowKind, FlowWeights } from '../../core/flow/config';
+import { labLogProbTf, tfFlowOf, type LabWeights } from './lab-flow';
 import type { ViewBox } from '../../core/datasets';
 import { densityGridProblem } from '../../core/validation';
 import { evaluateInChunks, gridPoints, IDLE_GRID, LIVE_GRID } from './grid';
 
 /** Null when the model's log-density is finite on every grid point, else the reason. */
 export async function importedDensityProblem(
-  weights: FlowWeights,
-  kind: FlowKind,
+  model: LabWeights,
   view: ViewBox,
 ): Promise<string | null> {
-  const flow = new TfFlow(weights, false);
+  const flow = tfFlowOf(model);
   try {
     for (const n of [IDLE_GRID, LIVE_GRID]) {
       const grid = { ...view, nx: n, ny: n };
-      const logDensity = await evaluateInChunks(gridPoints(grid), (x) => flow.logProb(x, kind));
+      const logDensity = await evaluateInChunks(gridPoints(grid), (x) => labLogProbTf(flow, x, model.family));
       const problem = densityGridProblem(logDensity, grid);
       if (problem) return problem;
     }

@@ -2,7 +2,8 @@
  * The lab's contract between the page and the compute worker: params in, frames out.
  * Types only; the page imports this file with `import type`.
  */
-import type { FlowKind } from '../../core/flow/config';
+import type { FlowFamily } from '../../core/flow/family';
+import type { TransformKind } from '../../core/flow/transform';
 import type { GridSpec } from '../../core/types';
 
 /** A data set, an energy target (`u1`…`u4`) or the user's drawn points (`drawn`). */
@@ -10,7 +11,10 @@ export type DatasetId = string;
 
 /** Everything that defines the lab's model and its training (mirrors the URL params). */
 export interface LabParams {
-  flow: FlowKind;
+  /** MAF, IAF or coupling layers. */
+  flow: FlowFamily;
+  /** The elementwise transform of every layer (default affine). */
+  transform?: TransformKind;
   dataset: DatasetId;
   layers: number;
   hidden: number;

@@ -10,7 +10,7 @@
 import { tf } from '../tf';
 import type { EnergyName } from '../../core/toy/energy';
 import { meanWithStandardError } from '../../core/stats';
-import type { TfFlow } from '../flow/tf-flow';
+import type { TrainableFlow } from '../flow/trainer';
 import { confinedEnergyTf } from '../flow/energy-tf';
 
 export interface KlEstimate {
@@ -22,8 +22,8 @@ export interface KlEstimate {
   samples: number;
 }
 
-/** log q(x) + U_c(x) for x = f(z) of an IAF, one term per row of z [n, D] → [n] (one pass per layer). */
-export function reverseKlTerms(flow: TfFlow, energy: EnergyName, z: tf.Tensor2D): tf.Tensor1D {
+/** log q(x) + U_c(x) for x = f(z) of an IAF or a coupling flow (which ignores the kind), one term per row of z [n, D] → [n] (one pass per layer). */
+export function reverseKlTerms(flow: TrainableFlow, energy: EnergyName, z: tf.Tensor2D): tf.Tensor1D {
   return tf.tidy(() => {
     const { x, logProb } = flow.sampleWithLogProb(z, 'iaf');
     return tf.add(logProb, confinedEnergyTf(energy, x));
@@ -32,7 +32,7 @@ export function reverseKlTerms(flow: TfFlow, energy: EnergyName, z: tf.Tensor2D)
 
 /** KL̂(q ‖ p_c) and its standard error from the noise z [n·2] (read back once). */
 export async function estimateReverseKl(
-  flow: TfFlow,
+  flow: TrainableFlow,
   energy: EnergyName,
   noise: Float32Array,
   logNormaliser: number,

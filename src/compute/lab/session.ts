@@ -4,13 +4,23 @@
  * One readback per frame (density grid, fixed-noise samples, loss); none per step.
  */
 import { tf } from '../tf';
-import { DEFAULT_FLOW_CONFIG, type FlowConfig, type FlowWeights } from '../../core/flow/config';
-import { initFlowWeights } from '../../core/flow/init';
-import { parseModelText, serializeModel } from '../../core/flow/model-file';
-import { passesPerLayer } from '../../core/flow/schedule';
+import { familyName, familyPassesPerLayer } from '../../core/flow/family';
 import { createRng } from '../../core/rng';
 import { DRAWN_VIEW, datasetSource, type DatasetSource } from '../../core/datasets';
-import { TfFlow } from '../flow/tf-flow';
+import {
+  freshLabWeights,
+  labLogProbTf,
+  parseLabModel,
+  presetLabWeights,
+  readLabWeights,
+  sampleTf,
+  serializeLabModel,
+  tfFlowOf,
+  trainerKind,
+  type LabTfFlow,
+  type LabTraining,
+  type LabWeights,
+} from './lab-flow';
 import { FlowTrainer, type TrainingObjective } from '../flow/trainer';
 import { LAB_SCHEDULE, trainedStepsOf } from '../../core/flow/lr-schedule';
 import { confinedEnergyTf } from '../flow/energy-tf';
@@ -31,20 +41,6 @@ const SLICE_MS = 60;
 const now = () => performance.now();
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function flowConfigFor(params: LabParams): FlowConfig {
-  return { ...DEFAULT_FLOW_CONFIG, layers: params.layers, hidden: [params.hidden, params.hidden], seed: params.seed };
-}
-
-function sameArchitecture(a: FlowConfig, b: FlowConfig): boolean {
-  return (
-    a.dim === b.dim &&
-    a.layers === b.layers &&
-    a.hidden.join() === b.hidden.join() &&
-    a.activation === b.activation &&
-    a.alphaBound === b.alphaBound
-  );
-}
-
 /** Whether two drawings hold the same points (the page sends a fresh copy on every configure). */
 function samePoints(a: ArrayLike<number> | null | undefined, b: ArrayLike<number> | null | undefined): boolean {
   if (a === b) return true;
@@ -57,7 +53,7 @@ export class LabSession {
   private params: LabParams | null = null;
   private options: LabConfigureOptions = {};
   private source: DatasetSource | null = null;
-  private flow: TfFlow | null = null;
+  private flow: LabTfFlow | null = null;
   private trainer: FlowTrainer | null = null;
   private info: LabModelInfo | null = null;
   private noise: Float32Array = new Float32Array();
@@ -78,13 +74,13 @@ export class LabSession {
    */
   private trainedSteps = 0;
   /** The weights as of the last frame, read back while on WebGPU (whose device can be lost). */
-  private snapshot: FlowWeights | null = null;
+  private snapshot: LabWeights | null = null;
 
   configure(params: LabParams, options: LabConfigureOptions): LabModelInfo {
     this.stop();
     const rebuild =
       !this.params ||
-      (['flow', 'dataset', 'layers', 'hidden', 'seed'] as const).some((k) => this.params?.[k] !== params[k]) ||
+      (['flow', 'transform', 'dataset', 'layers', 'hidden', 'seed'] as const).some((k) => this.params?.[k] !== params[k]) ||
       // An imported model stays until the architecture or data change (its flow's preset may differ).
       (options.presetText !== this.options.presetText && this.info?.origin !== 'file') ||
       !samePoints(options.drawnPoints, this.options.drawnPoints);
@@ -100,29 +96,28 @@ export class LabSession {
   }
 
   /** (Re)builds the model: explicit weights (an imported file), else the preset if it fits, else fresh. */
-  private build(imported: { weights: FlowWeights; meta?: { training?: Record<string, number | string> } } | null): LabModelInfo {
+  private build(imported: (LabWeights & { training?: LabTraining }) | null): LabModelInfo {
     const params = this.requireParams();
-    const config = flowConfigFor(params);
     const source = datasetSource(params.dataset, this.options.drawnPoints ?? null);
-    let weights = imported?.weights ?? null;
+    let weights = imported;
     let origin: LabModelInfo['origin'] = imported ? 'file' : 'fresh';
-    let trainedSteps = trainedStepsOf(imported?.meta?.training);
+    let trainedSteps = trainedStepsOf(imported?.training);
     if (!weights && this.options.presetText) {
       try {
-        const preset = parseModelText(this.options.presetText);
-        if (preset.meta.kind === params.flow && sameArchitecture(preset.weights.config, config)) {
-          weights = preset.weights;
+        const preset = presetLabWeights(this.options.presetText, params);
+        if (preset) {
+          weights = preset;
           origin = 'preset';
-          trainedSteps = trainedStepsOf(preset.meta.training);
+          trainedSteps = trainedStepsOf(preset.training);
         }
       } catch {
         this.message = 'The preset for this data set could not be read; starting from a fresh model.';
       }
     }
-    weights ??= initFlowWeights(config);
+    weights ??= freshLabWeights(params);
     this.disposeModel();
     this.source = source;
-    this.flow = new TfFlow(weights);
+    this.flow = tfFlowOf(weights);
     const rng = createRng(params.seed);
     this.noise = Float32Array.from({ length: SAMPLE_COUNT * 2 }, () => rng.normal());
     this.dataPlot = source.sample(DATA_PLOT_COUNT, rng.fork()).data;
@@ -146,19 +141,22 @@ export class LabSession {
       lossLabel: reverseKl ? 'KL(q‖p) estimate (nats)' : 'NLL (nats)',
       lossFloor: reverseKl ? 0 : source.entropyFloor,
       logNormaliser: normaliser ? { value: normaliser.logNormaliser, description: normaliser.description } : null,
-      passesPerTrainingStep: passesPerLayer(params.flow, reverseKl ? 'ownSampleDensity' : 'density', 2),
+      passesPerTrainingStep: familyPassesPerLayer(params.flow, reverseKl ? 'ownSampleDensity' : 'density', 2),
       view: { ...source.view, nx: IDLE_GRID, ny: IDLE_GRID },
     };
     return this.info;
   }
 
   private objectiveKind(): TrainingObjective['kind'] {
-    return this.source?.energyId && this.params?.flow === 'iaf' ? 'reverse-kl' : 'maximum-likelihood';
+    return this.source?.energyId && this.params?.flow !== 'maf' ? 'reverse-kl' : 'maximum-likelihood';
   }
 
   private objectiveText(): string {
-    const flow = this.requireParams().flow.toUpperCase();
+    const family = this.requireParams().flow;
+    const flow = familyName(family);
     if (!this.source?.energyId) return `${flow} trained by maximum likelihood on samples of the data.`;
+    if (family === 'coupling')
+      return 'Coupling flow trained by reverse KL to the energy: its samples and their log q take one pass per layer, and only U(x) is needed.';
     return this.objectiveKind() === 'reverse-kl'
       ? 'IAF trained by reverse KL to the energy: its own samples and their log q come from one pass, and only U(x) is needed.'
       : 'MAF trained by maximum likelihood on samples drawn from the target by inverse-CDF sampling on a fine grid (reverse KL would need MAF samples, and MAF sampling takes D passes per layer; their log p would come free with them).';
@@ -172,10 +170,10 @@ export class LabSession {
     this.trainer?.dispose();
     const energyId = source.energyId;
     const objective: TrainingObjective =
-      energyId && params.flow === 'iaf'
+      energyId && params.flow !== 'maf'
         ? { kind: 'reverse-kl', energy: (x) => confinedEnergyTf(energyId, x) }
         : { kind: 'maximum-likelihood', sampleBatch: (n, rng) => source.sample(n, rng) };
-    this.trainer = new FlowTrainer(flow, params.flow, objective, {
+    this.trainer = new FlowTrainer(flow, trainerKind(params.flow), objective, {
       learningRate: params.learningRate,
       schedule: LAB_SCHEDULE,
       scheduleStart: this.trainedSteps,
@@ -192,15 +190,16 @@ export class LabSession {
   }
 
   async importModel(text: string): Promise<LabModelInfo> {
-    const loaded = parseModelText(text); // throws ModelFormatError naming the problem
+    const loaded = parseLabModel(text); // throws ModelFormatError naming the problem
     if (loaded.weights.config.dim !== 2) throw new Error(`the lab shows 2-D models; this file has dim ${loaded.weights.config.dim}`);
-    const problem = await importedDensityProblem(loaded.weights, loaded.meta.kind, this.source?.view ?? DRAWN_VIEW);
+    const problem = await importedDensityProblem(loaded, this.source?.view ?? DRAWN_VIEW);
     if (problem) throw new Error(problem);
     this.stop();
     const params = this.requireParams();
     this.params = {
       ...params,
-      flow: loaded.meta.kind,
+      flow: loaded.family,
+      transform: loaded.weights.config.transform ?? 'affine',
       layers: loaded.weights.config.layers,
       hidden: loaded.weights.config.hidden[0],
     };
@@ -208,10 +207,9 @@ export class LabSession {
   }
 
   async exportModel(): Promise<string> {
-    const weights = await this.requireFlow().readWeights();
     const params = this.requireParams();
-    const doc = serializeModel(weights, {
-      kind: params.flow,
+    const weights = await readLabWeights(this.requireFlow(), params.flow);
+    const doc = serializeLabModel(weights, {
       dataset: params.dataset,
       training: { steps: this.trainedSteps + (this.trainer?.steps ?? 0), loss: this.losses.last() },
     });
@@ -272,7 +270,7 @@ export class LabSession {
   async logProb(points: Float32Array): Promise<Float32Array> {
     const flow = this.requireFlow();
     const kind = this.requireParams().flow;
-    return evaluateInChunks(points, (x) => flow.logProb(x, kind));
+    return evaluateInChunks(points, (x) => labLogProbTf(flow, x, kind));
   }
 
   async frame(resolution = IDLE_GRID): Promise<LabFrame> {
@@ -280,16 +278,16 @@ export class LabSession {
     const flow = this.requireFlow();
     const info = this.info!;
     const grid = withResolution(info.view, resolution);
-    const logDensity = await evaluateInChunks(gridPoints(grid), (x) => flow.logProb(x, params.flow));
+    const logDensity = await evaluateInChunks(gridPoints(grid), (x) => labLogProbTf(flow, x, params.flow));
     const t0 = now();
-    const samplesT = tf.tidy(() => flow.toData(tf.tensor2d(this.noise, [SAMPLE_COUNT, 2]), params.flow).out);
+    const samplesT = tf.tidy(() => sampleTf(flow, tf.tensor2d(this.noise, [SAMPLE_COUNT, 2]), params.flow));
     const modelSamples = (await samplesT.data()) as Float32Array;
     samplesT.dispose();
     const msPerSampleBatch = now() - t0;
     const heldOut = await this.logProb(this.heldOut);
     let nll = 0;
     for (const v of heldOut) nll -= v;
-    if (tf.getBackend() === 'webgpu') this.snapshot = await flow.readWeights();
+    if (tf.getBackend() === 'webgpu') this.snapshot = await readLabWeights(flow, params.flow);
     const energyId = this.source?.energyId;
     const klEstimate =
       energyId && this.objectiveKind() === 'reverse-kl'
@@ -332,7 +330,7 @@ export class LabSession {
     if (!this.params) throw new Error('the lab is not configured yet');
     return this.params;
   }
-  private requireFlow(): TfFlow {
+  private requireFlow(): LabTfFlow {
     if (!this.flow) throw new Error('the lab has no model yet');
     return this.flow;
   }
@@ -350,7 +348,7 @@ export class LabSession {
     this.stop();
     if (!this.params || !this.flow) return;
     let weights = this.snapshot;
-    if (!weights) weights = await this.flow.readWeights().catch(() => null);
+    if (!weights) weights = await readLabWeights(this.flow, this.params.flow).catch(() => null);
     const steps = this.trainer?.steps ?? 0;
     try {
       this.disposeModel();
@@ -359,7 +357,7 @@ export class LabSession {
       this.trainer = null;
       this.flow = null;
     }
-    this.flow = new TfFlow(weights ?? initFlowWeights(flowConfigFor(this.params)));
+    this.flow = tfFlowOf(weights ?? freshLabWeights(this.params));
     this.rebuildTrainer();
     this.requireTrainer().resumeCount(steps);
     this.message = weights

@@ -7,6 +7,7 @@
  * those weights, differentiates a layer by autodiff, and times the five operations.
  */
 import type { FlowKind, FlowWeights } from '../../core/flow/config';
+import type { CouplingWeights } from '../../core/flow/coupling-config';
 import type { CostOperationId } from '../cost/cost-lab';
 
 /** Which small flow to fit: the D-dimensional correlated Gaussian mixture, K layers. */
@@ -41,6 +42,12 @@ export interface StepsModel {
   /** −(1/n) Σ log p_data(x_j) on the same held-out points (the exact mixture density): the floor. */
   nllData: number;
   trainMs: number;
+}
+
+/** A coupling flow fitted like the StepsModel (maximum likelihood, one pass per layer). */
+export interface StepsCouplingModel extends Omit<StepsModel, 'kind' | 'weights'> {
+  kind: 'coupling';
+  weights: CouplingWeights;
 }
 
 /** The direction a layer acts in: T (one pass) or T⁻¹ (D passes), core/flow/config.ts. */
@@ -85,6 +92,8 @@ export interface StepsTiming {
 export interface StepsApi {
   /** Builds and briefly trains (maximum likelihood) a flow; cached per request. */
   stepsModel(request: StepsModelRequest): Promise<StepsModel>;
+  /** Builds and briefly trains a coupling flow (the request's kind is ignored); cached per request. */
+  stepsCouplingModel(request: StepsModelRequest): Promise<StepsCouplingModel>;
   /** J[i][j] = ∂out_i/∂in_j of one layer's map at a point, by autodiff, in variable indices. */
   stepsJacobian(request: StepsJacobianRequest): Promise<number[][]>;
   /** Times density, sampling and own-sample density for MAF and IAF on the current backend. */

@@ -2,10 +2,12 @@
 import { DEFAULT_TRAIN_STEPS, defaultBudgetMs, trainStepsModel } from './steps-model';
 import { layerJacobian } from './steps-jacobian';
 import { timeStepsOperations } from './steps-timing';
-import type { StepsApi, StepsModel, StepsModelRequest } from './protocol';
+import { trainStepsCouplingModel } from './steps-coupling';
+import type { StepsApi, StepsCouplingModel, StepsModel, StepsModelRequest } from './protocol';
 
 const MAX_CACHED = 16;
 const models = new Map<string, Promise<StepsModel>>();
+const couplingModels = new Map<string, Promise<StepsCouplingModel>>();
 
 function cacheKey(r: StepsModelRequest): string {
   return [
@@ -18,19 +20,22 @@ function cacheKey(r: StepsModelRequest): string {
   ].join('|');
 }
 
+/** The cached fit for the key, or a new one (a failed fit is not remembered: the next request tries again). */
+function cached<T>(cache: Map<string, Promise<T>>, key: string, fit: () => Promise<T>): Promise<T> {
+  let model = cache.get(key);
+  if (!model) {
+    model = fit();
+    model.catch(() => cache.delete(key));
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+    cache.set(key, model);
+  }
+  return model;
+}
+
 export const stepsApi: StepsApi = {
-  stepsModel(request) {
-    const key = cacheKey(request);
-    let model = models.get(key);
-    if (!model) {
-      model = trainStepsModel(request);
-      // A failed fit is not remembered: the next request tries again.
-      model.catch(() => models.delete(key));
-      if (models.size >= MAX_CACHED) models.delete(models.keys().next().value as string);
-      models.set(key, model);
-    }
-    return model;
-  },
+  stepsModel: (request) => cached(models, cacheKey(request), () => trainStepsModel(request)),
+  stepsCouplingModel: (request) =>
+    cached(couplingModels, cacheKey({ ...request, kind: 'maf' }), () => trainStepsCouplingModel(request)),
   stepsJacobian: (request) => layerJacobian(request),
   stepsTiming: (request) => timeStepsOperations(request),
 };

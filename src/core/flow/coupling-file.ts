@@ -1,6 +1,6 @@
 /**
  * Model files of coupling flows: the same versioned JSON document as model-file.ts
- * (format "flow-lab-model", version 1) with `"kind": "coupling"`, a CouplingConfig and, per
+ * (format "flow-lab-model", version 2: model-version.ts) with `"kind": "coupling"`, a CouplingConfig and, per
  * layer, its split and conditioner weights:
  *   { format, version, kind: "coupling", dataset?, config, training?,
  *     layers: [{ pass: [..], transformed: [..], hidden: [{ w, b }, …], output: { w, b } }] }
@@ -11,7 +11,7 @@
 import type { DenseWeights } from './config';
 import { couplingSplit, validateCouplingConfig, type CouplingConfig, type CouplingLayerWeights, type CouplingWeights } from './coupling-config';
 import { decodeFloat32Base64, encodeFloat32Base64 } from './base64';
-import { MODEL_FORMAT, MODEL_VERSION, ModelFormatError } from './model-file';
+import { MODEL_FORMAT, ModelFormatError, checkModelVersion, modelVersionFor } from './model-version';
 import { paramsPerVariable, resolveTransform } from './transform';
 
 export interface CouplingModelMeta {
@@ -88,8 +88,8 @@ function parseLayer(v: Json, k: number, config: CouplingConfig): CouplingLayerWe
 export function parseCouplingModel(doc: Json): LoadedCouplingModel {
   if (!isRecord(doc)) fail('file', 'is not a JSON object');
   if (doc.format !== MODEL_FORMAT) fail('format', `expected "${MODEL_FORMAT}"`);
-  if (doc.version !== MODEL_VERSION) fail('version', `unsupported version ${String(doc.version)}, expected ${MODEL_VERSION}`);
   if (doc.kind !== 'coupling') fail('kind', 'expected "coupling"');
+  checkModelVersion(doc.version, 'coupling', undefined);
   const config = parseConfig(doc.config);
   if (!Array.isArray(doc.layers) || doc.layers.length !== config.layers) fail('layers', `expected ${config.layers} layers`);
   const layers = doc.layers.map((l, k) => parseLayer(l, k, config));
@@ -104,7 +104,7 @@ export function serializeCouplingModel(weights: CouplingWeights, meta: CouplingM
   const d = (x: DenseWeights) => ({ w: { f32: encodeFloat32Base64(x.w) }, b: { f32: encodeFloat32Base64(x.b) } });
   return {
     format: MODEL_FORMAT,
-    version: MODEL_VERSION,
+    version: modelVersionFor('coupling', weights.config.transform),
     kind: 'coupling',
     ...(meta.dataset ? { dataset: meta.dataset } : {}),
     config: weights.config,

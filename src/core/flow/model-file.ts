@@ -1,6 +1,8 @@
 /**
  * The model file: a versioned JSON document holding a flow's config and weights
- * (docs/model-format.md). Parsing validates everything — shapes, finite numbers, the variable
+ * (docs/model-format.md). parseModel/serializeModel handle MAF and IAF (affine or spline
+ * layers); parseAnyModel/serializeAnyModel dispatch on `kind`, "coupling" going to
+ * coupling-file.ts. Parsing validates everything — shapes, finite numbers, the variable
  * orders and hidden degrees against the config — and throws a ModelFormatError naming the
  * first problem (field or element); a file is loaded whole or not at all. Checks of single
  * values are the ones the CLI and the app share (core/validation.ts).
@@ -15,13 +17,12 @@ import { createRng } from '../rng';
 import { decodeFloat32Base64, encodeFloat32Base64 } from './base64';
 import { FieldError, describeValue, float32Problem } from '../validation';
 import { plural } from '../plural';
+import { paramsPerVariable, resolveTransform } from './transform';
+import { MODEL_FORMAT, ModelFormatError, checkModelVersion, modelVersionFor } from './model-version';
+import { parseCouplingModel, serializeCouplingModel } from './coupling-file';
+import type { FlowModel } from './flow-spec';
 
-export const MODEL_FORMAT = 'flow-lab-model';
-export const MODEL_VERSION = 1;
-
-export class ModelFormatError extends Error {
-  override name = 'ModelFormatError';
-}
+export { MODEL_FORMAT, MODEL_VERSION, ModelFormatError } from './model-version';
 
 export interface ModelMeta {
   /** Which flow the weights were trained as. */
@@ -128,7 +129,7 @@ function parseLayer(v: Json, k: number, config: FlowConfig, expectedOrder: numbe
   return {
     structure: { dim: D, order, hiddenDegrees: degrees },
     hidden,
-    output: dense(v.output, inDim, 2 * D, `${path}.output`),
+    output: dense(v.output, inDim, paramsPerVariable(resolveTransform(config)) * D, `${path}.output`),
   };
 }
 
@@ -136,8 +137,9 @@ function parseLayer(v: Json, k: number, config: FlowConfig, expectedOrder: numbe
 export function parseModel(doc: Json): LoadedModel {
   if (!isRecord(doc)) fail('file', 'is not a JSON object');
   if (doc.format !== MODEL_FORMAT) fail('format', `expected "${MODEL_FORMAT}"`);
-  if (doc.version !== MODEL_VERSION) fail('version', `unsupported version ${String(doc.version)}, expected ${MODEL_VERSION}`);
-  if (doc.kind !== 'maf' && doc.kind !== 'iaf') fail('kind', 'expected "maf" or "iaf"');
+  if (doc.kind !== 'maf' && doc.kind !== 'iaf')
+    fail('kind', `expected "maf" or "iaf"${doc.kind === 'coupling' ? ' (this is a coupling model)' : ''}`);
+  checkModelVersion(doc.version, doc.kind, isRecord(doc.config) ? doc.config.transform : undefined);
   const config = parseConfig(doc.config);
   if (!Array.isArray(doc.layers) || doc.layers.length !== config.layers)
     fail('layers', `expected ${plural(config.layers, 'layer')}`);
@@ -167,7 +169,7 @@ export function serializeModel(weights: FlowWeights, meta: ModelMeta): Record<st
   const d = (x: DenseWeights) => ({ w: { f32: encodeFloat32Base64(x.w) }, b: { f32: encodeFloat32Base64(x.b) } });
   return {
     format: MODEL_FORMAT,
-    version: MODEL_VERSION,
+    version: modelVersionFor(meta.kind, weights.config.transform),
     kind: meta.kind,
     ...(meta.dataset ? { dataset: meta.dataset } : {}),
     config: weights.config,
@@ -179,4 +181,42 @@ export function serializeModel(weights: FlowWeights, meta: ModelMeta): Record<st
     })),
     ...(meta.training ? { training: meta.training } : {}),
   };
+}
+
+/** What a model file says besides its weights. */
+export interface FlowModelMeta {
+  dataset?: string;
+  training?: Record<string, number | string>;
+}
+
+/** A model of any family (MAF, IAF or coupling) as loaded from a file. */
+export type LoadedFlowModel = FlowModel & { meta: FlowModelMeta };
+
+/** Parses and validates a model document of any kind: "coupling" → coupling-file.ts, else MAF/IAF. */
+export function parseAnyModel(doc: Json): LoadedFlowModel {
+  if (isRecord(doc) && doc.kind === 'coupling') {
+    const m = parseCouplingModel(doc);
+    return { flow: 'coupling', weights: m.weights, meta: m.meta };
+  }
+  const { weights, meta } = parseModel(doc);
+  const { kind, ...rest } = meta;
+  return { flow: kind, weights, meta: rest };
+}
+
+/** parseAnyModel of model text; JSON syntax errors become ModelFormatErrors too. */
+export function parseAnyModelText(text: string): LoadedFlowModel {
+  let doc: Json;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new ModelFormatError(`file: not valid JSON (${(e as Error).message})`);
+  }
+  return parseAnyModel(doc);
+}
+
+/** The document for a model of any family; `JSON.stringify` it to write the file. */
+export function serializeAnyModel(model: FlowModel, meta: FlowModelMeta = {}): Record<string, Json> {
+  return model.flow === 'coupling'
+    ? serializeCouplingModel(model.weights, meta)
+    : serializeModel(model.weights, { kind: model.flow, ...meta });
 }

@@ -1,4 +1,5 @@
 import { useLabStore } from '../../state/lab-store';
+import { presetFlowKey } from '../../state/presets';
 import { DensityPlot } from './DensityPlot';
 import { labelOf, modelDensityLabel, previewDensityLabel } from './format';
 import { SamplesPlot } from './SamplesPlot';
@@ -20,7 +21,7 @@ export function DensityPlots() {
   // The live model's density, else the preset's precomputed one (until the first frame).
   const model = frame
     ? { label: modelDensityLabel(frame), logDensity: frame.logDensity, grid: frame.grid }
-    : preview && preview.dataset === params.dataset && preview.flow === params.flow
+    : preview && preview.dataset === params.dataset && preview.flow === presetFlowKey(params.flow, params.transform)
       ? { label: previewDensityLabel(preview), logDensity: preview.logDensity, grid: preview.grid }
       : null;
   const contours = params.contours;

@@ -1,28 +1,45 @@
 import { useId } from 'react';
 import { useLabStore } from '../../state/lab-store';
-import { FLOW_KINDS } from '../../state/url-schema';
+import { FLOW_KINDS, TRANSFORM_KINDS, type UrlState } from '../../state/url-schema';
 import { flowName } from './format';
 
-/** The MAF/IAF radio group (native radios: arrow keys move the choice). */
-export function FlowSwitch() {
-  const flow = useLabStore((s) => s.params.flow);
+interface RadioGroupProps<K extends 'flow' | 'transform'> {
+  param: K;
+  legend: string;
+  values: readonly UrlState[K][];
+  label: (value: UrlState[K]) => string;
+}
+
+/** A radio group bound to one URL param (native radios: arrow keys move the choice). */
+function ParamRadios<K extends 'flow' | 'transform'>({ param, legend, values, label }: RadioGroupProps<K>) {
+  const value = useLabStore((s) => s.params[param]);
   const setParam = useLabStore((s) => s.setParam);
   const id = useId();
   return (
     <fieldset className="flow-switch" role="radiogroup" aria-labelledby={`${id}-legend`}>
-      <legend id={`${id}-legend`}>Flow</legend>
-      {FLOW_KINDS.map((kind) => (
-        <label key={kind} className="flow-option">
+      <legend id={`${id}-legend`}>{legend}</legend>
+      {values.map((v) => (
+        <label key={v} className="flow-option">
           <input
             type="radio"
-            name={`${id}-flow`}
-            value={kind}
-            checked={flow === kind}
-            onChange={() => setParam('flow', kind)}
+            name={`${id}-${param}`}
+            value={v}
+            checked={value === v}
+            onChange={() => setParam(param, v)}
           />
-          {flowName(kind)}
+          {label(v)}
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** The MAF / IAF / Coupling group and the affine / spline transform group. */
+export function FlowSwitch() {
+  return (
+    <>
+      <ParamRadios param="flow" legend="Flow" values={FLOW_KINDS} label={flowName} />
+      <ParamRadios param="transform" legend="Transform" values={TRANSFORM_KINDS} label={(t) => t} />
+    </>
   );
 }

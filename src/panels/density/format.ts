@@ -2,6 +2,8 @@
 import type { LabFrame, LabModelInfo } from '../../compute/lab/protocol';
 import { datasetLabel, type DatasetId } from '../../core/datasets';
 import { plural } from '../../core/plural';
+import { familyPassesPerLayer, type FlowFamily } from '../../core/flow/family';
+import type { FlowOperation } from '../../core/flow/schedule';
 
 export const formatNats = (value: number, digits = 2): string =>
   Number.isFinite(value) ? value.toFixed(digits) : '–';
@@ -20,7 +22,12 @@ export function formatWithError(value: number, standardError: number, digits = 2
     : formatNats(value, digits);
 }
 
-export const flowName = (flow: string): string => flow.toUpperCase();
+/** "MAF", "IAF", "Coupling"; a preset key's transform in words ("MAF spline"). */
+export const flowName = (flow: string): string =>
+  flow
+    .split('-')
+    .map((part, k) => (k > 0 ? part : part === 'coupling' ? 'Coupling' : part.toUpperCase()))
+    .join(' ');
 
 export function labelOf(dataset: string): string {
   try {
@@ -45,12 +52,21 @@ export function klGap(frame: LabFrame | null, info: LabModelInfo | null): number
 
 /** "Model density for 8gaussians, MAF, 5 layers, NLL 2.91". */
 export function modelDensityLabel(frame: LabFrame): string {
-  const { dataset, flow, layers } = frame.params;
+  const { dataset, flow, transform, layers } = frame.params;
   const nll = Number.isFinite(frame.heldOutNll) ? `, NLL ${formatNats(frame.heldOutNll)}` : '';
-  return `Model density for ${dataset}, ${flowName(flow)}, ${plural(layers, 'layer')}${nll}`;
+  const spline = transform === 'spline' ? ' spline' : '';
+  return `Model density for ${dataset}, ${flowName(flow)}${spline}, ${plural(layers, 'layer')}${nll}`;
 }
 
 /** "Model density for 8gaussians, MAF preset (precomputed; the live model is loading)". */
 export function previewDensityLabel(preview: { dataset: string; flow: string }): string {
   return `Model density for ${preview.dataset}, ${flowName(preview.flow)} preset (precomputed; the live model is loading)`;
+}
+
+/** "one parallel pass per layer (5 in all)" or "D = 2 sequential passes per layer (10 in all)", from the architecture. */
+export function passesText(family: FlowFamily, op: FlowOperation, layers: number, dim = 2): string {
+  const perLayer = familyPassesPerLayer(family, op, dim);
+  return perLayer === 1
+    ? `one parallel pass per layer (${layers} in all)`
+    : `D = ${dim} sequential passes per layer (${perLayer * layers} in all)`;
 }

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useLabStore } from '../../state/lab-store';
 import { FLOW_KINDS, STEP_DIRECTIONS, URL_SCHEMA, type StepDirection } from '../../state/url-schema';
 import { plural } from '../../core/plural';
+import { familyName } from '../../core/flow/family';
 
 const DIRECTION_LABELS: Record<StepDirection, string> = {
   sample: 'Sampling z → x',
@@ -84,7 +85,7 @@ export function StepsControls({
         legend="Flow"
         values={FLOW_KINDS}
         value={flow}
-        label={(v) => v.toUpperCase()}
+        label={familyName}
         onChange={(v) => setParam('flow', v)}
       />
       <label className="steps-field">

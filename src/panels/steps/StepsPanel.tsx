@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
 import type { StepsApi, StepsModelRequest } from '../../compute/steps/protocol';
 import type { EquationContext } from '../../content/equations';
+import type { FlowKind } from '../../core/flow/config';
 import { useLabStore } from '../../state/lab-store';
 import type { DagSpec } from '../../viz/dag';
 import { PanelFrame } from '../PanelFrame';
+import { CouplingSteps } from './CouplingSteps';
 import { DependencyGraph } from './DependencyGraph';
 import { JacobianView } from './JacobianView';
 import { layerClouds } from './layer-clouds';
@@ -33,9 +35,14 @@ import './steps.css';
 const fetchModel = (client: StepsApi, request: StepsModelRequest) => client.stepsModel(request);
 const CLOUD_POINTS = 300;
 
-/** Step by step through one autoregressive layer: MAF versus IAF, sampling versus inversion. */
+/** The step-by-step panel: an autoregressive layer (MAF, IAF) or a coupling layer. */
 export function StepsPanel() {
   const kind = useLabStore((s) => s.params.flow);
+  return kind === 'coupling' ? <CouplingSteps /> : <AutoregressiveSteps kind={kind} />;
+}
+
+/** Step by step through one autoregressive layer: MAF versus IAF, sampling versus inversion. */
+function AutoregressiveSteps({ kind }: { kind: FlowKind }) {
   const dim = useLabStore((s) => s.params.dim);
   const direction = useLabStore((s) => s.params.direction);
   const seed = useLabStore((s) => s.params.seed);

@@ -60,6 +60,9 @@ export function passCounterText(layer: LayerTrace, position: number): string {
     : `network passes: ${position}`;
 }
 
+/** A coupling layer's counter: one pass in either direction, "network passes: 0 of 1" → "1 of 1". */
+export const couplingPassCounter = (position: number): string => `network passes: ${position} of 1`;
+
 /**
  * log|det ∂z/∂x| of a traced layer (the term log p(x) needs): the trace's log|det| is that of
  * the map it applied, ∂x/∂z when sampling, so the sign flips there.

@@ -116,7 +116,9 @@ describe('URL codec', () => {
     const state: UrlState = {
       panel: 'density',
       embed: true,
-      flow: 'iaf',
+      flow: 'coupling',
+      transform: 'spline',
+      view: 'compare',
       dataset: 'u3',
       layers: 12,
       hidden: 8,

@@ -25,7 +25,8 @@ describe('coupling model file', () => {
   type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   const cases: [string, (d: Doc) => void, RegExp][] = [
     ['wrong format', (d) => (d.format = 'x'), /^format/],
-    ['future version', (d) => (d.version = 2), /^version: unsupported version 2/],
+    ['future version', (d) => (d.version = 3), /^version: unsupported version 3/],
+    ['version 1 (before coupling existed)', (d) => (d.version = 1), /^version: a coupling model needs version 2, the file says 1/],
     ['an autoregressive kind', (d) => (d.kind = 'maf'), /^kind: expected "coupling"/],
     ['bad split in config', (d) => (d.config.split = 'diagonal'), /^config: split/],
     ['bad transform in config', (d) => (d.config.transform = 'cubic'), /^config: transform/],

@@ -29,7 +29,7 @@ describe('model file', () => {
   type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   const cases: [string, (d: Doc) => void, RegExp][] = [
     ['wrong format', (d) => (d.format = 'x'), /^format/],
-    ['future version', (d) => (d.version = 2), /^version: unsupported version 2/],
+    ['future version', (d) => (d.version = 3), /^version: unsupported version 3/],
     ['bad kind', (d) => (d.kind = 'realnvp'), /^kind/],
     ['bad config', (d) => (d.config.layers = -1), /^config\.layers: expected an integer in 1\.\.64, got -1/],
     ['missing layer', (d) => d.layers.pop(), /^layers: expected 3 layers/],
