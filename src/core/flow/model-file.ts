@@ -18,7 +18,7 @@ import { decodeFloat32Base64, encodeFloat32Base64 } from './base64';
 import { FieldError, describeValue, float32Problem } from '../validation';
 import { plural } from '../plural';
 import { paramsPerVariable, resolveTransform } from './transform';
-import { MODEL_FORMAT, ModelFormatError, checkModelVersion, modelVersionFor } from './model-version';
+import { MODEL_FORMAT, ModelFormatError, checkModelVersion, checkSupportedVersion, modelVersionFor } from './model-version';
 import { parseCouplingModel, serializeCouplingModel } from './coupling-file';
 import type { FlowModel } from './flow-spec';
 
@@ -137,6 +137,7 @@ function parseLayer(v: Json, k: number, config: FlowConfig, expectedOrder: numbe
 export function parseModel(doc: Json): LoadedModel {
   if (!isRecord(doc)) fail('file', 'is not a JSON object');
   if (doc.format !== MODEL_FORMAT) fail('format', `expected "${MODEL_FORMAT}"`);
+  checkSupportedVersion(doc.version);
   if (doc.kind !== 'maf' && doc.kind !== 'iaf')
     fail('kind', `expected "maf" or "iaf"${doc.kind === 'coupling' ? ' (this is a coupling model)' : ''}`);
   checkModelVersion(doc.version, doc.kind, isRecord(doc.config) ? doc.config.transform : undefined);

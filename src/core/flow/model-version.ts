@@ -20,13 +20,18 @@ export function modelVersionFor(kind: string, transform: string | undefined): 1 
   return kind === 'coupling' || (transform !== undefined && transform !== 'affine') ? 2 : 1;
 }
 
+/** Refuses a version this code cannot read (a newer file says so before anything else). */
+export function checkSupportedVersion(version: unknown): asserts version is 1 | 2 {
+  if (version !== 1 && version !== 2)
+    throw new ModelFormatError(`version: unsupported version ${String(version)}, expected 1 or ${MODEL_VERSION}`);
+}
+
 /**
  * Checks a document's version against what its kind and transform need; throws a
  * ModelFormatError naming the field.
  */
 export function checkModelVersion(version: unknown, kind: string, transform: unknown): void {
-  if (version !== 1 && version !== 2)
-    throw new ModelFormatError(`version: unsupported version ${String(version)}, expected 1 or ${MODEL_VERSION}`);
+  checkSupportedVersion(version);
   const needed = modelVersionFor(kind, typeof transform === 'string' ? transform : undefined);
   if (version < needed)
     throw new ModelFormatError(
