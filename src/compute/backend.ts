@@ -1,5 +1,7 @@
 /**
- * Backend choice: which tfjs backend the worker computes on, and why.
+ * Backend choice: which tfjs backend the worker computes on, and why. This is the start-up
+ * order; after the first frame the page measures the usable backends and the worker moves to
+ * the fastest (backend-measure.ts, backend-timing.ts).
  *
  * The preferred order is WebGPU → WebGL → WASM → CPU. A GPU backend running on a software
  * renderer (SwiftShader, llvmpipe, a WebGPU fallback adapter, …) is slower than WASM (for the
