@@ -16,7 +16,7 @@ Trains a flow on a toy data set or energy target and writes a model file.
   --hidden H          width of each of the two hidden layers, 4..512 (default 64)
   --steps N           training steps (default 3000)
   --batch B           points per step (default 512)
-  --lr R              peak Adam learning rate (default 0.003)
+  --lr R              peak Adam learning rate (default 0.001)
   --schedule cosine|constant
                       learning-rate schedule (default cosine: the lab's, a 100-step warm-up,
                       then a half-cosine to 5% of the peak by step 3000, then held there)

@@ -10,6 +10,7 @@ import { PROCEDURAL_IMAGE_NAMES } from '../core/conv/procedural';
 import type { MarginalKind } from '../core/gaussianize/marginal-types';
 import type { RotationKind } from '../core/gaussianize/rotation';
 import { TOY_1D } from '../core/toy/toy-1d';
+import { DEFAULT_LEARNING_RATE } from '../core/flow/lr-schedule';
 import {
   boolParam,
   enumParam,
@@ -184,7 +185,7 @@ export const URL_SCHEMA = {
   ),
   layers: intParam(1, 12, 5, 'Number of layers in the flow (autoregressive MADE layers, or coupling layers).'),
   hidden: intParam(8, 256, 64, 'Width of each of the two hidden layers of every layer’s network (a MADE, or a coupling layer’s MLP).'),
-  lr: numberParam(1e-5, 1, 1e-3, 'Adam learning rate.'),
+  lr: numberParam(1e-5, 1, DEFAULT_LEARNING_RATE, 'Adam learning rate η: the density lab\'s peak (100-step warm-up, then cosine to 5% by step 3,000); the distillation scales it per phase.'),
   batch: intParam(16, 2048, 512, 'Training batch size (points per step).'),
   seed: intParam(
     0,

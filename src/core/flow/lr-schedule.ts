@@ -25,7 +25,7 @@ export interface LrSchedule {
 }
 
 /** The default peak η (lab, CLI, presets). */
-export const DEFAULT_LEARNING_RATE = 3e-3;
+export const DEFAULT_LEARNING_RATE = 1e-3;
 export const WARMUP_STEPS = 100;
 export const DECAY_STEPS = 3000;
 export const FINAL_FRACTION = 0.05;
