@@ -35,6 +35,8 @@ export default defineConfig({
     exclude: slow ? [] : ['**/*.slow.e2e.ts', '**/node_modules/**'],
     tags: [{ name: WEBGPU_TAG, description: 'Exercises WebGPU: runs in the WebGPU-on pass too.' }],
     environment: 'node',
+    // One static server and one Chromium for the whole run; each file connects to them.
+    globalSetup: ['tests/e2e/global-setup.ts'],
     pool: 'forks',
     fileParallelism: false,
     maxWorkers: 1,
