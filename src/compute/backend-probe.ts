@@ -112,7 +112,7 @@ async function activate(name: BackendName): Promise<string | null> {
   }
 }
 
-export const browserProbe: BackendProbe = {
+const browserProbe: BackendProbe = {
   async inspect(name) {
     if (name === 'webgpu') return inspectWebGpu();
     if (name === 'webgl') return inspectWebGl();

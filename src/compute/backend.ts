@@ -13,10 +13,10 @@
  * runs in the worker; unit tests pass fakes).
  */
 
-export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
-export const BACKEND_LABELS: Readonly<Record<BackendName, string>> = {
+const BACKEND_LABELS: Readonly<Record<BackendName, string>> = {
   webgpu: 'WebGPU',
   webgl: 'WebGL',
   wasm: 'WASM',
@@ -99,7 +99,7 @@ export function softwareRendererName(renderer: string | null | undefined): strin
  * Preferred order after inspection: hardware GPU backends, then WASM, then software-rendered
  * GPU backends (slower than WASM), then CPU.
  */
-export function preferredOrder(webglIsSoftware: boolean, webgpuIsSoftware = false): BackendName[] {
+function preferredOrder(webglIsSoftware: boolean, webgpuIsSoftware = false): BackendName[] {
   const hardware = (['webgpu', 'webgl'] as const).filter((n) => !(n === 'webgpu' ? webgpuIsSoftware : webglIsSoftware));
   const software = (['webgpu', 'webgl'] as const).filter((n) => (n === 'webgpu' ? webgpuIsSoftware : webglIsSoftware));
   return [...hardware, 'wasm', ...software, 'cpu'];
@@ -179,7 +179,7 @@ export async function chooseBackend(
 const excerpt = (raw: string) => (Array.from(raw).length > 24 ? `${Array.from(raw).slice(0, 24).join('')}…` : raw);
 
 /** The notice shown when `?backend=` named something unusable; null for automatic choices. */
-export function fallbackNotice(
+function fallbackNotice(
   request: BackendRequest,
   active: BackendName,
   reasons: ReadonlyMap<BackendName, string>,

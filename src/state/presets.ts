@@ -23,14 +23,14 @@ export interface PresetLoader {
 }
 
 /** The preset (or the manifest) could not be fetched: the network did not answer. */
-export class PresetUnavailableError extends Error {
+class PresetUnavailableError extends Error {
   override name = 'PresetUnavailableError';
 }
 
 export const isPresetUnavailable = (error: unknown): boolean =>
   error instanceof Error && error.name === 'PresetUnavailableError';
 
-export function presetFileName(dataset: string, flow: string): string {
+function presetFileName(dataset: string, flow: string): string {
   return `${dataset}-${flow}.json`;
 }
 

@@ -27,7 +27,7 @@ export interface PlaneScene {
   conditional: ConditionalSpec | null;
 }
 
-export const POINT_COLOR = '#cc3311';
+const POINT_COLOR = '#cc3311';
 const CURVE_COLOR = '#009988';
 
 /**

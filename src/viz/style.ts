@@ -51,7 +51,7 @@ const COLOR_VARIABLES = {
 } as const satisfies Record<Exclude<keyof PlotStyle, 'fontSize' | 'fontFamily'>, string>;
 
 /** Smallest and largest plot type size accepted from CSS (px). */
-export const PLOT_FONT_RANGE = [8, 32] as const;
+const PLOT_FONT_RANGE = [8, 32] as const;
 
 /**
  * The style from a variable lookup (`name → value`, '' when unset): each missing or empty

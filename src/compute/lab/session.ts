@@ -30,7 +30,7 @@ const SLICE_MS = 60;
 const now = () => performance.now();
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function flowConfigFor(params: LabParams): FlowConfig {
+function flowConfigFor(params: LabParams): FlowConfig {
   return { ...DEFAULT_FLOW_CONFIG, layers: params.layers, hidden: [params.hidden, params.hidden], seed: params.seed };
 }
 

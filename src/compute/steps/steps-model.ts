@@ -28,8 +28,8 @@ export const DEFAULT_TRAIN_STEPS = 300;
  * Software WebGPU compiles the training kernels for over a minute before its first step: the
  * fit stops early there. An IAF step runs D passes per layer, so it gets a longer budget.
  */
-export const DEFAULT_BUDGET_MS = 6000;
-export const DEFAULT_IAF_BUDGET_MS = 30000;
+const DEFAULT_BUDGET_MS = 6000;
+const DEFAULT_IAF_BUDGET_MS = 30000;
 
 export const defaultBudgetMs = (kind: FlowKind): number =>
   kind === 'iaf' ? DEFAULT_IAF_BUDGET_MS : DEFAULT_BUDGET_MS;
@@ -39,7 +39,7 @@ const HELD_OUT = 1024;
 /** Steps between budget checks and yields to the worker's message queue (a software GPU takes ~1 s a step). */
 const CHUNK = 5;
 
-export function stepsFlowConfig(request: StepsModelRequest): FlowConfig {
+function stepsFlowConfig(request: StepsModelRequest): FlowConfig {
   const { dim, layers, seed } = request;
   if (!Number.isInteger(dim) || dim < 2 || dim > 8)
     throw new Error(`dim must be an integer in 2..8, got ${dim}`);

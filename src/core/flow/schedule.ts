@@ -7,7 +7,7 @@ import type { FlowKind } from './config';
 export type FlowOperation = 'density' | 'sample' | 'ownSampleDensity';
 
 /** True when the operation runs the layer's parallel direction (one pass). */
-export function isParallel(kind: FlowKind, op: FlowOperation): boolean {
+function isParallel(kind: FlowKind, op: FlowOperation): boolean {
   if (op === 'ownSampleDensity') return kind === 'iaf' ? true : false;
   return (kind === 'maf') === (op === 'density');
 }

@@ -26,8 +26,8 @@ export interface TransformConfig {
   splineBound?: number;
 }
 
-export const DEFAULT_SPLINE_BINS = 8;
-export const DEFAULT_SPLINE_BOUND = 4;
+const DEFAULT_SPLINE_BINS = 8;
+const DEFAULT_SPLINE_BOUND = 4;
 
 /** The transform of a config with its defaults filled in. */
 export interface ResolvedTransform {
