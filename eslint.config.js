@@ -12,7 +12,7 @@ import globals from 'globals';
 import { layerBoundaries } from './eslint/layer-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'public', 'bench'] },
+  { ignores: ['dist', 'node_modules', 'coverage', 'public', 'bench', '.tsbuild'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

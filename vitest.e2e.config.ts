@@ -24,6 +24,13 @@ const webgpuFiles = readdirSync(E2E)
 
 const webgpuPass = process.argv.includes(`--tags-filter=${WEBGPU_TAG}`);
 
+/**
+ * FLOWLAB_E2E_WORKERS: how many test files run at once (default 1). The pages share the one
+ * Chromium of the run (tests/e2e/global-setup.ts); each test waits on readiness signals, never
+ * on a fixed time, so a busier machine makes a test slower, not wrong.
+ */
+const workers = Math.max(1, Number(process.env.FLOWLAB_E2E_WORKERS ?? 1) || 1);
+
 function include(): string[] {
   if (slow) return [`${E2E}/**/*.slow.e2e.ts`];
   return webgpuPass ? webgpuFiles : [`${E2E}/**/*.e2e.ts`];
@@ -35,9 +42,11 @@ export default defineConfig({
     exclude: slow ? [] : ['**/*.slow.e2e.ts', '**/node_modules/**'],
     tags: [{ name: WEBGPU_TAG, description: 'Exercises WebGPU: runs in the WebGPU-on pass too.' }],
     environment: 'node',
+    // One static server and one Chromium for the whole run; each file connects to them.
+    globalSetup: ['tests/e2e/global-setup.ts'],
     pool: 'forks',
-    fileParallelism: false,
-    maxWorkers: 1,
+    fileParallelism: workers > 1,
+    maxWorkers: workers,
     sequence: { concurrent: false },
     testTimeout: 180_000,
     hookTimeout: 120_000,

@@ -3,7 +3,7 @@ import type { SelfCheckResult } from '../compute/api';
 import { computeApi } from './compute-client';
 
 /** Largest |backend − CPU| difference accepted for float32 arithmetic on order-1 values. */
-export const SELF_CHECK_TOLERANCE = 1e-4;
+const SELF_CHECK_TOLERANCE = 1e-4;
 
 function verdict(result: SelfCheckResult): string {
   const diff = result.maxAbsDiff.toExponential(1);

@@ -10,7 +10,7 @@
  */
 import { use, type ComponentType } from 'react';
 
-export class ChunkLoadError extends Error {
+class ChunkLoadError extends Error {
   override name = 'ChunkLoadError';
 }
 
@@ -34,7 +34,7 @@ export function watchPreloadErrors(win: Window): void {
 const restoring = new Map<string, Promise<void>>();
 
 /** Replaces each failed stylesheet link with a fresh one; resolves when all have loaded. */
-export function restoreFailedStyles(doc: Document = document): Promise<void> {
+function restoreFailedStyles(doc: Document = document): Promise<void> {
   const loads = [...failedStyles].map((href) => {
     const pending = restoring.get(href);
     if (pending) return pending;

@@ -20,7 +20,7 @@ export interface ComputeConnection {
 }
 
 /** Generous: a software WebGPU adapter can take seconds to come up on a slow machine. */
-export const WORKER_START_TIMEOUT_MS = 60_000;
+const WORKER_START_TIMEOUT_MS = 60_000;
 
 /** Diagnostics handle on `window.__flowlab`, for browser tests and curious users (devtools). */
 export interface FlowlabHook {
@@ -43,7 +43,7 @@ function errorText(error: unknown): string {
  * before the module has added its own listener, then hands them over in order. A failed
  * import is rethrown as an uncaught error (the page sees the worker's "error" event).
  */
-export function bootstrapSource(url: string): string {
+function bootstrapSource(url: string): string {
   return `const held = [];
 const hold = (event) => held.push(event);
 self.addEventListener('message', hold);
@@ -87,7 +87,7 @@ export function createComputeWorker(scriptUrl: string = workerUrl): Worker {
  * worker cannot be constructed, reports an error while starting, or does not answer within
  * `timeoutMs`. `onLaterError` receives errors the worker raises after it started.
  */
-export function connectCompute(
+function connectCompute(
   requestedBackend: string | null,
   onLaterError: (message: string) => void,
   timeoutMs = WORKER_START_TIMEOUT_MS,
@@ -137,7 +137,7 @@ let ready: ComputeConnection | null = null;
 let restartTimes: number[] = [];
 
 /** More restarts than this within RESTART_WINDOW_MS means the failure is not transient. */
-export const MAX_RESTARTS = 3;
+const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 60_000;
 
 export interface ComputeEvents {

@@ -23,7 +23,7 @@ function subscribeSystemDark(onChange: () => void): () => void {
 }
 
 /** True while the system prefers a dark colour scheme. */
-export function useSystemDark(): boolean {
+function useSystemDark(): boolean {
   return useSyncExternalStore(
     subscribeSystemDark,
     () => globalThis.matchMedia?.(DARK_QUERY).matches ?? false,

@@ -106,7 +106,7 @@ export function softwareRendererName(renderer: string | null | undefined): strin
  * Preferred order after inspection: hardware GPU backends, then WASM, then software-rendered
  * GPU backends (slower than WASM), then CPU.
  */
-export function preferredOrder(webglIsSoftware: boolean, webgpuIsSoftware = false): BackendName[] {
+function preferredOrder(webglIsSoftware: boolean, webgpuIsSoftware = false): BackendName[] {
   const hardware = (['webgpu', 'webgl'] as const).filter((n) => !(n === 'webgpu' ? webgpuIsSoftware : webglIsSoftware));
   const software = (['webgpu', 'webgl'] as const).filter((n) => (n === 'webgpu' ? webgpuIsSoftware : webglIsSoftware));
   return [...hardware, 'wasm', ...software, 'cpu'];
@@ -191,7 +191,7 @@ export async function chooseBackend(
 const excerpt = (raw: string) => (Array.from(raw).length > 24 ? `${Array.from(raw).slice(0, 24).join('')}…` : raw);
 
 /** The notice shown when `?backend=` named something unusable; null for automatic choices. */
-export function fallbackNotice(
+function fallbackNotice(
   request: BackendRequest,
   active: BackendName,
   reasons: ReadonlyMap<BackendName, string>,

@@ -25,7 +25,7 @@ export const DEFAULT_TIMING: TimingOptions = { warmupRounds: 2, rounds: 7 };
 const SYNCHRONOUS_BACKENDS = new Set(['wasm', 'cpu']);
 
 /** Milliseconds for one run of f, including the readback of its result. */
-export async function timeOnce(f: () => tf.Tensor): Promise<number> {
+async function timeOnce(f: () => tf.Tensor): Promise<number> {
   const synchronous = SYNCHRONOUS_BACKENDS.has(tf.getBackend());
   const t0 = performance.now();
   const out = tf.tidy(f);

@@ -38,7 +38,7 @@ const plus = (v: number) => (num(v).startsWith('-') ? `- ${num(v).slice(1)}` : `
 const sub = (name: string, i: number) => `${name}_{${i + 1}}`;
 
 /** log N(z; 0, 1) of one coordinate. */
-export const logNormal = (z: number): number => -0.5 * z * z - HALF_LOG_2PI;
+const logNormal = (z: number): number => -0.5 * z * z - HALF_LOG_2PI;
 
 /** The reader side of the network: x for a MAF, z for an IAF. */
 const reader = (kind: FlowKind): Name => (kind === 'maf' ? 'x' : 'z');

@@ -13,7 +13,7 @@ export class PointsCsvError extends Error {
 }
 
 /** Most rows a CSV may hold (far beyond any toy data set; guards against huge files). */
-export const MAX_CSV_ROWS = 1_000_000;
+const MAX_CSV_ROWS = 1_000_000;
 
 /** A cell that reads as a number, finite or not (`1e3`, `-.5`, `NaN`, `inf`, `-Infinity`). */
 const NUMBER_LIKE = /^[+-]?((\d+\.?\d*|\.\d+)(e[+-]?\d+)?|nan|inf|infinity)$/i;

@@ -17,7 +17,7 @@ export function downloadText(text: string, fileName: string, type: string): void
 }
 
 /** Most bytes a file the user loads may have (a model or point CSV is far smaller). */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /** The text of a file the user picked, or a message naming why it cannot be read. */
 export async function readUserFile(file: File): Promise<{ text: string } | { error: string }> {

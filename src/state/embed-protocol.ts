@@ -91,7 +91,7 @@ function rawText(value: unknown): string | undefined {
  * accepts is kept (canonical); unknown keys, rejected values and load-time keys (`embed`,
  * `backend`: read once when the page loads) are named in `invalid`.
  */
-export function parseHostParams(params: Record<string, unknown>): {
+function parseHostParams(params: Record<string, unknown>): {
   params: Partial<UrlState>;
   invalid: string[];
 } {

@@ -87,7 +87,7 @@ export type LabStore = StoreApi<LabState>;
  * The canonical form of a value for key (e.g. a `hide` list in schema order without repeats),
  * or undefined when the schema rejects it.
  */
-export function normalizeParam<K extends UrlKey>(
+function normalizeParam<K extends UrlKey>(
   key: K,
   value: UrlState[K],
 ): UrlState[K] | undefined {

@@ -23,7 +23,7 @@ export interface PresetLoader {
 }
 
 /** The preset (or the manifest) could not be fetched: the network did not answer. */
-export class PresetUnavailableError extends Error {
+class PresetUnavailableError extends Error {
   override name = 'PresetUnavailableError';
 }
 

@@ -22,7 +22,7 @@ export interface ParamSpec<T> {
 }
 
 /** Longer raw values are rejected before parsing (no valid value comes close). */
-export const MAX_RAW_LENGTH = 200;
+const MAX_RAW_LENGTH = 200;
 
 const INTEGER = /^[+-]?\d{1,16}$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d{1,3})?$/i;

@@ -15,11 +15,6 @@ export interface AddressBar {
   removeEventListener?(type: 'popstate', listener: () => void): void;
 }
 
-/** The URL (path, query, hash) that shows the store's current params. */
-export function addressFor(store: LabStore, location: AddressBar['location']): string {
-  return `${location.pathname}${encodeUrlState(store.getState().params)}${location.hash}`;
-}
-
 /** Starts mirroring; returns the function that stops it. Writes once right away. */
 export function startUrlSync(store: LabStore, bar: AddressBar): () => void {
   const write = () => {

@@ -16,7 +16,7 @@ export interface PlotBox {
 }
 
 /** Width in px a tick label of `label` needs at `fontSize` (a generous estimate, for margins). */
-export function estimateLabelWidth(label: string, fontSize: number): number {
+function estimateLabelWidth(label: string, fontSize: number): number {
   return label.length * 0.62 * fontSize;
 }
 

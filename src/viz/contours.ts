@@ -6,7 +6,7 @@
 import { contours } from 'd3-contour';
 import type { GridBox, PlotTransform } from './plot-transform';
 
-export const DEFAULT_MASS_LEVELS = [0.5, 0.9, 0.99] as const;
+const DEFAULT_MASS_LEVELS = [0.5, 0.9, 0.99] as const;
 
 /**
  * For each mass q (in (0, 1]), the largest density t with Σ_{p_i ≥ t} p_i ≥ q · Σ p_i

@@ -14,7 +14,7 @@ import { cellIndex, type RgbImage } from '../core/conv/image';
 export type CellMark = 'self' | 'field' | 'reachable' | 'blind' | 'later' | 'none';
 
 /** Names of the RGB channels, in the mask's order R → G → B. */
-export const CHANNEL_NAMES = ['R', 'G', 'B'] as const;
+const CHANNEL_NAMES = ['R', 'G', 'B'] as const;
 
 /** "R", "G", "B" (or "c3" for images with more channels). */
 export function channelName(channel: number): string {

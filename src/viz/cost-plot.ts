@@ -59,7 +59,7 @@ export const COST_SERIES_STYLES: readonly CostSeriesStyle[] = [
   { series: 4, marker: 'ring', dash: [1, 2] },
 ];
 
-export const COST_MARGIN = { left: 52, right: 28, top: 12, bottom: 34 };
+const COST_MARGIN = { left: 52, right: 28, top: 12, bottom: 34 };
 
 const formatMsTick = (v: number) => (v >= 1 ? `${Number(v.toPrecision(3))} ms` : `${Number(v.toPrecision(2))} ms`);
 
@@ -114,7 +114,7 @@ export function costPlotLayout(
 }
 
 /** Traces a marker of radius r centred at (x, y) into the current path. */
-export function traceMarker(ctx: CanvasRenderingContext2D | Path2D, marker: CostMarker, x: number, y: number, r: number): void {
+function traceMarker(ctx: CanvasRenderingContext2D | Path2D, marker: CostMarker, x: number, y: number, r: number): void {
   if (marker === 'disc' || marker === 'ring') {
     ctx.moveTo(x + r, y);
     ctx.arc(x, y, r, 0, 2 * Math.PI);

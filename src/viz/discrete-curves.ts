@@ -12,7 +12,7 @@ import { drawXLabels, drawYGrid } from './axis-grid';
 import { LOSS_MARGIN, type Tick } from './loss-curve';
 import { LIGHT_PLOT_STYLE, plotFont, seriesColor, type PlotStyle } from './style';
 
-export const DISCRETE_BAND_Z = 1.96;
+const DISCRETE_BAND_Z = 1.96;
 
 export interface DiscreteSeries {
   steps: ArrayLike<number>;

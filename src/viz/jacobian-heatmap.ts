@@ -47,7 +47,7 @@ export function cellColor(value: number, limit: number): string {
 }
 
 /** Dark text on light cells, white on saturated ones. */
-export const textColorFor = (value: number, limit: number): string =>
+const textColorFor = (value: number, limit: number): string =>
   limit > 0 && Math.abs(value / limit) > 0.6 ? '#ffffff' : '#1c2330';
 
 export interface HeatmapLabels {

@@ -3,6 +3,7 @@
  * known) as a dashed line, so the gap to it — KL(p‖model) in nats — is visible. The layout
  * is pure (scales, ticks, an SVG path string); drawing replays the path on a canvas.
  */
+import { quantileSorted } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { drawXLabels, drawYGrid, leftMarginFor } from './axis-grid';
@@ -31,23 +32,18 @@ export interface LossCurveLayout {
 
 export const LOSS_MARGIN = { left: 44, right: 12, top: 10, bottom: 24 };
 
-/** Value at quantile q of the sorted finite values. */
-function quantile(sorted: Float64Array, q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))];
-}
-
 /**
  * The y range shown: from min(losses, floor) to the 98th percentile of the losses (early
  * spikes are clipped so the interesting part fills the plot), padded by 5 %.
  */
 export function lossYDomain(values: ArrayLike<number>, floor: number | null): [number, number] {
-  const finite = Float64Array.from(values)
+  const finite = Array.from(values)
     .filter((v) => Number.isFinite(v))
-    .sort();
+    .sort((a, b) => a - b);
   const hasFloor = floor !== null && Number.isFinite(floor);
   if (finite.length === 0) return hasFloor ? [floor - 0.5, floor + 0.5] : [0, 1];
   let lo = finite[0];
-  let hi = quantile(finite, 0.98);
+  let hi = quantileSorted(finite, 0.98)!;
   if (hasFloor) {
     lo = Math.min(lo, floor);
     hi = Math.max(hi, floor);

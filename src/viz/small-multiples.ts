@@ -3,6 +3,7 @@
  * stage, each showing two chosen coordinates of the cloud in its own robust view box
  * (quantiles, so a few far points do not shrink the rest).
  */
+import { quantileSorted } from 'd3-array';
 import { LIGHT_PLOT_STYLE, type PlotStyle } from './style';
 import type { ViewBox } from './plot-transform';
 import { plotTransform } from './plot-transform';
@@ -24,10 +25,9 @@ export function projectPoints(
   return out;
 }
 
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  const k = Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))));
-  return sorted[k];
+/** Value at quantile q of ascending values, interpolated (d3's `quantileSorted`); 0 for none. */
+function quantile(sorted: number[], q: number): number {
+  return quantileSorted(sorted, q) ?? 0;
 }
 
 /**

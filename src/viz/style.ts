@@ -69,7 +69,7 @@ export const seriesVariable = (k: number): string => `--color-series-${(k % SERI
 export const seriesColor = (style: PlotStyle, k: number): string => style.series[k % style.series.length];
 
 /** Smallest and largest plot type size accepted from CSS (px). */
-export const PLOT_FONT_RANGE = [8, 32] as const;
+const PLOT_FONT_RANGE = [8, 32] as const;
 
 /**
  * The style from a variable lookup (`name → value`, '' when unset): each missing or empty

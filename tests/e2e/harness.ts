@@ -1,6 +1,7 @@
 /**
- * Shared fixture for the browser tests: the built app (dist/) served on 127.0.0.1, the
- * system Chromium (one launch per test file, fresh profile), and a strict problem watch.
+ * Shared fixture for the browser tests: the built app (dist/) served on 127.0.0.1 and the
+ * system Chromium, both started once per run (tests/e2e/global-setup.ts; each test gets fresh
+ * browser contexts, so no storage is shared), and a strict problem watch.
  *
  *   import { openApp, expectNoProblems, waitForBackend } from './harness';
  *   it('shows the backend', async () => {
@@ -17,20 +18,12 @@
  * FLOWLAB_WEBGPU=on|off picks the Chromium flags (software WebGPU adapter or none).
  * FLOWLAB_DIST=/some/dir serves that build instead of dist/ (parallel work on one checkout).
  */
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium';
-import { startStaticServer, type StaticServer } from '../../scripts/serve-dist';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FlowlabHook } from '../../src/app/compute-client';
 import type { MemoryInfo, SelfCheckResult } from '../../src/compute/api';
 
-function readWebGpuSetting(): boolean {
-  const value = (process.env.FLOWLAB_WEBGPU ?? 'on').toLowerCase();
-  if (value !== 'on' && value !== 'off') {
-    throw new Error(`FLOWLAB_WEBGPU must be "on" or "off", not "${value}"`);
-  }
-  return value === 'on';
-}
+import { DIST_ROOT, readWebGpuSetting } from './settings';
 
 /** Whether this run's Chromium exposes a WebGPU adapter. */
 export const WEBGPU = readWebGpuSetting();
@@ -38,24 +31,24 @@ export const WEBGPU = readWebGpuSetting();
 export const CONFIG = `[webgpu ${WEBGPU ? 'on' : 'off'}]`;
 
 /** The build the tests serve: dist/, or FLOWLAB_DIST. */
-export const DIST_ROOT = process.env.FLOWLAB_DIST ?? 'dist';
+export { DIST_ROOT };
 
-let server: StaticServer | null = null;
+let serverUrl: string | null = null;
 let browser: Browser | null = null;
 let contexts: BrowserContext[] = [];
 let problems: string[] = [];
 let allowed: RegExp[] = [];
 
 beforeAll(async () => {
-  server = await startStaticServer({ root: DIST_ROOT });
-  browser = await launchChromium({ webgpu: WEBGPU });
+  serverUrl = inject('flowlabAppUrl');
+  browser = await chromium.connect(inject('flowlabBrowserEndpoint'));
 });
 
 afterAll(async () => {
+  // Disconnects; the shared browser stays up for the next file.
   await browser?.close();
-  await server?.close();
   browser = null;
-  server = null;
+  serverUrl = null;
 });
 
 afterEach(async () => {
@@ -89,8 +82,8 @@ export async function expectNoProblems(): Promise<void> {
 
 /** Absolute URL of a path of the app, e.g. appUrl('/?backend=cpu'). */
 export function appUrl(path = '/'): string {
-  if (!server) throw new Error('harness server not started (openApp runs inside tests only)');
-  return new URL(path.replace(/^\//, ''), server.url).href;
+  if (!serverUrl) throw new Error('harness server not started (openApp runs inside tests only)');
+  return new URL(path.replace(/^\//, ''), serverUrl).href;
 }
 
 function watch(page: Page, origin: string): void {

@@ -1,8 +1,8 @@
 /**
  * Layout at the sizes a course uses, for every panel of the schema (a new panel is covered
- * by adding it to PANEL_IDS): a phone (390×844, touch) has no horizontal overflow and 24 px
- * touch targets; at 1024×768 the tour card stays inside the window at every step and
- * presenter mode shows the headline number; an embed at 640×420 shows the panel's main plot
+ * by adding it to PANEL_IDS): a phone (390×844, touch) has no horizontal overflow, 24 px
+ * touch targets and its primary button on screen; at 1024×768 the tour card stays inside the
+ * window at every step and presenter mode shows the headline number; an embed at 640×420 shows the panel's main plot
  * without scrolling; the dark theme's plots are dark and the light theme's light (pixels).
  * WASM is pinned: this is about layout, not the backend.
  */
@@ -40,12 +40,31 @@ interface Box {
   height: number;
 }
 
-/** Waits for the panel's main plot (or, for an unlisted panel, any plot), then lets it settle. */
+/**
+ * Waits until the layout holds still: the page's scroll position and size, and the box of
+ * `locator`, read the same on three reads 100 ms apart (late content, smooth scrolling).
+ */
+async function settled(page: Page, locator: Locator): Promise<void> {
+  const read = async () =>
+    JSON.stringify([
+      await page.evaluate(() => [window.scrollX, window.scrollY, document.documentElement.scrollWidth, document.documentElement.scrollHeight]),
+      await locator.boundingBox(),
+    ]);
+  let last = await read();
+  for (let same = 0; same < 2; ) {
+    await page.waitForTimeout(100);
+    const now = await read();
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+}
+
+/** Waits for the panel's main plot (or, for an unlisted panel, any plot), then for it to settle. */
 async function mainPlot(page: Page, panel: string): Promise<Locator> {
   await page.locator('section.panel').first().waitFor({ timeout: 60_000 });
   const plot = page.locator(MAIN_PLOT[panel] ?? 'section.panel canvas, section.panel svg[role="img"]').first();
   await plot.waitFor({ state: 'visible', timeout: 150_000 });
-  await page.waitForTimeout(800);
+  await settled(page, plot);
   return plot;
 }
 
@@ -86,6 +105,12 @@ describe(`layout ${CONFIG}`, () => {
       // The compact header: the panel starts in the top fifth of the first screen.
       const top = (await page.locator('section.panel').first().boundingBox())!.y;
       expect(top).toBeLessThan(844 / 5);
+      // The primary control is within the screen's width.
+      const primary = PRIMARY_BUTTON[panel];
+      if (primary) {
+        const box = await page.getByRole('button', { name: primary, exact: true }).boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= 390, `${primary} ${JSON.stringify(box)}`).toBe(true);
+      }
       await expectNoProblems();
     });
   }
@@ -107,7 +132,7 @@ describe(`layout ${CONFIG}`, () => {
           .filter({ has: page.locator('.tour-position', { hasText: `Step ${step} of` }) })
           .waitFor({ timeout: 60_000 });
         // Let the outlined element scroll into place (smooth scrolling).
-        await page.waitForTimeout(1200);
+        await settled(page, card);
         const next = card.getByRole('button', { name: 'Next' });
         const previous = card.getByRole('button', { name: 'Previous' });
         expect(inside(await card.boundingBox(), 1024, 768), `card at step ${step}`).toBe(true);

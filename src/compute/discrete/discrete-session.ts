@@ -40,7 +40,7 @@ const DRAWS_PER_POINT = 64;
 /** k of the k × k midpoint rule per unit cell. */
 const CELL_SIDE = 8;
 /** Grid step 1/8 with cell centres on the integers: x0 = −3.5 − 1/16, 64 cells a side. */
-export const DISCRETE_GRID: GridSpec = {
+const DISCRETE_GRID: GridSpec = {
   x0: -3.5625,
   x1: 4.4375,
   y0: -3.5625,

@@ -97,7 +97,7 @@ function layerBackward(gw: tf.Tensor2D, gl: tf.Tensor2D, saved: LayerSaved, spec
  * the same g_ℓ, since every layer's log-determinant enters the sum once). Call inside tf.tidy;
  * differentiable with respect to v and every w and b (not the masks).
  */
-export function fusedParallelChain(v: tf.Tensor2D, specs: readonly FusedLayerSpec[]): tf.Tensor2D {
+function fusedParallelChain(v: tf.Tensor2D, specs: readonly FusedLayerSpec[]): tf.Tensor2D {
   const counts = specs.map((s) => 2 * s.dense.length);
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const save = args[args.length - 1] as tf.GradSaveFunc;

@@ -32,7 +32,7 @@ interface TfDense {
   b: tf.Variable<tf.Rank.R1>;
 }
 
-export class TfCouplingLayer {
+class TfCouplingLayer {
   private readonly dense: TfDense[];
   private readonly pick: { pass: tf.Tensor2D; transformed: tf.Tensor2D; passT: tf.Tensor2D; transformedT: tf.Tensor2D };
 

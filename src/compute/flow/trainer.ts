@@ -46,7 +46,7 @@ export interface TrainerOptions {
   seed: number;
 }
 
-export const DEFAULT_TRAINER_OPTIONS: TrainerOptions = {
+const DEFAULT_TRAINER_OPTIONS: TrainerOptions = {
   learningRate: 1e-3,
   batchSize: 512,
   clipNorm: 10,

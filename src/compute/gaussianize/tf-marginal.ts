@@ -109,7 +109,7 @@ export function gaussianizeTf(spec: MarginalSpec, x: Tensor1D): { z: Tensor1D; l
 }
 
 /** Safeguarded Newton steps after the table start (each costs one evaluation of F and f). */
-export const INVERSE_NEWTON_STEPS = 3;
+const INVERSE_NEWTON_STEPS = 3;
 
 /** x = G⁻¹(z) [n], see the file comment. */
 export function degaussianizeTf(

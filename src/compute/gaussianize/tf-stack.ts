@@ -62,7 +62,7 @@ export function applyMatrixTf(matrix: Float32Array, x: Tensor2D): Tensor2D {
 }
 
 /** Y = X M, i.e. y_i = Mᵀ x_i (the inverse of an orthogonal M). */
-export function applyTransposeTf(matrix: Float32Array, x: Tensor2D): Tensor2D {
+function applyTransposeTf(matrix: Float32Array, x: Tensor2D): Tensor2D {
   return tf.tidy(() => {
     const dim = x.shape[1];
     return tf.matMul(x, tf.tensor2d(matrix, [dim, dim]));

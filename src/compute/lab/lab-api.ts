@@ -34,6 +34,6 @@ export const labApi: LabApi = {
 };
 
 /** Frames carry large typed arrays: transfer rather than copy them to the page. */
-export function transferFrame(frame: LabFrame): LabFrame {
+function transferFrame(frame: LabFrame): LabFrame {
   return Comlink.transfer(frame, [frame.logDensity.buffer, frame.modelSamples.buffer]);
 }

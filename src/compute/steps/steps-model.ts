@@ -29,7 +29,7 @@ export const DEFAULT_TRAIN_STEPS = 300;
  * fit stops early there. An IAF step runs D passes per layer, so it gets a longer budget.
  */
 export const DEFAULT_BUDGET_MS = 6000;
-export const DEFAULT_IAF_BUDGET_MS = 30000;
+const DEFAULT_IAF_BUDGET_MS = 30000;
 
 export const defaultBudgetMs = (kind: FlowKind): number =>
   kind === 'iaf' ? DEFAULT_IAF_BUDGET_MS : DEFAULT_BUDGET_MS;

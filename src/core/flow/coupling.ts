@@ -29,7 +29,7 @@ function dense(d: DenseWeights, x: ArrayLike<number>): Float64Array {
   return y;
 }
 
-export class ReferenceCouplingLayer {
+class ReferenceCouplingLayer {
   readonly transform: ResolvedTransform;
 
   constructor(

@@ -80,7 +80,7 @@ export interface DistillPhase {
 export const BETA_START = 0.1;
 /** Default schedule, as multiples of the user's learning rate η: anneal, then decay, then hold. */
 export const ANNEAL_STEPS = 800;
-export const DECAY_STEPS = 700;
+const DECAY_STEPS = 700;
 const ANNEAL_RATE = 3;
 const END_RATE = 0.1;
 

@@ -19,7 +19,7 @@ const maxAbs = (v: ArrayLike<number>) => {
 };
 
 /** Largest |weight| of the model, over every dense layer. */
-export function largestWeight(weights: FlowWeights): number {
+function largestWeight(weights: FlowWeights): number {
   let m = 0;
   for (const layer of weights.layers)
     for (const d of [...layer.hidden, layer.output]) m = Math.max(m, maxAbs(d.w), maxAbs(d.b));

@@ -39,7 +39,7 @@ export interface LayerTrace {
 }
 
 /** Parallel step: w_i = (v_i − μ_i(v))·e^{−α_i(v)} for all i from one pass. */
-export function traceParallel(layer: ReferenceLayer, layerIndex: number, v: ArrayLike<number>): LayerTrace {
+function traceParallel(layer: ReferenceLayer, layerIndex: number, v: ArrayLike<number>): LayerTrace {
   const input = Array.from(v);
   const { mu, alpha } = layer.conditioner(input);
   const variables = [...layer.order];
@@ -60,7 +60,7 @@ export function traceParallel(layer: ReferenceLayer, layerIndex: number, v: Arra
 }
 
 /** Sequential steps: v_i = w_i·e^{α_i(v_<i)} + μ_i(v_<i), one pass per order position. */
-export function traceSequential(layer: ReferenceLayer, layerIndex: number, w: ArrayLike<number>): LayerTrace {
+function traceSequential(layer: ReferenceLayer, layerIndex: number, w: ArrayLike<number>): LayerTrace {
   const input = Array.from(w);
   const v = new Array<number>(layer.dim).fill(0);
   const state = new Array<number>(layer.dim).fill(Number.NaN);

@@ -14,7 +14,7 @@
 import { ENERGY_BOX, confinedEnergy, type EnergyName } from './energy';
 
 /** How far past the box the quadrature reaches. */
-export const QUADRATURE_MARGIN = 0.5;
+const QUADRATURE_MARGIN = 0.5;
 /** Cells per unit length (cell side 1/64, as energy-density.ts). */
 const CELLS_PER_UNIT = 64;
 

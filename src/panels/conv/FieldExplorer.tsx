@@ -11,7 +11,7 @@ import {
 import { CellGrid } from './CellGrid';
 
 /** Most stacked layers the control offers. */
-export const MAX_STACKED_LAYERS = 6;
+const MAX_STACKED_LAYERS = 6;
 
 interface FieldExplorerProps {
   input: RgbImage;

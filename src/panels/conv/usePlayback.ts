@@ -23,7 +23,7 @@ function subscribeReducedMotion(onChange: () => void): () => void {
 }
 
 /** True while the reader's system asks for reduced motion. */
-export function useReducedMotion(): boolean {
+function useReducedMotion(): boolean {
   return useSyncExternalStore(
     subscribeReducedMotion,
     () => globalThis.matchMedia?.(REDUCED_MOTION).matches ?? false,

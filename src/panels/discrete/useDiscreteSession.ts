@@ -8,9 +8,9 @@ import { useEffect, useMemo, useState } from 'react';
 import type { DiscreteApi, DiscreteFrame, DiscreteInfo } from '../../compute/discrete/protocol';
 import { usePauseWhileHeld } from '../use-page-hold';
 
-export const STEPS_PER_CALL = 20;
+const STEPS_PER_CALL = 20;
 /** Training pauses by itself every this many steps (the plain curve has long crossed the floor). */
-export const AUTO_PAUSE_STEP = 3000;
+const AUTO_PAUSE_STEP = 3000;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -19,7 +19,7 @@ export const DIRECTION_TEXT: Record<KlDirection, { label: string; explanation: s
 };
 
 /** The warm-start option, named for what it costs. */
-export const WARM_START_LABEL =
+const WARM_START_LABEL =
   'Warm start on teacher samples: costs D passes per layer per sample; not what Parallel WaveNet does';
 
 interface DistillControlsProps {

@@ -5,7 +5,7 @@ import { distillPassCounts } from '../../core/flow/distill-passes';
 import type { KlDirection } from '../../core/flow/distill-schedule';
 
 /** Audio at 24,000 samples a second: one second of it is D = 24,000 (Parallel WaveNet). */
-export const AUDIO_DIM = 24_000;
+const AUDIO_DIM = 24_000;
 
 const n = (v: number) => v.toLocaleString('en');
 

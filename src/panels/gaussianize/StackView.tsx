@@ -20,7 +20,7 @@ import { plural } from '../../core/plural';
 /** The last iteration shown: the end of `?iter=`'s range (0 … max). */
 const MAX_ITERATION = URL_SCHEMA.iter.max;
 /** Play stops here (the acceptance's 20 iterations are well Gaussianized). */
-export const PLAY_UNTIL = 30;
+const PLAY_UNTIL = 30;
 
 const ROTATION_LABELS: Record<RotationKind, string> = {
   random: 'Random orthogonal',

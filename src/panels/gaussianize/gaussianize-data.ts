@@ -7,9 +7,9 @@ import { createRng } from '../../core/rng';
 import { sample1D, TOY_1D_INFO, type Toy1DName } from '../../core/toy/toy-1d';
 import type { GaussSource } from '../../state/url-schema';
 
-export const TRAIN_POINTS = 1000;
-export const HELD_OUT_POINTS = 1000;
-export const ONE_D_POINTS = 2000;
+const TRAIN_POINTS = 1000;
+const HELD_OUT_POINTS = 1000;
+const ONE_D_POINTS = 2000;
 
 export interface PlaneData {
   label: string;

@@ -7,9 +7,9 @@
 import { useEffect, useState } from 'react';
 import { usePageHeld } from '../use-page-hold';
 
-export const PHASE_MS = 700;
+const PHASE_MS = 700;
 
-export function prefersReducedMotion(): boolean {
+function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 

@@ -20,7 +20,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 /** Grid side of the density heatmaps (40² points through the stack per request). */
 export const GRID_SIDE = 40;
 
-export function gridFor(view: ViewBox): GridRequest {
+function gridFor(view: ViewBox): GridRequest {
   return { ...view, nx: GRID_SIDE, ny: GRID_SIDE };
 }
 

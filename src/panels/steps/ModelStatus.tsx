@@ -14,7 +14,7 @@ interface ModelStatusProps {
 const nats = (v: number) => v.toFixed(2);
 
 /** How the walked flow's density is computed in training: the fit that is shown. */
-export function fitDescription(kind: FlowKind, dim: number): string {
+function fitDescription(kind: FlowKind, dim: number): string {
   return kind === 'maf'
     ? 'maximum likelihood on the data (parallel density: one network pass per layer)'
     : `maximum likelihood on the data (sequential density: ${dim} network passes per layer)`;

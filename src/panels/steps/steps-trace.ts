@@ -20,7 +20,7 @@ import type { StepDirection } from '../../state/url-schema';
 
 export type VariableName = 'z' | 'x';
 
-export const operationOf = (direction: StepDirection): TraceOperation =>
+const operationOf = (direction: StepDirection): TraceOperation =>
   direction === 'sample' ? 'sample' : 'density';
 
 /** The flow's input and output names in a direction. */

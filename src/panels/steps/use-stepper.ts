@@ -10,7 +10,7 @@ import {
 } from './stepper';
 
 /** Milliseconds per step while playing. */
-export const PLAY_INTERVAL_MS = 900;
+const PLAY_INTERVAL_MS = 900;
 
 interface Keyed extends StepperState {
   key: string;

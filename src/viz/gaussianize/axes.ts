@@ -3,6 +3,7 @@
  * into a canvas with margins for tick labels (y up), and "nice" tick values.
  */
 
+import { ticks } from 'd3-array';
 import { LIGHT_PLOT_STYLE, plotFont, type PlotStyle } from '../style';
 import { placeTickLabels } from '../tick-labels';
 
@@ -26,16 +27,10 @@ export function chartToPx(frame: ChartFrame, x: number, y: number): [number, num
   return [margin.left + ((x - x0) / (x1 - x0)) * w, margin.top + ((y1 - y) / (y1 - y0)) * h];
 }
 
-/** About `count` round tick values (1, 2 or 5 × 10^k steps) covering [lo, hi]. */
+/** About `count` round tick values (1, 2 or 5 × 10^k steps) inside [lo, hi] (d3's `ticks`). */
 export function niceTicks(lo: number, hi: number, count = 5): number[] {
   if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return [lo];
-  const raw = (hi - lo) / Math.max(1, count);
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
-  const ticks: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step)
-    ticks.push(Math.abs(t) < step * 1e-9 ? 0 : Number(t.toPrecision(12)));
-  return ticks;
+  return ticks(lo, hi, Math.max(1, count));
 }
 
 /** Axis lines, ticks and labels of a frame. */

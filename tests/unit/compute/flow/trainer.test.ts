@@ -12,6 +12,9 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
+/** Enough steps for the loss to fall clearly (the convergence itself is `npm run test:slow`'s). */
+const STEPS = 50;
+
 const small = () => initFlowWeights({ ...DEFAULT_FLOW_CONFIG, layers: 2, hidden: [16, 16], seed: 3 });
 
 /** A correlated Gaussian: x₁ ~ N(1, 0.5²), x₂ = x₁² / 2 + N(0, 0.3²). */
@@ -79,7 +82,7 @@ describe('FlowTrainer', () => {
         trainer.step();
         const first = (await trainer.status()).loss;
         const before = tf.memory().numTensors;
-        for (let i = 0; i < 200; i++) trainer.step();
+        for (let i = 0; i < STEPS; i++) trainer.step();
         const last = await trainer.status();
         expect(tf.memory().numTensors).toBe(before);
         const weights = await flatWeights(await flow.readWeights());
@@ -91,9 +94,9 @@ describe('FlowTrainer', () => {
       const a = await run();
       const b = await run();
       expect(tf.memory().numTensors).toBe(baseline);
-      expect(a.last.step).toBe(201);
+      expect(a.last.step).toBe(STEPS + 1);
       expect(a.last.skipped).toBe(0);
-      expect(a.last.loss).toBeLessThan(a.first - 0.3);
+      expect(a.last.loss).toBeLessThan(a.first - 0.5);
       expect(b.weights).toEqual(a.weights);
     });
   }
