@@ -1,13 +1,14 @@
 /**
- * The CLI's evaluation commands: sample (z → x), logprob (x → log p(x)), invert (x → z).
+ * The CLI's evaluation commands: sample (z → x), logprob (x → log p(x)), invert (x → z), for
+ * models of every kind (MAF, IAF, coupling; affine or spline: build-flow.ts).
  * Results are checked before anything is printed: rows that came out non-finite are named
  * with the reason (a float64 replay of the first one, core/flow/nonfinite-reason.ts) and the
  * command fails, unless --allow-nonfinite asks for them (then a warning goes to stderr).
  */
 import { tf } from '../../src/compute/tf';
-import { TfFlow } from '../../src/compute/flow/tf-flow';
-import type { FlowWeights } from '../../src/core/flow/config';
-import { nonFiniteReason, type FlowDirection } from '../../src/core/flow/nonfinite-reason';
+import { flowFromModel, type AnyTfFlow } from '../../src/compute/flow/build-flow';
+import type { FlowModel } from '../../src/core/flow/flow-spec';
+import { modelNonFiniteReason, type FlowDirection } from '../../src/core/flow/nonfinite-reason';
 import { createRng } from '../../src/core/rng';
 import { describeRows, nonFiniteRows } from '../../src/core/validation';
 import { NonFiniteResultError, UsageError, intFlag, requireFlag, type Flags } from './args';
@@ -19,20 +20,19 @@ import { formatCsv, parsePointsCsv } from './csv';
 const CHUNK = 8192;
 
 interface Evaluation {
-  weights: FlowWeights;
-  kind: 'maf' | 'iaf';
+  model: FlowModel;
   direction: FlowDirection;
   input: Float32Array;
   dim: number;
   /** Values per output row and the CSV header prefix. */
   width: number;
   prefix: string;
-  map: (flow: TfFlow, x: tf.Tensor2D) => tf.Tensor;
+  map: (flow: AnyTfFlow, x: tf.Tensor2D) => tf.Tensor;
 }
 
 async function evaluate(e: Evaluation, flags: Flags, out: Out, err: Out): Promise<void> {
   const n = e.input.length / e.dim;
-  const flow = new TfFlow(e.weights, false);
+  const flow = flowFromModel(e.model, false);
   const values = new Float32Array(n * e.width);
   try {
     for (let s = 0; s < n; s += CHUNK) {
@@ -49,7 +49,7 @@ async function evaluate(e: Evaluation, flags: Flags, out: Out, err: Out): Promis
   const bad = nonFiniteRows(values, e.width);
   if (bad.length > 0) {
     const first = e.input.subarray(bad[0] * e.dim, (bad[0] + 1) * e.dim);
-    const reason = nonFiniteReason(e.weights, e.kind, e.direction, first, e.width === 1);
+    const reason = modelNonFiniteReason(e.model, e.direction, first, e.width === 1);
     const message = `${describeRows(bad, n)} ${bad.length === 1 ? 'is' : 'are'} not finite (row ${bad[0] + 1}: ${reason})`;
     if (flags.get('allow-nonfinite') !== 'true')
       throw new NonFiniteResultError(`${message}; nothing printed (--allow-nonfinite prints them)`);
@@ -87,17 +87,15 @@ export async function sample(flags: Flags, out: Out, err: Out): Promise<void> {
     z = new Float32Array(n * D);
     for (let k = 0; k < z.length; k++) z[k] = rng.normal(); // row by row: z[r, j] is normal number r·D + j
   }
-  const kind = model.meta.kind;
   await evaluate(
     {
-      weights: model.weights,
-      kind,
+      model,
       direction: 'toData',
       input: z,
       dim: D,
       width: D,
       prefix: 'x',
-      map: (f, t) => f.toData(t, kind).out,
+      map: (f, t) => f.toData(t).out,
     },
     flags,
     out,
@@ -114,28 +112,25 @@ async function pointsCommand(
   const model = loadModelFile(requireFlag(flags, 'model'));
   const D = model.weights.config.dim;
   const input = readPoints(requireFlag(flags, 'points'), D, 'points file');
-  const kind = model.meta.kind;
   await evaluate(
     what === 'logprob'
       ? {
-          weights: model.weights,
-          kind,
+          model,
           direction: 'toBase',
           input,
           dim: D,
           width: 1,
           prefix: 'logp',
-          map: (f, x) => f.logProb(x, kind),
+          map: (f, x) => f.logProb(x),
         }
       : {
-          weights: model.weights,
-          kind,
+          model,
           direction: 'toBase',
           input,
           dim: D,
           width: D,
           prefix: 'z',
-          map: (f, x) => f.toBase(x, kind).out,
+          map: (f, x) => f.toBase(x).out,
         },
     flags,
     out,

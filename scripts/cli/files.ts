@@ -1,6 +1,6 @@
 /** Reading the CLI's input files: every problem becomes a UsageError naming the file. */
 import { readFileSync } from 'node:fs';
-import { parseModelText, type LoadedModel } from '../../src/core/flow/model-file';
+import { parseAnyModelText, type LoadedFlowModel } from '../../src/core/flow/model-file';
 import { UsageError } from './args';
 
 export function readText(path: string, what: string): string {
@@ -13,9 +13,10 @@ export function readText(path: string, what: string): string {
   }
 }
 
-export function loadModelFile(path: string): LoadedModel {
+/** A model file of any kind (MAF, IAF or coupling; affine or spline). */
+export function loadModelFile(path: string): LoadedFlowModel {
   try {
-    return parseModelText(readText(path, 'model file'));
+    return parseAnyModelText(readText(path, 'model file'));
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`model file "${path}": ${(e as Error).message}`);

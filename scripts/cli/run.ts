@@ -1,6 +1,6 @@
 /**
  * Flow Lab command-line tool (Node, tfjs WASM or CPU); usage in usage.ts:
- *   npm run cli -- train --flow maf|iaf --dataset NAME [--layers K --hidden H --steps N --batch B --lr R --schedule cosine|constant --seed S] --out model.json
+ *   npm run cli -- train --flow maf|iaf|coupling [--transform affine|spline --bins K --bound B] --dataset NAME [--layers K --hidden H --steps N --batch B --lr R --schedule cosine|constant --seed S] --out model.json
  *   npm run cli -- sample --model m.json [--n N --seed S | --z z.csv]   → CSV x1,x2,… on stdout
  *   npm run cli -- logprob --model m.json --points in.csv              → one log-density per row
  *   npm run cli -- invert --model m.json --points in.csv               → the base-space z per row
@@ -27,6 +27,9 @@ const COMMANDS = {
     run: train,
     flags: [
       'flow',
+      'transform',
+      'bins',
+      'bound',
       'dataset',
       'layers',
       'hidden',

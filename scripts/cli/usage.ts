@@ -9,10 +9,18 @@ const MODEL =
 export const COMMAND_USAGE = {
   train: `usage: npm run cli -- train --dataset NAME --out model.json [options]
 Trains a flow on a toy data set or energy target and writes a model file.
-  --flow maf|iaf      which flow (default maf; iaf on an energy target trains by reverse KL)
+  --flow maf|iaf|coupling
+                      which flow (default maf); iaf and coupling train by reverse KL on
+                      an energy target (both sample in one pass)
+  --transform affine|spline
+                      each layer's elementwise map (default affine): a monotone
+                      rational-quadratic spline is more expressive per layer
+  --bins K            spline bins, 2..64 (default 8; with --transform spline)
+  --bound B           the spline acts on [−B, B], identity outside, 0.1..100
+                      (default 4; with --transform spline)
   --dataset NAME      training data (default 8gaussians): ${DATASETS}
   --out FILE          where to write the model file (required)
-  --layers K          autoregressive layers, 1..32 (default 5)
+  --layers K          layers (autoregressive or coupling), 1..32 (default 5)
   --hidden H          width of each of the two hidden layers, 4..512 (default 64)
   --steps N           training steps (default 3000)
   --batch B           points per step (default 512)
@@ -48,7 +56,7 @@ export type CommandName = keyof typeof COMMAND_USAGE;
 export const GENERAL_USAGE = `Flow Lab command-line tool
 usage: npm run cli -- COMMAND [options]
 commands:
-  train     fit a flow to a data set and write a model file
+  train     fit a flow (MAF, IAF or coupling) to a data set and write a model file
   sample    draw points from a model (or map given base points z)
   logprob   log-density of points under a model
   invert    base-space point z of each data point

@@ -7,7 +7,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../../../src/compute/tf';
 import { buildFlow, flowFromModel } from '../../../../src/compute/flow/build-flow';
 import { FlowTrainer } from '../../../../src/compute/flow/trainer';
-import { FLOW_FAMILIES, initFlowModel, specOfModel, type FlowModel, type FlowSpec } from '../../../../src/core/flow/flow-spec';
+import {
+  FLOW_FAMILIES,
+  initFlowModel,
+  specOfModel,
+  type FlowModel,
+  type FlowSpec,
+} from '../../../../src/core/flow/flow-spec';
 import { ReferenceFlow } from '../../../../src/core/flow/reference-flow';
 import { ReferenceCouplingFlow } from '../../../../src/core/flow/coupling';
 import { passesPerLayer } from '../../../../src/core/flow/schedule';
@@ -25,7 +31,9 @@ async function read(t: tf.Tensor): Promise<Float32Array> {
 }
 
 function reference(model: FlowModel): { logProb(x: ArrayLike<number>): number } {
-  return model.flow === 'coupling' ? new ReferenceCouplingFlow(model.weights) : new ReferenceFlow(model.weights, model.flow);
+  return model.flow === 'coupling'
+    ? new ReferenceCouplingFlow(model.weights)
+    : new ReferenceFlow(model.weights, model.flow);
 }
 
 /** Perturbs every weight so that the layers are far from the identity (the init is nearly the identity). */
@@ -41,7 +49,14 @@ function perturbed(model: FlowModel, seed: number): FlowModel {
 }
 
 const specs: FlowSpec[] = FLOW_FAMILIES.flatMap((flow) =>
-  (['affine', 'spline'] as const).map((transform) => ({ flow, transform, layers: 2, hidden: [8, 8], seed: 5, dim: 3 })),
+  (['affine', 'spline'] as const).map((transform) => ({
+    flow,
+    transform,
+    layers: 2,
+    hidden: [8, 8],
+    seed: 5,
+    dim: 3,
+  })),
 );
 
 describe('buildFlow', () => {
@@ -68,7 +83,8 @@ describe('buildFlow', () => {
       z.dispose();
       expect(tf.memory().numTensors).toBe(before);
       const ref = reference(model);
-      for (let k = 0; k < zData.length; k++) expect(Math.abs(back[k] - zData[k])).toBeLessThan(2e-4 * Math.max(1, Math.abs(zData[k])));
+      for (let k = 0; k < zData.length; k++)
+        expect(Math.abs(back[k] - zData[k])).toBeLessThan(2e-4 * Math.max(1, Math.abs(zData[k])));
       for (let j = 0; j < n; j++) {
         const expected = ref.logProb(xs.slice(j * D, (j + 1) * D));
         expect(Math.abs(logp[j] - expected)).toBeLessThan(2e-4 * Math.max(1, Math.abs(expected)));
@@ -76,26 +92,49 @@ describe('buildFlow', () => {
       }
       const read_ = await flow.readModel();
       expect(read_.flow).toBe(spec.flow);
-      expect(Array.from(read_.weights.layers[1].output.w)).toEqual(Array.from(model.weights.layers[1].output.w));
+      expect(Array.from(read_.weights.layers[1].output.w)).toEqual(
+        Array.from(model.weights.layers[1].output.w),
+      );
       flow.dispose();
       expect(tf.memory().numTensors).toBe(empty);
     });
   }
 
   it('the same spec gives the same weights; another seed, others', async () => {
-    const spec: FlowSpec = { flow: 'coupling', transform: 'spline', layers: 2, hidden: [8], seed: 3 };
+    const spec: FlowSpec = {
+      flow: 'coupling',
+      transform: 'spline',
+      layers: 2,
+      hidden: [8],
+      seed: 3,
+    };
     const a = buildFlow(spec);
     const b = buildFlow(spec);
     const c = buildFlow({ ...spec, seed: 4 });
     const [wa, wb, wc] = await Promise.all([a.readModel(), b.readModel(), c.readModel()]);
-    expect(Array.from(wa.weights.layers[0].hidden[0].w)).toEqual(Array.from(wb.weights.layers[0].hidden[0].w));
-    expect(Array.from(wa.weights.layers[0].hidden[0].w)).not.toEqual(Array.from(wc.weights.layers[0].hidden[0].w));
+    expect(Array.from(wa.weights.layers[0].hidden[0].w)).toEqual(
+      Array.from(wb.weights.layers[0].hidden[0].w),
+    );
+    expect(Array.from(wa.weights.layers[0].hidden[0].w)).not.toEqual(
+      Array.from(wc.weights.layers[0].hidden[0].w),
+    );
     [a, b, c].forEach((f) => f.dispose());
   });
 
   it('refuses a spec out of range, naming the field', () => {
-    expect(() => buildFlow({ flow: 'coupling', layers: 0, hidden: [8], seed: 1 })).toThrow(/layers/);
-    expect(() => buildFlow({ flow: 'maf', transform: 'spline', splineBins: 1, layers: 1, hidden: [8], seed: 1 })).toThrow(/splineBins/);
+    expect(() => buildFlow({ flow: 'coupling', layers: 0, hidden: [8], seed: 1 })).toThrow(
+      /layers/,
+    );
+    expect(() =>
+      buildFlow({
+        flow: 'maf',
+        transform: 'spline',
+        splineBins: 1,
+        layers: 1,
+        hidden: [8],
+        seed: 1,
+      }),
+    ).toThrow(/splineBins/);
   });
 
   for (const flow of FLOW_FAMILIES) {
@@ -103,12 +142,17 @@ describe('buildFlow', () => {
       const built = buildFlow({ flow, transform: 'affine', layers: 2, hidden: [16, 16], seed: 2 });
       const source = datasetSource('8gaussians', null);
       const before = tf.memory().numTensors;
-      const trainer = new FlowTrainer(built, built.trainerKind, { kind: 'maximum-likelihood', sampleBatch: (n, r) => source.sample(n, r) }, {
-        learningRate: 5e-3,
-        batchSize: 128,
-        clipNorm: 10,
-        seed: 1,
-      });
+      const trainer = new FlowTrainer(
+        built,
+        built.trainerKind,
+        { kind: 'maximum-likelihood', sampleBatch: (n, r) => source.sample(n, r) },
+        {
+          learningRate: 5e-3,
+          batchSize: 128,
+          clipNorm: 10,
+          seed: 1,
+        },
+      );
       trainer.step();
       const first = (await trainer.status()).loss;
       for (let s = 0; s < 39; s++) trainer.step();
@@ -121,9 +165,15 @@ describe('buildFlow', () => {
   }
 
   it('passes per layer: MAF density 1 / sample D, IAF the reverse, coupling 1 both ways', () => {
-    expect([passesPerLayer('maf', 'density', 2), passesPerLayer('maf', 'sample', 2)]).toEqual([1, 2]);
-    expect([passesPerLayer('iaf', 'density', 2), passesPerLayer('iaf', 'sample', 2)]).toEqual([2, 1]);
-    expect([passesPerLayer('coupling', 'density', 5), passesPerLayer('coupling', 'sample', 5)]).toEqual([1, 1]);
+    expect([passesPerLayer('maf', 'density', 2), passesPerLayer('maf', 'sample', 2)]).toEqual([
+      1, 2,
+    ]);
+    expect([passesPerLayer('iaf', 'density', 2), passesPerLayer('iaf', 'sample', 2)]).toEqual([
+      2, 1,
+    ]);
+    expect([
+      passesPerLayer('coupling', 'density', 5),
+      passesPerLayer('coupling', 'sample', 5),
+    ]).toEqual([1, 1]);
   });
 });
-

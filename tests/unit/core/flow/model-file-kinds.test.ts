@@ -20,12 +20,24 @@ import { paramsPerVariable, resolveTransform } from '../../../../src/core/flow/t
 const roundTrip = (doc: unknown) => JSON.parse(JSON.stringify(doc));
 
 const logProb = (m: FlowModel, x: number[]) =>
-  m.flow === 'coupling' ? new ReferenceCouplingFlow(m.weights).logProb(x) : new ReferenceFlow(m.weights, m.flow).logProb(x);
+  m.flow === 'coupling'
+    ? new ReferenceCouplingFlow(m.weights).logProb(x)
+    : new ReferenceFlow(m.weights, m.flow).logProb(x);
 
 /** A model whose layers are far from the identity: every output weight shifted by a fixed pattern. */
 function model(flow: FlowModel['flow'], transform: 'affine' | 'spline'): FlowModel {
-  const m = initFlowModel({ flow, transform, splineBins: 5, layers: 3, hidden: [6, 7], seed: 8, dim: 3 });
-  m.weights.layers.forEach((l, k) => l.output.w.forEach((_, i) => (l.output.w[i] += Math.sin(7 * i + k) * 0.4)));
+  const m = initFlowModel({
+    flow,
+    transform,
+    splineBins: 5,
+    layers: 3,
+    hidden: [6, 7],
+    seed: 8,
+    dim: 3,
+  });
+  m.weights.layers.forEach((l, k) =>
+    l.output.w.forEach((_, i) => (l.output.w[i] += Math.sin(7 * i + k) * 0.4)),
+  );
   return m;
 }
 
@@ -34,7 +46,16 @@ const VERSION_1_EXAMPLE = {
   format: 'flow-lab-model',
   version: 1,
   kind: 'maf',
-  config: { dim: 2, layers: 1, hidden: [3], activation: 'relu', order: 'alternate', hiddenDegrees: 'deterministic', alphaBound: 3, seed: 1 },
+  config: {
+    dim: 2,
+    layers: 1,
+    hidden: [3],
+    activation: 'relu',
+    order: 'alternate',
+    hiddenDegrees: 'deterministic',
+    alphaBound: 3,
+    seed: 1,
+  },
   layers: [
     {
       order: [0, 1],
@@ -61,15 +82,23 @@ describe('model files of every kind', () => {
         expect(P).toBe(transform === 'spline' ? 14 : 2);
         // P outputs per transformed variable: all 3 in an autoregressive layer, x_1 in coupling layer 0 (parity split).
         expect(loaded.weights.layers[0].output.outDim).toBe((flow === 'coupling' ? 1 : 3) * P);
-        m.weights.layers.forEach((l, k) => expect(Array.from(loaded.weights.layers[k].output.w)).toEqual(Array.from(l.output.w)));
-        for (const x of [[0.3, -1.2, 2.5], [-3.9, 0.1, 0.7]]) expect(logProb(loaded, x)).toBe(logProb(m, x));
+        m.weights.layers.forEach((l, k) =>
+          expect(Array.from(loaded.weights.layers[k].output.w)).toEqual(Array.from(l.output.w)),
+        );
+        for (const x of [
+          [0.3, -1.2, 2.5],
+          [-3.9, 0.1, 0.7],
+        ])
+          expect(logProb(loaded, x)).toBe(logProb(m, x));
       });
     }
 
   it('a spline MAF output of the affine width is refused, naming the layer and the width', () => {
     const doc = roundTrip(serializeAnyModel(model('maf', 'spline')));
     doc.layers[1].output = roundTrip(serializeAnyModel(model('maf', 'affine'))).layers[1].output;
-    expect(() => parseAnyModel(doc)).toThrow(/^layers\[1\]\.output\.w: expected 294 numbers, got 42$/);
+    expect(() => parseAnyModel(doc)).toThrow(
+      /^layers\[1\]\.output\.w: expected 294 numbers, got 42$/,
+    );
   });
 
   it('version 1 files (written before spline and coupling) still load, both readers agree', () => {
@@ -85,9 +114,13 @@ describe('model files of every kind', () => {
     const spline = roundTrip(serializeAnyModel(model('iaf', 'spline')));
     spline.version = 1;
     expect(() => parseAnyModel(spline)).toThrow(ModelFormatError);
-    expect(() => parseAnyModel(spline)).toThrow(/^version: transform "spline" needs version 2, the file says 1$/);
+    expect(() => parseAnyModel(spline)).toThrow(
+      /^version: transform "spline" needs version 2, the file says 1$/,
+    );
     const coupling = roundTrip(serializeAnyModel(model('coupling', 'affine')));
-    expect(() => parseModel(coupling)).toThrow(/^kind: expected "maf" or "iaf" \(this is a coupling model\)$/);
+    expect(() => parseModel(coupling)).toThrow(
+      /^kind: expected "maf" or "iaf" \(this is a coupling model\)$/,
+    );
     const affine2 = roundTrip(serializeAnyModel(model('maf', 'affine')));
     affine2.version = 2; // a newer writer may write 2 for any model
     expect(parseAnyModel(affine2).flow).toBe('maf');
