@@ -9,12 +9,12 @@ import type { BackendReport, ComputeApi } from '../compute/api';
 import { createComputeWorker, type ComputeClient } from './compute-client';
 
 /** Time for the timed steps themselves, all backends together. */
-export const MEASURE_BUDGET_MS = 1000;
+const MEASURE_BUDGET_MS = 1000;
 /** The measuring worker is stopped if it has not answered by then (start-up and shader compiles included). */
 const MEASURE_TIMEOUT_MS = 30_000;
 
 /** Browser name and major version from the user-agent string, e.g. "Chrome 139". */
-export function browserIdentity(userAgent: string): string {
+function browserIdentity(userAgent: string): string {
   for (const [pattern, name] of [
     [/Firefox\/(\d+)/, 'Firefox'],
     [/Edg\/(\d+)/, 'Edge'],
@@ -45,7 +45,7 @@ function gpuIdentity(): string {
 let key: string | null = null;
 
 /** localStorage key of this browser and GPU (computed once). */
-export function deviceKey(): string {
+function deviceKey(): string {
   key ??= `flowlab.backend.v1:${browserIdentity(navigator.userAgent)}|${gpuIdentity()}`;
   return key;
 }

@@ -38,7 +38,7 @@ export function presetFlowKey(flow: string, transform: string = 'affine'): strin
   return transform === 'affine' ? flow : `${flow}-${transform}`;
 }
 
-export function presetFileName(dataset: string, flow: string): string {
+function presetFileName(dataset: string, flow: string): string {
   return `${dataset}-${flow}.json`;
 }
 

@@ -36,7 +36,7 @@ interface KernelArgs {
 }
 
 /** out[j·r + i] = x[i·c + j] for an r×c row-major matrix (writes in order, reads strided: the faster order in V8). */
-export function transposeInto(x: Float32Array, r: number, c: number, out: Float32Array): void {
+function transposeInto(x: Float32Array, r: number, c: number, out: Float32Array): void {
   for (let j = 0; j < c; j++) {
     const o = j * r;
     for (let i = 0; i < r; i++) out[o + i] = x[i * c + j]!;

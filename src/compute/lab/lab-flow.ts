@@ -25,7 +25,7 @@ export type LabWeights =
 export type LabTfFlow = TfFlow | TfCouplingFlow;
 
 /** The architecture of the params: two hidden layers of `hidden`, K layers, the transform. */
-export function labConfigFor(params: LabParams): FlowConfig | CouplingConfig {
+function labConfigFor(params: LabParams): FlowConfig | CouplingConfig {
   const common = {
     layers: params.layers,
     hidden: [params.hidden, params.hidden],

@@ -23,7 +23,7 @@ export interface KlEstimate {
 }
 
 /** log q(x) + U_c(x) for x = f(z) of an IAF or a coupling flow (which ignores the kind), one term per row of z [n, D] → [n] (one pass per layer). */
-export function reverseKlTerms(flow: TrainableFlow, energy: EnergyName, z: tf.Tensor2D): tf.Tensor1D {
+function reverseKlTerms(flow: TrainableFlow, energy: EnergyName, z: tf.Tensor2D): tf.Tensor1D {
   return tf.tidy(() => {
     const { x, logProb } = flow.sampleWithLogProb(z, 'iaf');
     return tf.add(logProb, confinedEnergyTf(energy, x));

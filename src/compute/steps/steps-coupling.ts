@@ -22,7 +22,7 @@ const LEARNING_RATE = 3e-3;
 const HELD_OUT = 1024;
 const CHUNK = 5;
 
-export function stepsCouplingConfig(request: StepsModelRequest): CouplingConfig {
+function stepsCouplingConfig(request: StepsModelRequest): CouplingConfig {
   const { dim, layers, seed } = stepsFlowConfig(request); // validates D
   return { ...DEFAULT_COUPLING_CONFIG, dim, layers, hidden: [...STEPS_HIDDEN], seed };
 }

@@ -18,7 +18,7 @@ export type FlowFamily = FlowKind | 'coupling';
 
 export const FLOW_FAMILIES = ['maf', 'iaf', 'coupling'] as const satisfies readonly FlowFamily[];
 
-export const isAutoregressive = (family: FlowFamily): family is FlowKind => family !== 'coupling';
+const isAutoregressive = (family: FlowFamily): family is FlowKind => family !== 'coupling';
 
 /** Network passes per layer for an operation. */
 export function familyPassesPerLayer(family: FlowFamily, op: FlowOperation, dim: number): number {

@@ -22,7 +22,7 @@ const maxAbs = (v: ArrayLike<number>) => {
 };
 
 /** Largest |weight| of the model, over every dense layer. */
-export function largestWeight(weights: FlowWeights | CouplingWeights): number {
+function largestWeight(weights: FlowWeights | CouplingWeights): number {
   let m = 0;
   for (const layer of weights.layers)
     for (const d of [...layer.hidden, layer.output]) m = Math.max(m, maxAbs(d.w), maxAbs(d.b));
@@ -33,7 +33,7 @@ export function largestWeight(weights: FlowWeights | CouplingWeights): number {
  * A sentence naming where the float64 replay of `point` leaves the float32 range.
  * `withLogDensity`: the result feeds log N(z), whose z² overflows for |z| > 1.8e19.
  */
-export function nonFiniteReason(
+function nonFiniteReason(
   weights: FlowWeights,
   kind: FlowKind,
   direction: FlowDirection,
@@ -62,7 +62,7 @@ export function nonFiniteReason(
  * nonFiniteReason for a coupling flow: the float64 replay layer by layer (each layer one
  * conditioner pass), naming the first layer whose output leaves the float32 range.
  */
-export function couplingNonFiniteReason(
+function couplingNonFiniteReason(
   weights: CouplingWeights,
   direction: FlowDirection,
   point: ArrayLike<number>,

@@ -10,7 +10,7 @@ import type { FlowFamily } from './flow-spec';
 export type FlowOperation = 'density' | 'sample' | 'ownSampleDensity';
 
 /** True when the operation runs the layer's parallel direction (one pass). */
-export function isParallel(kind: FlowKind | FlowFamily, op: FlowOperation): boolean {
+function isParallel(kind: FlowKind | FlowFamily, op: FlowOperation): boolean {
   if (kind === 'coupling') return true;
   if (op === 'ownSampleDensity') return kind === 'iaf' ? true : false;
   return (kind === 'maf') === (op === 'density');
