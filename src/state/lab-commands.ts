@@ -10,6 +10,8 @@ import { pagePresets, type PresetLoader } from './presets';
 
 let active: LabController | null = null;
 let stopActive: (() => void) | null = null;
+/** Whether the density lab's panel is shown (the controller works only then). */
+let labShown = true;
 
 /**
  * Starts fetching the preset for the current params, so it is at hand when the worker is
@@ -32,6 +34,7 @@ export function prefetchPreset(): void {
 export function attachLabClient(client: LabApi, presets: PresetLoader = pagePresets): void {
   stopActive?.();
   active = new LabController(labStore, client, { presets });
+  active.setShown(labShown);
   for (const reason of usePageHold.getState().reasons) active.setHold(reason, true);
   stopActive = active.start();
 }
@@ -54,6 +57,15 @@ export function pauseWhileHeld(): () => void {
   return usePageHold.subscribe((state, previous) => {
     if (state.reasons !== previous.reasons) apply(state.reasons);
   });
+}
+
+/**
+ * The lab's panel was shown or left: while it is not shown the lab does no compute (training
+ * pauses; param changes from other panels or the tour are applied on return).
+ */
+export function setLabShown(shown: boolean): void {
+  labShown = shown;
+  active?.setShown(shown);
 }
 
 export const labCommands = {

@@ -60,6 +60,7 @@ export class FlowTrainer {
   private readonly rng: Rng;
   private lastLoss: tf.Scalar | null = null;
   private stepCount = 0;
+  private currentBatchSize: number;
 
   constructor(
     private readonly flow: TrainableFlow,
@@ -69,10 +70,16 @@ export class FlowTrainer {
   ) {
     this.adam = new GatedAdam(flow.variables(), options);
     this.rng = createRng(options.seed);
+    this.currentBatchSize = options.batchSize;
   }
 
   set learningRate(lr: number) {
     this.adam.learningRate = lr;
+  }
+
+  /** Points per step from the next step on (a live param: Adam's moments and the weights stay). */
+  set batchSize(n: number) {
+    this.currentBatchSize = n;
   }
 
   get steps(): number {
@@ -85,7 +92,7 @@ export class FlowTrainer {
   }
 
   private batch(): tf.Tensor2D {
-    const n = this.options.batchSize;
+    const n = this.currentBatchSize;
     const D = this.flow.config.dim;
     if (this.objective.kind === 'maximum-likelihood') {
       const pts = this.objective.sampleBatch(n, this.rng);

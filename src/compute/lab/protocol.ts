@@ -87,9 +87,10 @@ export interface LabConfigureOptions {
 }
 
 /**
- * The lab's worker methods. Changing flow, dataset, layers, hidden or seed rebuilds the model
- * (from the preset when one fits the params, else fresh); learning rate and batch size apply
- * to the running trainer without a rebuild.
+ * The lab's worker methods. Calls run one at a time in call order (training slices between
+ * them). `labConfigure` rebuilds the model (from the preset when one fits, else fresh) or
+ * applies the change on the next step, as LAB_PARAM_TABLE (core/session/session-params.ts)
+ * declares per param.
  */
 export interface LabApi {
   labConfigure(params: LabParams, options: LabConfigureOptions): Promise<LabModelInfo>;
