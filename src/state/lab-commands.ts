@@ -3,6 +3,7 @@
  * client once the worker is ready; before that, the commands do nothing (phase "waiting").
  */
 import type { LabApi } from '../compute/lab/protocol';
+import { serializeModel } from '../core/flow/model-file';
 import { LabController } from './lab-controller';
 import { labStore } from './lab-store';
 import { usePageHold, type HoldReason } from './page-hold';
@@ -30,10 +31,22 @@ export function prefetchPreset(): void {
   });
 }
 
+/**
+ * After the first attach: the model as of the last drawn frame (its weights come with every
+ * frame), as model-file text, so a replaced worker (crashed, hung) goes on from it.
+ */
+function rescuedModel(): string | null {
+  if (!active) return null;
+  const frame = labStore.getState().frame;
+  if (!frame?.weights) return null;
+  const { flow, dataset } = frame.params;
+  return JSON.stringify(serializeModel(frame.weights, { kind: flow, dataset }));
+}
+
 /** Connects the lab to a worker client and configures it for the current params. */
 export function attachLabClient(client: LabApi, presets: PresetLoader = pagePresets): void {
   stopActive?.();
-  active = new LabController(labStore, client, { presets });
+  active = new LabController(labStore, client, { presets, restoreText: rescuedModel() });
   active.setShown(labShown);
   for (const reason of usePageHold.getState().reasons) active.setHold(reason, true);
   stopActive = active.start();

@@ -21,6 +21,8 @@ export interface LabControllerOptions {
   debounceMs?: number;
   /** Training steps per press of "Step". */
   stepsPerPress?: number;
+  /** A model file to load after the first configure: the last weights of a worker that was replaced. */
+  restoreText?: string | null;
 }
 
 function messageOf(error: unknown): string {
@@ -43,6 +45,7 @@ export class LabController {
   /** Whether the lab's panel is shown; while not, changes only mark the controller dirty. */
   private shown = true;
   private dirty = false;
+  private restoreText: string | null;
   private readonly debounceMs: number;
   private readonly stepsPerPress: number;
 
@@ -53,6 +56,7 @@ export class LabController {
   ) {
     this.debounceMs = options.debounceMs ?? 200;
     this.stepsPerPress = options.stepsPerPress ?? 1;
+    this.restoreText = options.restoreText ?? null;
   }
 
   /** Configures the worker for the current params now, then follows changes. Returns a stop function. */
@@ -171,6 +175,11 @@ export class LabController {
     if (stale()) return;
     setFrame(frame);
     setRun({ phase: 'ready', busy: false, error: null });
+    const restore = this.restoreText;
+    if (restore) {
+      this.restoreText = null;
+      void this.importModel(restore);
+    }
     if (this.resumeAfterConfigure) {
       this.resumeAfterConfigure = false;
       this.train();

@@ -2,7 +2,7 @@
  * The lab's contract between the page and the compute worker: params in, frames out.
  * Types only; the page imports this file with `import type`.
  */
-import type { FlowKind } from '../../core/flow/config';
+import type { FlowKind, FlowWeights } from '../../core/flow/config';
 import type { GridSpec } from '../../core/types';
 
 /** A data set, an energy target (`u1`…`u4`) or the user's drawn points (`drawn`). */
@@ -77,6 +77,11 @@ export interface LabFrame {
   msPerSampleBatch: number;
   /** A plain message for the user (e.g. why training paused), or null. */
   message: string | null;
+  /**
+   * The model's weights as of this frame (read back once per frame): what the page re-uploads
+   * when a hung or crashed worker is replaced (state/lab-commands.ts).
+   */
+  weights?: FlowWeights;
 }
 
 export interface LabConfigureOptions {

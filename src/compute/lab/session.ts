@@ -58,7 +58,7 @@ export class LabSession {
   private stepMs: number[] = [];
   private message: string | null = null;
   private lastSkipped = 0;
-  /** The weights as of the last frame, read back while on WebGPU (whose device can be lost). */
+  /** The weights as of the last frame (a WebGPU device can be lost; a worker can hang). */
   private snapshot: FlowWeights | null = null;
 
   /**
@@ -110,6 +110,7 @@ export class LabSession {
     }
     weights ??= initFlowWeights(config);
     this.disposeModel();
+    this.snapshot = null;
     this.source = source;
     this.flow = new TfFlow(weights);
     const rng = createRng(params.seed);
@@ -293,7 +294,9 @@ export class LabSession {
     const heldOut = await this.logProbNow(this.heldOut);
     let nll = 0;
     for (const v of heldOut) nll -= v;
-    if (tf.getBackend() === 'webgpu') this.snapshot = await flow.readWeights();
+    // The one weight read-back of the frame: kept for a lost GPU, sent for a restarted worker.
+    const weights = await flow.readWeights();
+    this.snapshot = weights;
     const energyId = this.source?.energyId;
     const klEstimate =
       energyId && this.objectiveKind() === 'reverse-kl'
@@ -319,6 +322,7 @@ export class LabSession {
       msPerStep: sorted.length ? sorted[sorted.length >> 1] : Number.NaN,
       msPerSampleBatch,
       message: this.message,
+      weights,
     };
   }
 
