@@ -28,6 +28,8 @@ export const WORKER_START_TIMEOUT_MS = 60_000;
 export interface FlowlabHook {
   compute: ComputeClient;
   report: BackendReport;
+  /** Wraps a callback for a worker method that calls back (e.g. `labStart`): Comlink.proxy. */
+  proxy<T extends object>(callback: T): T;
 }
 
 declare global {
@@ -161,7 +163,7 @@ export interface ComputeEvents {
 
 function publish(started: ComputeConnection): void {
   ready = started;
-  window.__flowlab = { compute: started.api, report: started.report };
+  window.__flowlab = { compute: started.api, report: started.report, proxy: (callback) => Comlink.proxy(callback) };
 }
 
 /** Starts the one compute worker of the page (later calls return the same connection). */
