@@ -108,7 +108,7 @@ describe(`session model ${CONFIG}`, () => {
     await expectNoProblems();
   });
 
-  it('interleaves start/stop/configure/import 200 times at random on the lab session: no error, no leak', { tags: ['webgpu'] }, async () => {
+  it('interleaves start/stop/configure/import 200 times at random on the lab session: no error, no leak', { tags: ['webgpu'], timeout: 240_000 }, async () => {
     // The lab's own controller is not attached on another panel: the test drives the session alone.
     const page = await openApp(`/?panel=steps&backend=${WEBGPU ? 'webgpu' : 'wasm'}`);
     await waitForBackend(page, 120_000);
@@ -156,5 +156,5 @@ describe(`session model ${CONFIG}`, () => {
     expect(result.counts.import).toBeGreaterThan(5);
     expect(result.tensorsAfter).toBe(result.tensorsBefore);
     await expectNoProblems();
-  }, 240_000);
+  });
 });
