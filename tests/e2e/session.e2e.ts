@@ -18,7 +18,7 @@ const modelDensity = (page: Page) => page.getByRole('img', { name: /^Model densi
 const labFrame = (page: Page) =>
   page.evaluate(async () => {
     const f = await (window as HookWindow).__flowlab!.compute.labFrame();
-    return { step: f.step, training: f.training, lossSteps: Array.from(f.lossSteps), lr: f.params.learningRate };
+    return { step: f.step, training: f.training, lossSteps: Array.from(f.lossSteps), lr: f.params.learningRate, dataset: f.params.dataset };
   });
 const work = (page: Page) => page.evaluate(() => (window as HookWindow).__flowlab!.compute.sessionWork());
 
@@ -65,7 +65,7 @@ describe(`session model ${CONFIG}`, () => {
     await expectNoProblems();
   });
 
-  it('a hidden panel does no compute: the lab stays idle while another panel changes its params and trains', async () => {
+  it('a hidden panel does no compute: the lab stays idle while another panel changes its params and trains', { timeout: 300_000 }, async () => {
     const page = await openApp(`/?${SMALL}`);
     await waitForBackend(page);
     await modelDensity(page).waitFor({ timeout: 120_000 });
@@ -83,7 +83,7 @@ describe(`session model ${CONFIG}`, () => {
     // Back on the lab: the change is applied then.
     await page.getByRole('link', { name: /Density lab/ }).click();
     await expect.poll(async () => (await work(page)).lab, { timeout: 60_000 }).toBeGreaterThan(labBefore);
-    await page.getByRole('img', { name: /^Model density for Moons/ }).waitFor({ timeout: 120_000 });
+    await expect.poll(async () => (await labFrame(page)).dataset, { timeout: 120_000 }).toBe('moons');
     await expectNoProblems();
   });
 
@@ -122,6 +122,7 @@ describe(`session model ${CONFIG}`, () => {
         await compute.labStep(1);
         return (await compute.memory()).numTensors;
       };
+      await settle(7); // the panel's own start-up work settles meanwhile
       const tensorsBefore = await settle(7);
       const text = await compute.labExportModel();
       const pending: Promise<unknown>[] = [];
@@ -154,7 +155,8 @@ describe(`session model ${CONFIG}`, () => {
     });
     expect(result.counts.start).toBeGreaterThan(20);
     expect(result.counts.import).toBeGreaterThan(5);
-    expect(result.tensorsAfter).toBe(result.tensorsBefore);
+    // Worker-wide count: the step-by-step panel's own tensors may be freed meanwhile, so ≤, not =.
+    expect(result.tensorsAfter).toBeLessThanOrEqual(result.tensorsBefore);
     await expectNoProblems();
   });
 });
