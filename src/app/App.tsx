@@ -6,7 +6,7 @@ import { attachDistillClient } from '../panels/distill/distill-connection';
 import { attachGaussianizeClient } from '../panels/gaussianize/gaussianize-connection';
 import { attachStepsClient } from '../panels/steps/steps-connection';
 import { UrlNotice } from '../panels/UrlNotice';
-import { attachLabClient, labCommands, pauseWhenHidden, pauseWhileHeld } from '../state/lab-commands';
+import { attachLabClient, pauseWhenHidden, pauseWhileHeld, setLabShown } from '../state/lab-commands';
 import { labStore, useLabStore } from '../state/lab-store';
 import { useStatusStore } from '../state/status';
 import { startUrlSync } from '../state/url-sync';
@@ -26,8 +26,8 @@ import { StatusBar } from './StatusBar';
 /**
  * Keeps the address bar in step with the params, and the panels with the worker once it is
  * ready. The density lab's session starts the first time its panel is shown (it trains and
- * renders grids, which would only hold up the worker for another panel) and pauses when the
- * user moves to another panel.
+ * renders grids, which would only hold up the worker for another panel); while another panel
+ * is shown it does no compute (training pauses, param changes wait for its return).
  */
 function useLabWiring(): void {
   const computeReady = useStatusStore((s) => s.compute.phase === 'ready');
@@ -49,12 +49,12 @@ function useLabWiring(): void {
     attachDiscreteClient(api);
   }, [computeReady, generation]);
   useEffect(() => {
+    setLabShown(panel === 'density');
     const api = computeReady ? computeApi() : null;
     if (api && panel === 'density' && labAttached.current !== generation) {
       labAttached.current = generation;
       attachLabClient(labClientFor(api));
     }
-    if (panel !== 'density') labCommands.pause();
   }, [computeReady, panel, generation]);
 }
 

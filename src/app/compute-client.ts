@@ -2,7 +2,8 @@
  * The page's handle on the compute worker: starts it, waits for its backend choice, and
  * exposes the comlink proxy. The worker module is only referenced by URL and its API by
  * type, so no tfjs code ever lands in the page bundle. If the worker fails after it started
- * (an uncaught error, a crash), it is replaced by a fresh one and `onRestart` tells the page.
+ * (an uncaught error, a crash, or no answer to the heartbeat: heartbeat.ts), it is replaced by
+ * a fresh one and `onRestart` tells the page.
  */
 import * as Comlink from 'comlink';
 // `?worker&url` yields only the built worker script's URL (a string): no compute code is imported
@@ -10,6 +11,7 @@ import * as Comlink from 'comlink';
 import workerUrl from '../compute/worker.ts?worker&url';
 import type { BackendReport, ComputeApi } from '../compute/api';
 import { plural } from '../core/plural';
+import { startHeartbeat } from './heartbeat';
 
 export type ComputeClient = Comlink.Remote<ComputeApi>;
 
@@ -26,6 +28,8 @@ const WORKER_START_TIMEOUT_MS = 60_000;
 export interface FlowlabHook {
   compute: ComputeClient;
   report: BackendReport;
+  /** Wraps a callback for a worker method that calls back (e.g. `labStart`): Comlink.proxy. */
+  proxy<T extends object>(callback: T): T;
 }
 
 declare global {
@@ -125,7 +129,16 @@ function connectCompute(
       (report) => {
         started = true;
         clearTimeout(timer);
-        resolve({ api, report, terminate: () => worker.terminate() });
+        // A hung worker is replaced as a crashed one is (startCompute's onLaterError).
+        const stopHeartbeat = startHeartbeat(
+          () => api.ping(),
+          (silentMs) => onLaterError(`it did not answer for ${Math.round(silentMs / 1000)} s`),
+        );
+        const terminate = () => {
+          stopHeartbeat();
+          worker.terminate();
+        };
+        resolve({ api, report, terminate });
       },
       (error: unknown) => fail(errorText(error)),
     );
@@ -151,7 +164,7 @@ export interface ComputeEvents {
 
 function publish(started: ComputeConnection): void {
   ready = started;
-  window.__flowlab = { compute: started.api, report: started.report };
+  window.__flowlab = { compute: started.api, report: started.report, proxy: (callback) => Comlink.proxy(callback) };
 }
 
 /** Starts the one compute worker of the page (later calls return the same connection). */

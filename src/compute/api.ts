@@ -64,6 +64,12 @@ export interface DiagnosticsApi {
   adoptMeasuredBackend(timings: BackendTiming[]): Promise<BackendReport>;
   /** Destroys the WebGPU device, as a driver reset would (for the recovery test). False when not on WebGPU. */
   loseDeviceForTesting(): Promise<boolean>;
+  /** Commands and training slices each session has run (compute/session/work-counter.ts). */
+  sessionWork(): Promise<Record<string, number>>;
+  /** Answers at once unless the worker is busy: the page's heartbeat (app/heartbeat.ts). */
+  ping(): Promise<boolean>;
+  /** Busy-loops for `ms` (≤ 120 s), as a hung computation would (for the heartbeat's browser test). */
+  hangForTesting(ms: number): Promise<void>;
 }
 
 export type ComputeApi = DiagnosticsApi & LabApi & StepsApi & ConvApi & DistillApi & CostApi & GaussianizeApi & DiscreteApi;

@@ -4,6 +4,7 @@ import { adoptMeasuredBackend, initBackend, requireBackend } from './backend-pro
 import { measureBackends } from './backend-timing';
 import { destroyActiveDevice, setPageBackendListener } from './device-loss';
 import { memoryInfo, runSelfCheck } from './self-check';
+import { workCounts } from './session/work-counter';
 
 export const diagnostics: DiagnosticsApi = {
   init: (options) => initBackend(options.requestedBackend, options.remembered ?? null),
@@ -22,4 +23,12 @@ export const diagnostics: DiagnosticsApi = {
   },
   watchBackend: async (onChange) => setPageBackendListener(onChange),
   loseDeviceForTesting: async () => destroyActiveDevice(),
+  sessionWork: async () => workCounts(),
+  ping: async () => true,
+  hangForTesting: async (ms) => {
+    const until = performance.now() + Math.max(0, Math.min(120_000, Number(ms) || 0));
+    while (performance.now() < until) {
+      // Busy: the worker answers nothing until this returns, as a hung kernel would.
+    }
+  },
 };

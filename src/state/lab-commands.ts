@@ -3,6 +3,7 @@
  * client once the worker is ready; before that, the commands do nothing (phase "waiting").
  */
 import type { LabApi } from '../compute/lab/protocol';
+import { serializeAnyModel } from '../core/flow/model-file';
 import { LabController } from './lab-controller';
 import { labStore } from './lab-store';
 import { usePageHold, type HoldReason } from './page-hold';
@@ -10,6 +11,8 @@ import { pagePresets, presetFlowKey, type PresetLoader } from './presets';
 
 let active: LabController | null = null;
 let stopActive: (() => void) | null = null;
+/** Whether the density lab's panel is shown (the controller works only then). */
+let labShown = true;
 
 /**
  * Starts fetching the preset for the current params, so it is at hand when the worker is
@@ -29,10 +32,22 @@ export function prefetchPreset(): void {
   });
 }
 
+/**
+ * After the first attach: the model as of the last drawn frame (its weights come with every
+ * frame), as model-file text, so a replaced worker (crashed, hung) goes on from it.
+ */
+function rescuedModel(): string | null {
+  if (!active) return null;
+  const frame = labStore.getState().frame;
+  if (!frame?.weights) return null;
+  return JSON.stringify(serializeAnyModel(frame.weights, { dataset: frame.params.dataset }));
+}
+
 /** Connects the lab to a worker client and configures it for the current params. */
 export function attachLabClient(client: LabApi, presets: PresetLoader = pagePresets): void {
   stopActive?.();
-  active = new LabController(labStore, client, { presets });
+  active = new LabController(labStore, client, { presets, restoreText: rescuedModel() });
+  active.setShown(labShown);
   for (const reason of usePageHold.getState().reasons) active.setHold(reason, true);
   stopActive = active.start();
 }
@@ -55,6 +70,15 @@ export function pauseWhileHeld(): () => void {
   return usePageHold.subscribe((state, previous) => {
     if (state.reasons !== previous.reasons) apply(state.reasons);
   });
+}
+
+/**
+ * The lab's panel was shown or left: while it is not shown the lab does no compute (training
+ * pauses; param changes from other panels or the tour are applied on return).
+ */
+export function setLabShown(shown: boolean): void {
+  labShown = shown;
+  active?.setShown(shown);
 }
 
 export const labCommands = {

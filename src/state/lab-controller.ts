@@ -1,10 +1,15 @@
 /**
- * Drives the compute worker from the store: configures it when the lab params or the drawing
- * change, and runs the Train / Pause / Step / Reset commands. Worker calls run one at a time
- * (a promise queue); an `epoch` counter drops training frames that arrive after the model or
- * the run they belong to was replaced.
+ * Drives the compute worker from the store: rebuilds the model when a rebuild param or the
+ * drawing changes, hands a live param (learning rate, batch size) to the running session
+ * without stopping it (LAB_PARAM_TABLE decides which is which), and runs the Train / Pause /
+ * Step / Reset commands. Worker calls run one at a time (a promise queue); an `epoch` counter
+ * drops training frames that arrive after the model or the run they belong to was replaced.
+ * While the lab's panel is not shown the controller does no work: changes mark it dirty, and
+ * they are applied when the panel is shown again.
  */
-import type { LabApi, LabFrame } from '../compute/lab/protocol';
+import type { LabApi, LabConfigureOptions, LabFrame, LabParams } from '../compute/lab/protocol';
+import { paramChanges } from '../core/session/param-table';
+import { LAB_PARAM_TABLE } from '../core/session/session-params';
 import { LAB_KEYS, toLabParams } from './lab-params';
 import type { LabStore } from './lab-store';
 import { useLoadProblems } from './load-problems';
@@ -16,6 +21,8 @@ export interface LabControllerOptions {
   debounceMs?: number;
   /** Training steps per press of "Step". */
   stepsPerPress?: number;
+  /** A model file to load after the first configure: the last weights of a worker that was replaced. */
+  restoreText?: string | null;
 }
 
 function messageOf(error: unknown): string {
@@ -32,8 +39,13 @@ export class LabController {
   private readonly holds = new Set<string>();
   /** Training ran when the first hold began, so it resumes when the last one lifts. */
   private pausedByHold = false;
-  /** Set while the params are matched to an imported model (no rebuild for that change). */
-  private applyingImport = false;
+  /** The params and options the worker was last given (null before the first configure). */
+  private sent: LabParams | null = null;
+  private sentOptions: LabConfigureOptions = {};
+  /** Whether the lab's panel is shown; while not, changes only mark the controller dirty. */
+  private shown = true;
+  private dirty = false;
+  private restoreText: string | null;
   private readonly debounceMs: number;
   private readonly stepsPerPress: number;
 
@@ -44,17 +56,18 @@ export class LabController {
   ) {
     this.debounceMs = options.debounceMs ?? 200;
     this.stepsPerPress = options.stepsPerPress ?? 1;
+    this.restoreText = options.restoreText ?? null;
   }
 
   /** Configures the worker for the current params now, then follows changes. Returns a stop function. */
   start(): () => void {
-    this.requestConfigure(0);
+    if (this.shown) this.requestConfigure(0);
+    else this.dirty = true;
     const unsubscribe = this.store.subscribe((state, previous) => {
-      if (this.applyingImport) return;
       const paramsChanged = LAB_KEYS.some((key) => state.params[key] !== previous.params[key]);
       const drawingChanged =
         state.params.dataset === 'drawn' && state.drawnVersion !== previous.drawnVersion;
-      if (paramsChanged || drawingChanged) this.requestConfigure(this.debounceMs);
+      if (paramsChanged || drawingChanged) this.follow(drawingChanged, this.debounceMs);
     });
     return () => {
       unsubscribe();
@@ -77,6 +90,54 @@ export class LabController {
     };
     this.queue = this.queue.then(run);
     return this.queue;
+  }
+
+  /** A param or the drawing changed: rebuild, tune the running session, or (hidden) note it for later. */
+  private follow(drawingChanged: boolean, delayMs: number): void {
+    if (!this.shown) {
+      this.dirty = true;
+      return;
+    }
+    const next = toLabParams(this.state.params);
+    const changes = paramChanges(LAB_PARAM_TABLE, this.sent, next);
+    const { phase } = this.state.run;
+    const modelThere = (phase === 'ready' || phase === 'training') && this.timer === null;
+    if (modelThere && !drawingChanged && changes.rebuild.length === 0) {
+      if (changes.live.length > 0) this.tune(next);
+      return;
+    }
+    // A rebuild; or no model in place yet (the rebuild that comes then carries live params too).
+    if (drawingChanged || changes.rebuild.length > 0 || changes.live.length > 0) this.requestConfigure(delayMs);
+  }
+
+  /** Hands live params to the worker: applied on its next step, training and the curve go on. */
+  private tune(params: LabParams): void {
+    this.sent = params;
+    const options = this.sentOptions;
+    void this.enqueue(async () => {
+      await this.client.labConfigure(params, options);
+    });
+  }
+
+  /**
+   * The lab's panel was shown or left. Leaving pauses training (the user resumes it); changes
+   * made while it was away (another panel, the tour) are applied on return.
+   */
+  setShown(shown: boolean): void {
+    if (shown === this.shown) return;
+    this.shown = shown;
+    if (!shown) {
+      if (this.timer) {
+        clearTimeout(this.timer);
+        this.timer = null;
+        this.dirty = true;
+      }
+      void this.pause();
+      return;
+    }
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.follow(this.sent === null, 0);
   }
 
   private requestConfigure(delayMs: number): void {
@@ -107,16 +168,20 @@ export class LabController {
       ? null
       : await this.presetOrFresh(params.dataset, presetFlowKey(params.flow, params.transform));
     if (stale()) return;
-    const info = await this.client.labConfigure(toLabParams(params), {
-      presetText,
-      drawnPoints: drawn ? drawnPoints.slice() : null,
-    });
+    this.sent = toLabParams(params);
+    this.sentOptions = { presetText, drawnPoints: drawn ? drawnPoints.slice() : null };
+    const info = await this.client.labConfigure(this.sent, this.sentOptions);
     if (stale()) return;
     setModelInfo(info);
     const frame = await this.client.labFrame();
     if (stale()) return;
     setFrame(frame);
     setRun({ phase: 'ready', busy: false, error: null });
+    const restore = this.restoreText;
+    if (restore) {
+      this.restoreText = null;
+      void this.importModel(restore);
+    }
     if (this.resumeAfterConfigure) {
       this.resumeAfterConfigure = false;
       this.train();
@@ -232,16 +297,14 @@ export class LabController {
         const info = await this.client.labImportModel(text);
         const frame = await this.client.labFrame();
         if (epoch !== this.epoch) return;
-        this.applyingImport = true;
-        try {
-          this.state.setParams({
-            flow: frame.params.flow,
-            layers: frame.params.layers,
-            hidden: frame.params.hidden,
-          });
-        } finally {
-          this.applyingImport = false;
-        }
+        // The worker holds the imported model with these params: matching the store to them
+        // is then no change to follow (follow() compares with what the worker was given).
+        this.sent = frame.params;
+        this.state.setParams({
+          flow: frame.params.flow,
+          layers: frame.params.layers,
+          hidden: frame.params.hidden,
+        });
         this.state.setModelInfo(info);
         this.state.setFrame(frame);
       } catch (error) {

@@ -1,18 +1,24 @@
-/** The lab's worker params, derived from the URL state. */
+/**
+ * The lab's worker params, derived from the URL state. Which of them the worker applies live
+ * and which rebuild the model is declared once, in LAB_PARAM_TABLE (core/session/session-params.ts).
+ */
 import type { LabParams } from '../compute/lab/protocol';
 import type { UrlKey, UrlState } from './url-schema';
 
-/** URL keys whose change needs the worker to be reconfigured. */
-export const LAB_KEYS = [
-  'flow',
-  'transform',
-  'dataset',
-  'layers',
-  'hidden',
-  'lr',
-  'batch',
-  'seed',
-] as const satisfies readonly UrlKey[];
+/** The URL key behind each worker param. */
+export const LAB_URL_KEY = {
+  flow: 'flow',
+  transform: 'transform',
+  dataset: 'dataset',
+  layers: 'layers',
+  hidden: 'hidden',
+  learningRate: 'lr',
+  batchSize: 'batch',
+  seed: 'seed',
+} as const satisfies Record<keyof LabParams, UrlKey>;
+
+/** URL keys whose change reaches the worker (as a rebuild or a live change). */
+export const LAB_KEYS = Object.values(LAB_URL_KEY);
 
 export function toLabParams(state: UrlState): LabParams {
   return {

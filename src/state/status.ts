@@ -33,7 +33,7 @@ export const useStatusStore = create<StatusStore>()((set) => ({
     set((s) => ({
       compute: { phase: 'starting' },
       restarts: s.restarts + 1,
-      restartNotice: `The compute worker stopped (${reason}) and was restarted. Models start again from their presets.`,
+      restartNotice: `The compute worker stopped (${reason}) and was restarted. The density lab goes on from the weights of its last drawn frame; other panels start again from their presets.`,
     })),
   dismissRestartNotice: () => set({ restartNotice: null }),
 }));

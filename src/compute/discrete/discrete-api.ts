@@ -3,7 +3,7 @@
  * disposes the old one), steps checked, and released when the panel is hidden, so a hidden
  * panel holds no tensors and does no work (the page drives every step).
  */
-import { SerialQueue } from '../distill/serial';
+import { SerialQueue } from '../session/serial-queue';
 import { DiscreteSession } from './discrete-session';
 import { DISCRETE_MAX_STEPS, DISCRETE_MAX_STEPS_PER_CALL, type DiscreteApi } from './protocol';
 

@@ -1,9 +1,11 @@
 /** The worker's DistillApi: a thin adapter from comlink calls to one DistillSession. */
 import * as Comlink from 'comlink';
 import type { DistillApi, DistillFrame } from './protocol';
+import { onBackendReplaced } from '../device-loss';
 import { DistillSession } from './session';
 
 const session = new DistillSession();
+onBackendReplaced((report) => session.moveToCurrentBackend(report.label));
 
 const MAX_STEPS = 10_000;
 const MAX_TIMING_POINTS = 100_000;

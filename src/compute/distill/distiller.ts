@@ -40,7 +40,7 @@ export class Distiller {
   readonly student: TfFlow;
   /** The KL the schedule ends on: what the panel's curve reports throughout. */
   readonly direction: KlDirection;
-  private readonly phases: readonly DistillPhase[];
+  private phases: readonly DistillPhase[];
   private phase = -1;
   private trainer: StudentTrainer | null = null;
   private stepCount: number;
@@ -53,7 +53,7 @@ export class Distiller {
     teacherWeights: FlowWeights,
     studentWeights: FlowWeights,
     phases: readonly DistillPhase[],
-    private readonly options: DistillerOptions,
+    private options: DistillerOptions,
     startStep = 0,
   ) {
     if (phases.length === 0) throw new Error('a distillation needs at least one phase');
@@ -85,6 +85,17 @@ export class Distiller {
     this.trainer.learningRate = at.learningRate;
     this.trainer.step(at.teacherWeight);
     this.stepCount++;
+  }
+
+  /**
+   * Live params: the schedule for a new learning rate (same phases, rates scaled) and the batch
+   * size, from the next step on. The student, its optimiser state and the step count stay.
+   */
+  retune(phases: readonly DistillPhase[], batchSize: number): void {
+    if (phases.length !== this.phases.length) throw new Error('retune keeps the schedule\'s phases; rebuild for another schedule');
+    this.phases = phases;
+    this.options = { ...this.options, batchSize };
+    if (this.trainer) this.trainer.batchSize = batchSize;
   }
 
   get steps(): number {

@@ -1,8 +1,11 @@
 /**
  * The distillation in the worker: a frozen MAF teacher (a preset), an IAF student (the committed
  * pretrained student, or fresh) trained by the Distiller, and frames of both, with the teacher
- * modes the student covers. Training runs in time slices through a SerialQueue, so a
- * configure, step or timing call waits for the current slice instead of racing it.
+ * modes the student covers. Every command and every training slice runs through one RunLoop
+ * (compute/session/run-loop.ts), so a configure, step or timing call waits for the current
+ * slice instead of racing it. A learning-rate or batch-size change applies on the next step
+ * (DISTILL_PARAM_TABLE) and keeps the trained student; a lost GPU moves the student, as last
+ * read back, to the new backend (device-loss.ts) and training goes on.
  * One KL estimate and one held-out NLL are recorded per drawn frame, none per step.
  */
 import { tf } from '../tf';
@@ -19,7 +22,9 @@ import type { TfFlow } from '../flow/tf-flow';
 import { Distiller, type DistillerStatus } from './distiller';
 import { KlLog } from './kl-log';
 import type { DistillConfig, DistillFrame, DistillInfo, DistillTiming } from './protocol';
-import { SerialQueue } from './serial';
+import { RunLoop } from '../session/run-loop';
+import { paramChanges, type TableFor } from '../../core/session/param-table';
+import { DISTILL_PARAM_TABLE } from '../../core/session/session-params';
 
 const SAMPLE_COUNT = 1000;
 const HELD_OUT_COUNT = 2048;
@@ -31,11 +36,11 @@ const SLICE_MS = 60;
 const TIMING_REPEATS = 3;
 
 const now = () => performance.now();
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function sameConfig(a: DistillConfig, b: DistillConfig): boolean {
-  return (Object.keys(a) as (keyof DistillConfig)[]).every((k) => a[k] === b[k]);
-}
+/** Live and rebuild params of the distillation (bound here: the table must name exactly DistillConfig). */
+const PARAM_TABLE: TableFor<DistillConfig, typeof DISTILL_PARAM_TABLE> = DISTILL_PARAM_TABLE;
+
+const distillerOptions = (config: DistillConfig) => ({ batchSize: config.batchSize, clipNorm: 10, seed: config.seed + 1 });
 
 /** The pretrained student's weights and its schedule step, when the config asks for it and it fits the teacher. */
 function presetStudent(config: DistillConfig, teacher: FlowWeights): { weights: FlowWeights; step: number } | null {
@@ -71,7 +76,7 @@ async function medianMs(f: () => tf.Tensor, repeats: number): Promise<number> {
 }
 
 export class DistillSession {
-  private readonly queue = new SerialQueue();
+  private readonly runner = new RunLoop('distill');
   private config: DistillConfig | null = null;
   private distiller: Distiller | null = null;
   private info: DistillInfo | null = null;
@@ -80,25 +85,34 @@ export class DistillSession {
   private teacherGrids = new Map<number, Float32Array>();
   private teacherSamples: Float32Array | null = null;
   private log = new KlLog();
-  private training = false;
-  private generation = 0;
+  /** The student's weights as of the last frame, read back while on WebGPU (whose device can be lost). */
+  private snapshot: FlowWeights | null = null;
   private skipped = 0;
   private lastStatus: DistillerStatus | null = null;
   private message: string | null = null;
 
-  /** Builds teacher and student unless the config is unchanged. */
+  /**
+   * Builds teacher and student when a rebuild param changed; a change of live params only
+   * (learning rate, batch size) applies on the next step, training goes on, the curves stay.
+   */
   configure(config: DistillConfig): Promise<DistillInfo> {
-    this.stop();
-    return this.queue.run(async () => {
-      if (this.config && this.info && sameConfig(this.config, config)) return this.info;
+    return this.runner.command(async () => {
+      const changes = paramChanges(PARAM_TABLE, this.config, config);
+      if (changes.rebuild.length === 0 && this.distiller && this.info) {
+        const phases = distillSchedule(config.direction, config.warmStart, config.learningRate);
+        this.distiller.retune(phases, config.batchSize);
+        this.config = { ...config };
+        return this.info;
+      }
+      this.runner.stop();
       return this.build(config);
     });
   }
 
   /** A new student for the current config: the pretrained one or fresh weights (`startFrom`). */
   reset(startFrom?: 'preset' | 'scratch'): Promise<DistillInfo> {
-    this.stop();
-    return this.queue.run(() => {
+    return this.runner.command(() => {
+      this.runner.stop();
       const config = this.requireConfig();
       return this.build({ ...config, startFrom: startFrom ?? config.startFrom });
     });
@@ -116,7 +130,7 @@ export class DistillSession {
       teacher.weights,
       studentWeights,
       phases,
-      { batchSize: config.batchSize, clipNorm: 10, seed: config.seed + 1 },
+      distillerOptions(config),
       preset?.step ?? 0,
     );
     this.disposeModel();
@@ -132,6 +146,7 @@ export class DistillSession {
     this.skipped = 0;
     this.lastStatus = null;
     this.message = null;
+    this.snapshot = null;
     const teacherNll = await distiller.teacherNll(this.heldOut);
     const { config: flowConfig } = teacher.weights;
     this.info = {
@@ -174,44 +189,37 @@ export class DistillSession {
     this.lastStatus = status;
     if (status.skipped > this.skipped) {
       this.skipped = status.skipped;
-      this.training = false;
+      this.runner.stop();
       this.message =
         'Training paused: a step gave a non-finite loss, so it was rejected and the last good weights were kept. Press Reset.';
     }
   }
 
   /** Trains until stop(), sending a frame every few hundred ms (adapted to the frame cost). */
-  async start(onFrame: (frame: DistillFrame) => void): Promise<void> {
-    if (this.training) return;
+  start(onFrame: (frame: DistillFrame) => void): Promise<void> {
+    if (this.runner.training) return Promise.resolve();
     this.requireConfig();
-    this.training = true;
     this.message = null;
-    const run = ++this.generation;
-    const live = () => this.training && run === this.generation;
     let nextFrameAt = 0;
-    while (live()) {
-      await this.queue.run(async () => {
-        if (!live()) return;
-        await this.train(null);
-        if (now() >= nextFrameAt || !live()) {
-          const f0 = now();
-          await this.record();
-          onFrame(await this.frameNow(LIVE_GRID));
-          nextFrameAt = now() + Math.min(2000, Math.max(200, 3 * (now() - f0)));
-        }
-      });
-      await yieldToMessages();
-    }
+    return this.runner.loop(async () => {
+      await this.train(null);
+      if (now() >= nextFrameAt || !this.runner.training) {
+        const f0 = now();
+        await this.record();
+        onFrame(await this.frameNow(LIVE_GRID));
+        nextFrameAt = now() + Math.min(2000, Math.max(200, 3 * (now() - f0)));
+      }
+    });
   }
 
+  /** Ends training before its next slice (models and curves stay). */
   stop(): void {
-    this.training = false;
-    this.generation++;
+    this.runner.stop();
   }
 
   step(n: number): Promise<DistillFrame> {
-    this.stop();
-    return this.queue.run(async () => {
+    return this.runner.command(async () => {
+      this.runner.stop();
       await this.train(n);
       await this.record();
       return this.frameNow(IDLE_GRID);
@@ -219,7 +227,7 @@ export class DistillSession {
   }
 
   frame(resolution = IDLE_GRID): Promise<DistillFrame> {
-    return this.queue.run(() => this.frameNow(resolution));
+    return this.runner.command(() => this.frameNow(resolution));
   }
 
   private async frameNow(resolution: number): Promise<DistillFrame> {
@@ -235,6 +243,7 @@ export class DistillSession {
     }
     this.teacherSamples ??= await this.samples(d.teacher, 'maf');
     const studentSamples = await this.samples(d.student, 'iaf');
+    if (tf.getBackend() === 'webgpu') this.snapshot = await d.student.readWeights();
     const { steps, means, errors, nll } = this.log.columns();
     const neighbourhood = MODE_NEIGHBOURHOODS[info.dataset];
     const modes = neighbourhood ? modeCoverage(teacherGrid, grid, studentSamples, neighbourhood) : null;
@@ -242,7 +251,7 @@ export class DistillSession {
       direction: d.direction,
       trainingDirection: d.currentDirection,
       step: d.steps,
-      training: this.training,
+      training: this.runner.training,
       klSteps: steps,
       klMeans: means,
       klErrors: errors,
@@ -274,7 +283,7 @@ export class DistillSession {
 
   /** Sampling n points: the teacher (MAF, D passes per layer) against the student (IAF, one). */
   timing(n: number): Promise<DistillTiming> {
-    return this.queue.run(async () => {
+    return this.runner.command(async () => {
       const d = this.requireDistiller();
       const { dim, layers } = d.teacher.config;
       const studentLayers = d.student.config.layers;
@@ -299,12 +308,12 @@ export class DistillSession {
 
   /** The student's weights as they are now (for saving it as the pretrained student). */
   studentWeights(): Promise<FlowWeights> {
-    return this.queue.run(() => this.requireDistiller().student.readWeights());
+    return this.runner.command(() => this.requireDistiller().student.readWeights());
   }
 
   /** The teacher's weights as they are now (they never change: the teacher is frozen). */
   teacherWeights(): Promise<FlowWeights> {
-    return this.queue.run(() => this.requireDistiller().teacher.readWeights());
+    return this.runner.command(() => this.requireDistiller().teacher.readWeights());
   }
 
   private requireConfig(): DistillConfig {
@@ -323,9 +332,41 @@ export class DistillSession {
     this.info = null;
   }
 
-  dispose(): void {
-    this.stop();
-    this.disposeModel();
+  /**
+   * The backend was replaced (a lost WebGPU device): rebuild teacher and student on the new
+   * one, the student from its last read-back weights (or the current ones when the old backend
+   * still answers), keeping the schedule step and the curves. Training, if it ran, goes on.
+   * Adam's moments start again.
+   */
+  moveToCurrentBackend(label: string): Promise<void> {
+    return this.runner.command(async () => {
+      const config = this.config;
+      const old = this.distiller;
+      if (!config || !old) return;
+      const weights = this.snapshot ?? (await old.student.readWeights().catch(() => null));
+      const teacher = parseModelText(config.teacherText).weights;
+      const phases = distillSchedule(config.direction, config.warmStart, config.learningRate);
+      try {
+        old.dispose();
+      } catch {
+        // Tensors of a lost device may refuse to be released; they are gone anyway.
+      }
+      const student = weights ?? initStudentWeights(teacher.config, config.seed);
+      this.distiller = new Distiller(teacher, student, phases, distillerOptions(config), old.steps);
+      this.teacherGrids = new Map();
+      this.teacherSamples = null;
+      this.lastStatus = null;
+      this.skipped = 0;
+      this.message = weights
+        ? `Moved to ${label}: the student continues from its last drawn frame.`
+        : `Moved to ${label}: the student could not be recovered and starts afresh.`;
+    });
+  }
+
+  /** Frees the models once every queued command has run. */
+  dispose(): Promise<void> {
+    this.runner.stop();
+    return this.runner.command(() => this.disposeModel());
   }
 }
 

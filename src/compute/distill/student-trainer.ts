@@ -47,7 +47,7 @@ export class StudentTrainer {
     private readonly student: TfFlow,
     private readonly teacher: TfFlow,
     readonly direction: KlDirection,
-    private readonly options: StudentTrainerOptions,
+    private options: StudentTrainerOptions,
   ) {
     this.adam = new GatedAdam(student.variables(), options);
     this.rng = createRng(options.seed);
@@ -55,6 +55,11 @@ export class StudentTrainer {
 
   set learningRate(lr: number) {
     this.adam.learningRate = lr;
+  }
+
+  /** Points per step from the next step on. */
+  set batchSize(n: number) {
+    this.options = { ...this.options, batchSize: n };
   }
 
   private noise(n: number): tf.Tensor2D {

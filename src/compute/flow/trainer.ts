@@ -67,6 +67,7 @@ export class FlowTrainer {
   private lastLoss: tf.Scalar | null = null;
   private stepCount = 0;
   private schedule: LrSchedule;
+  private currentBatchSize: number;
 
   constructor(
     private readonly flow: TrainableFlow,
@@ -77,6 +78,7 @@ export class FlowTrainer {
     this.adam = new GatedAdam(flow.variables(), options);
     this.rng = createRng(options.seed);
     this.schedule = options.schedule ? { ...options.schedule, peak: options.learningRate } : constantSchedule(options.learningRate);
+    this.currentBatchSize = options.batchSize;
   }
 
   /** Sets the peak η; the schedule's position is kept. */
@@ -87,6 +89,11 @@ export class FlowTrainer {
   /** η for the next step. */
   get currentLearningRate(): number {
     return learningRateAt(this.schedule, (this.options.scheduleStart ?? 0) + this.stepCount);
+  }
+
+  /** Points per step from the next step on (a live param: Adam's moments and the weights stay). */
+  set batchSize(n: number) {
+    this.currentBatchSize = n;
   }
 
   get steps(): number {
@@ -102,7 +109,7 @@ export class FlowTrainer {
   }
 
   private batch(): tf.Tensor2D {
-    const n = this.options.batchSize;
+    const n = this.currentBatchSize;
     const D = this.flow.config.dim;
     if (this.objective.kind === 'maximum-likelihood') {
       const pts = this.objective.sampleBatch(n, this.rng);

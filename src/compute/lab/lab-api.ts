@@ -8,9 +8,7 @@ const session = new LabSession();
 onBackendReplaced((report) => session.moveToCurrentBackend(report.label));
 
 export const labApi: LabApi = {
-  async labConfigure(params, options) {
-    return session.configure(params, options);
-  },
+  labConfigure: (params, options) => session.configure(params, options),
   labFrame: async () => transferFrame(await session.frame()),
   async labStart(onFrame: (frame: LabFrame) => void) {
     // Not awaited: training runs until labPause; frames flow through the callback.
@@ -23,13 +21,9 @@ export const labApi: LabApi = {
     session.stop();
   },
   labStep: async (n) => transferFrame(await session.step(Math.max(1, Math.min(10_000, Math.floor(n))))),
-  async labReset() {
-    return session.reset();
-  },
+  labReset: () => session.reset(),
   labExportModel: () => session.exportModel(),
-  async labImportModel(text) {
-    return session.importModel(text);
-  },
+  labImportModel: (text) => session.importModel(text),
   labLogProb: (points) => session.logProb(points),
 };
 

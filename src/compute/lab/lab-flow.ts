@@ -10,6 +10,7 @@ import { DEFAULT_FLOW_CONFIG, type FlowConfig, type FlowKind, type FlowWeights }
 import { DEFAULT_COUPLING_CONFIG, initCouplingWeights, type CouplingConfig, type CouplingWeights } from '../../core/flow/coupling-config';
 import { parseCouplingModel, serializeCouplingModel } from '../../core/flow/coupling-file';
 import type { FlowFamily } from '../../core/flow/family';
+import type { FlowModel } from '../../core/flow/flow-spec';
 import { initFlowWeights } from '../../core/flow/init';
 import { parseModel, serializeModel } from '../../core/flow/model-file';
 import { resolveTransform } from '../../core/flow/transform';
@@ -23,6 +24,11 @@ export type LabWeights =
   | { family: 'coupling'; weights: CouplingWeights };
 
 export type LabTfFlow = TfFlow | TfCouplingFlow;
+
+/** The same weights as the model-file layer's FlowModel (what a frame carries to the page). */
+export function asFlowModel(w: LabWeights): FlowModel {
+  return w.family === 'coupling' ? { flow: 'coupling', weights: w.weights } : { flow: w.family, weights: w.weights };
+}
 
 /** The architecture of the params: two hidden layers of `hidden`, K layers, the transform. */
 function labConfigFor(params: LabParams): FlowConfig | CouplingConfig {

@@ -4,6 +4,7 @@
  */
 import type { FlowFamily } from '../../core/flow/family';
 import type { TransformKind } from '../../core/flow/transform';
+import type { FlowModel } from '../../core/flow/flow-spec';
 import type { GridSpec } from '../../core/types';
 
 /** A data set, an energy target (`u1`…`u4`) or the user's drawn points (`drawn`). */
@@ -83,6 +84,11 @@ export interface LabFrame {
   msPerSampleBatch: number;
   /** A plain message for the user (e.g. why training paused), or null. */
   message: string | null;
+  /**
+   * The model's weights as of this frame (read back once per frame): what the page re-uploads
+   * when a hung or crashed worker is replaced (state/lab-commands.ts).
+   */
+  weights?: FlowModel;
 }
 
 export interface LabConfigureOptions {
@@ -93,9 +99,10 @@ export interface LabConfigureOptions {
 }
 
 /**
- * The lab's worker methods. Changing flow, dataset, layers, hidden or seed rebuilds the model
- * (from the preset when one fits the params, else fresh); learning rate and batch size apply
- * to the running trainer without a rebuild.
+ * The lab's worker methods. Calls run one at a time in call order (training slices between
+ * them). `labConfigure` rebuilds the model (from the preset when one fits, else fresh) or
+ * applies the change on the next step, as LAB_PARAM_TABLE (core/session/session-params.ts)
+ * declares per param.
  */
 export interface LabApi {
   labConfigure(params: LabParams, options: LabConfigureOptions): Promise<LabModelInfo>;

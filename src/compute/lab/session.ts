@@ -1,6 +1,9 @@
 /**
  * The lab's model in the worker: builds a flow for the params (from a preset or fresh),
  * trains it in time slices that yield to incoming messages, and turns it into frames.
+ * Every command and every slice runs through one RunLoop (compute/session/run-loop.ts), so
+ * a configure, import or reset never disposes tensors under a running slice. Which params
+ * rebuild the model and which apply on the next step: LAB_PARAM_TABLE.
  * One readback per frame (density grid, fixed-noise samples, loss); none per step.
  */
 import { tf } from '../tf';
@@ -15,6 +18,7 @@ import {
   readLabWeights,
   sampleTf,
   serializeLabModel,
+  asFlowModel,
   tfFlowOf,
   trainerKind,
   type LabTfFlow,
@@ -30,6 +34,10 @@ import { evaluateInChunks, gridPoints, IDLE_GRID, LIVE_GRID, withResolution } fr
 import { LossLog } from './loss-log';
 import { importedDensityProblem } from './import-check';
 import type { LabConfigureOptions, LabFrame, LabModelInfo, LabParams } from './protocol';
+import { RunLoop } from '../session/run-loop';
+import { samePoints } from './model-match';
+import { paramChanges, type TableFor } from '../../core/session/param-table';
+import { LAB_PARAM_TABLE } from '../../core/session/session-params';
 
 const SAMPLE_COUNT = 1000;
 const DATA_PLOT_COUNT = 1000;
@@ -39,17 +47,12 @@ const KL_SAMPLE_COUNT = 4096;
 const SLICE_MS = 60;
 
 const now = () => performance.now();
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Whether two drawings hold the same points (the page sends a fresh copy on every configure). */
-function samePoints(a: ArrayLike<number> | null | undefined, b: ArrayLike<number> | null | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+/** Live and rebuild params of the lab (bound here, so the table must name exactly LabParams). */
+const PARAM_TABLE: TableFor<LabParams, typeof LAB_PARAM_TABLE> = LAB_PARAM_TABLE;
 
 export class LabSession {
+  private readonly runner = new RunLoop('lab');
   private params: LabParams | null = null;
   private options: LabConfigureOptions = {};
   private source: DatasetSource | null = null;
@@ -65,7 +68,6 @@ export class LabSession {
   private trueGrid: Float32Array | null = null;
   private losses = new LossLog();
   private stepMs: number[] = [];
-  private training = false;
   private message: string | null = null;
   private lastSkipped = 0;
   /**
@@ -73,25 +75,35 @@ export class LabSession {
    * plus earlier trainers'): where the learning-rate schedule resumes.
    */
   private trainedSteps = 0;
-  /** The weights as of the last frame, read back while on WebGPU (whose device can be lost). */
+  /** The weights as of the last frame (a WebGPU device can be lost; a worker can hang). */
   private snapshot: LabWeights | null = null;
 
-  configure(params: LabParams, options: LabConfigureOptions): LabModelInfo {
-    this.stop();
+  /**
+   * Applies params: a change of a live param (learning rate, batch size) takes effect on the
+   * next step, training (if it runs) goes on and the loss curve stays; a change of a rebuild
+   * param, the preset or the drawing stops training and builds a new model.
+   */
+  configure(params: LabParams, options: LabConfigureOptions): Promise<LabModelInfo> {
+    return this.runner.command(() => this.configureNow(params, options));
+  }
+
+  private configureNow(params: LabParams, options: LabConfigureOptions): LabModelInfo {
+    const changes = paramChanges(PARAM_TABLE, this.params, params);
     const rebuild =
-      !this.params ||
-      (['flow', 'transform', 'dataset', 'layers', 'hidden', 'seed'] as const).some((k) => this.params?.[k] !== params[k]) ||
+      changes.rebuild.length > 0 ||
+      !this.info ||
       // An imported model stays until the architecture or data change (its flow's preset may differ).
-      (options.presetText !== this.options.presetText && this.info?.origin !== 'file') ||
+      (options.presetText !== this.options.presetText && this.info.origin !== 'file') ||
       !samePoints(options.drawnPoints, this.options.drawnPoints);
-    const previous = this.params;
     this.params = { ...params };
     this.options = options;
-    if (!rebuild && this.info && previous) {
-      if (this.trainer) this.trainer.learningRate = params.learningRate;
-      if (previous.batchSize !== params.batchSize) this.rebuildTrainer();
+    if (!rebuild && this.info) {
+      const trainer = this.requireTrainer();
+      trainer.learningRate = params.learningRate;
+      trainer.batchSize = params.batchSize;
       return this.info;
     }
+    this.runner.stop();
     return this.build(null);
   }
 
@@ -116,6 +128,7 @@ export class LabSession {
     }
     weights ??= freshLabWeights(params);
     this.disposeModel();
+    this.snapshot = null;
     this.source = source;
     this.flow = tfFlowOf(weights);
     const rng = createRng(params.seed);
@@ -183,18 +196,24 @@ export class LabSession {
     });
   }
 
-  reset(): LabModelInfo {
-    this.stop();
-    this.message = null;
-    return this.build(null);
+  reset(): Promise<LabModelInfo> {
+    return this.runner.command(() => {
+      this.runner.stop();
+      this.message = null;
+      return this.build(null);
+    });
   }
 
-  async importModel(text: string): Promise<LabModelInfo> {
+  importModel(text: string): Promise<LabModelInfo> {
+    return this.runner.command(() => this.importNow(text));
+  }
+
+  private async importNow(text: string): Promise<LabModelInfo> {
     const loaded = parseLabModel(text); // throws ModelFormatError naming the problem
     if (loaded.weights.config.dim !== 2) throw new Error(`the lab shows 2-D models; this file has dim ${loaded.weights.config.dim}`);
     const problem = await importedDensityProblem(loaded, this.source?.view ?? DRAWN_VIEW);
     if (problem) throw new Error(problem);
-    this.stop();
+    this.runner.stop();
     const params = this.requireParams();
     this.params = {
       ...params,
@@ -206,7 +225,11 @@ export class LabSession {
     return this.build(loaded);
   }
 
-  async exportModel(): Promise<string> {
+  exportModel(): Promise<string> {
+    return this.runner.command(() => this.exportNow());
+  }
+
+  private async exportNow(): Promise<string> {
     const params = this.requireParams();
     const weights = await readLabWeights(this.requireFlow(), params.flow);
     const doc = serializeLabModel(weights, {
@@ -216,13 +239,15 @@ export class LabSession {
     return JSON.stringify(doc);
   }
 
-  /** Runs n steps and returns the frame after them. */
-  async step(n: number): Promise<LabFrame> {
-    this.stop();
-    const t0 = now();
-    for (let i = 0; i < n; i++) this.requireTrainer().step();
-    await this.recordStatus(t0, n);
-    return this.frame();
+  /** Stops training, runs n steps and returns the frame after them. */
+  step(n: number): Promise<LabFrame> {
+    return this.runner.command(async () => {
+      this.runner.stop();
+      const t0 = now();
+      for (let i = 0; i < n; i++) this.requireTrainer().step();
+      await this.recordStatus(t0, n);
+      return this.frameNow(IDLE_GRID);
+    });
   }
 
   private async recordStatus(t0: number, steps: number): Promise<void> {
@@ -232,7 +257,7 @@ export class LabSession {
     this.losses.add(status.step, status.loss + this.logNormaliser);
     if (status.skipped > this.lastSkipped) {
       this.lastSkipped = status.skipped;
-      this.training = false;
+      this.runner.stop();
       this.message =
         'Training paused: a step gave a non-finite loss, so it was rejected and the last good weights were kept. ' +
         'Lower the learning rate, or press Reset.';
@@ -240,12 +265,11 @@ export class LabSession {
   }
 
   /** Trains until stop(), sending a frame every few hundred ms (adapted to the frame cost). */
-  async start(onFrame: (frame: LabFrame) => void): Promise<void> {
-    if (this.training) return;
-    this.training = true;
+  start(onFrame: (frame: LabFrame) => void): Promise<void> {
+    if (this.runner.training) return Promise.resolve();
     this.message = null;
     let nextFrameAt = 0;
-    while (this.training) {
+    return this.runner.loop(async () => {
       const t0 = now();
       let steps = 0;
       do {
@@ -253,27 +277,35 @@ export class LabSession {
         steps++;
       } while (now() - t0 < SLICE_MS);
       await this.recordStatus(t0, steps);
-      if (now() >= nextFrameAt || !this.training) {
+      if (now() >= nextFrameAt || !this.runner.training) {
         const f0 = now();
-        onFrame(await this.frame(LIVE_GRID));
+        onFrame(await this.frameNow(LIVE_GRID));
         // Adaptive refresh: drawing a frame takes at most about a quarter of the time.
         nextFrameAt = now() + Math.min(2000, Math.max(200, 3 * (now() - f0)));
       }
-      await yieldToMessages();
-    }
+    });
   }
 
+  /** Ends training before its next slice (the model and everything else stay). */
   stop(): void {
-    this.training = false;
+    this.runner.stop();
   }
 
-  async logProb(points: Float32Array): Promise<Float32Array> {
+  logProb(points: Float32Array): Promise<Float32Array> {
+    return this.runner.command(() => this.logProbNow(points));
+  }
+
+  private logProbNow(points: Float32Array): Promise<Float32Array> {
     const flow = this.requireFlow();
     const kind = this.requireParams().flow;
     return evaluateInChunks(points, (x) => labLogProbTf(flow, x, kind));
   }
 
-  async frame(resolution = IDLE_GRID): Promise<LabFrame> {
+  frame(resolution = IDLE_GRID): Promise<LabFrame> {
+    return this.runner.command(() => this.frameNow(resolution));
+  }
+
+  private async frameNow(resolution: number): Promise<LabFrame> {
     const params = this.requireParams();
     const flow = this.requireFlow();
     const info = this.info!;
@@ -284,10 +316,12 @@ export class LabSession {
     const modelSamples = (await samplesT.data()) as Float32Array;
     samplesT.dispose();
     const msPerSampleBatch = now() - t0;
-    const heldOut = await this.logProb(this.heldOut);
+    const heldOut = await this.logProbNow(this.heldOut);
     let nll = 0;
     for (const v of heldOut) nll -= v;
-    if (tf.getBackend() === 'webgpu') this.snapshot = await readLabWeights(flow, params.flow);
+    // The one weight read-back of the frame: kept for a lost GPU, sent for a restarted worker.
+    const weights = await readLabWeights(flow, params.flow);
+    this.snapshot = weights;
     const energyId = this.source?.energyId;
     const klEstimate =
       energyId && this.objectiveKind() === 'reverse-kl'
@@ -303,7 +337,7 @@ export class LabSession {
       lossSteps: steps,
       lossValues: values,
       skipped: this.lastSkipped,
-      training: this.training,
+      training: this.runner.training,
       grid,
       logDensity,
       trueLogDensity: this.trueDensityOn(grid),
@@ -314,6 +348,7 @@ export class LabSession {
       msPerStep: sorted.length ? sorted[sorted.length >> 1] : Number.NaN,
       msPerSampleBatch,
       message: this.message,
+      weights: asFlowModel(weights),
     };
   }
 
@@ -344,8 +379,12 @@ export class LabSession {
    * last read-back weights (or the current ones when the old backend still answers), keeping
    * params, loss history and step count. Adam's moments start again.
    */
-  async moveToCurrentBackend(label: string): Promise<void> {
-    this.stop();
+  moveToCurrentBackend(label: string): Promise<void> {
+    return this.runner.command(() => this.moveNow(label));
+  }
+
+  private async moveNow(label: string): Promise<void> {
+    this.runner.stop();
     if (!this.params || !this.flow) return;
     let weights = this.snapshot;
     if (!weights) weights = await readLabWeights(this.flow, this.params.flow).catch(() => null);
@@ -372,8 +411,9 @@ export class LabSession {
     this.flow = null;
   }
 
-  dispose(): void {
-    this.stop();
-    this.disposeModel();
+  /** Frees the model once every queued command has run. */
+  dispose(): Promise<void> {
+    this.runner.stop();
+    return this.runner.command(() => this.disposeModel());
   }
 }

@@ -2,11 +2,16 @@
  * The distillation panel's session with the worker: configures teacher and student for the
  * params (the teacher is the data set's committed MAF preset; the student starts as the
  * committed pretrained student where there is one), and runs Train/Pause/Step, "Train from
- * scratch" and "Pretrained student". Training pauses when the panel unmounts, and while the
- * page is held (slide hidden, frame out of view); it resumes when the hold lifts.
+ * scratch" and "Pretrained student". A change of a rebuild param rebuilds the models; a
+ * change of a live param (learning rate, batch size: DISTILL_PARAM_TABLE) goes to the running
+ * session, which applies it on its next step, keeping the student and the curves. Training
+ * pauses when the panel unmounts, and while the page is held (slide hidden, frame out of
+ * view); it resumes when the hold lifts.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DistillApi, DistillFrame, DistillInfo, KlDirection } from '../../compute/distill/protocol';
+import type { DistillApi, DistillConfig, DistillFrame, DistillInfo, KlDirection } from '../../compute/distill/protocol';
+import { paramsOf } from '../../core/session/param-table';
+import { DISTILL_PARAM_TABLE } from '../../core/session/session-params';
 import { useLoadProblems } from '../../state/load-problems';
 import { isPresetUnavailable, pagePresets as presets } from '../../state/presets';
 import { usePauseWhileHeld } from '../use-page-hold';
@@ -39,6 +44,12 @@ export interface DistillSessionState {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** The panel's params that rebuild the models, as one key (a change of it means a rebuild). */
+function rebuildKey(params: DistillParams): string {
+  const keys = paramsOf(DISTILL_PARAM_TABLE, 'rebuild').filter((k): k is keyof DistillParams & keyof DistillConfig => k in params);
+  return keys.map((k) => String(params[k])).join('|');
+}
+
 export function useDistill(client: DistillApi | null, params: DistillParams): DistillSessionState {
   const [phase, setPhase] = useState<DistillPhase>('waiting');
   const [busy, setBusy] = useState(false);
@@ -52,7 +63,22 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
   /** Bumped to fetch a teacher preset again that the network did not deliver. */
   const [attempt, setAttempt] = useState(0);
   const { dataset, direction, warmStart, seed, learningRate, batchSize } = params;
-  const key = `${dataset}|${direction}|${warmStart}|${seed}|${learningRate}|${batchSize}`;
+  const key = rebuildKey(params);
+  /** The live params now, read by a rebuild (which must not wait for them). */
+  const live = useRef({ learningRate, batchSize });
+  /** The config the worker was last given (null until the first build). */
+  const sent = useRef<DistillConfig | null>(null);
+
+  useEffect(() => {
+    live.current = { learningRate, batchSize };
+    const last = sent.current;
+    if (!client || !last || (last.learningRate === learningRate && last.batchSize === batchSize)) return;
+    sent.current = { ...last, learningRate, batchSize };
+    client.distillConfigure(sent.current).catch((e: unknown) => {
+      setError(message(e));
+      setPhase('error');
+    });
+  }, [client, learningRate, batchSize]);
 
   useEffect(() => {
     if (!client) return;
@@ -62,17 +88,9 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
       const teacherText = await presets.load(dataset, 'maf');
       if (!teacherText) throw new Error(`There is no MAF preset for ${dataset} to use as the teacher.`);
       const studentText = await presets.load(dataset, 'student');
-      const built = await client.distillConfigure({
-        teacherText,
-        studentText,
-        startFrom: 'preset',
-        dataset,
-        direction,
-        warmStart,
-        seed,
-        learningRate,
-        batchSize,
-      });
+      const config: DistillConfig = { teacherText, studentText, startFrom: 'preset', dataset, direction, warmStart, seed, ...live.current };
+      sent.current = config;
+      const built = await client.distillConfigure(config);
       const first = await client.distillFrame();
       if (!alive || version.current !== mine) return;
       setInfo(built);
@@ -98,7 +116,7 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
       useLoadProblems.getState().clear('distill-teacher');
       void client.distillPause();
     };
-  }, [client, key, attempt, dataset, direction, warmStart, seed, learningRate, batchSize]);
+  }, [client, key, attempt, dataset, direction, warmStart, seed]);
 
   const run = useCallback(
     (task: (api: DistillApi) => Promise<void>) => {
@@ -160,6 +178,8 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
         const mine = ++version.current;
         setPhase('configuring');
         const built = await api.distillReset(startFrom);
+        // The worker's config now starts from there: a later live change must not look like a rebuild.
+        if (sent.current) sent.current = { ...sent.current, startFrom };
         const f = await api.distillFrame();
         if (version.current !== mine) return;
         setInfo(built);

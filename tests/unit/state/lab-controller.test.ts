@@ -6,6 +6,8 @@ import type {
   LabModelInfo,
   LabParams,
 } from '../../../src/compute/lab/protocol';
+import { paramChanges } from '../../../src/core/session/param-table';
+import { LAB_PARAM_TABLE } from '../../../src/core/session/session-params';
 import { LabController } from '../../../src/state/lab-controller';
 import { createLabStore } from '../../../src/state/lab-store';
 import type { PresetLoader } from '../../../src/state/presets';
@@ -58,7 +60,9 @@ class FakeLab implements LabApi {
   }
   async labConfigure(params: LabParams, options: LabConfigureOptions) {
     this.calls.push('configure');
-    this.onFrame = null;
+    // As the worker session: only a rebuild param stops training (LAB_PARAM_TABLE).
+    const previous = this.configured.at(-1)?.params ?? null;
+    if (paramChanges(LAB_PARAM_TABLE, previous, params).rebuild.length > 0) this.onFrame = null;
     if (this.failNextConfigure) {
       const message = this.failNextConfigure;
       this.failNextConfigure = null;
@@ -167,6 +171,55 @@ describe('LabController', () => {
     expect(lab.configured.at(-1)!.params.flow).toBe('iaf');
     expect(store.getState().run.phase).toBe('training');
     expect(lab.calls.filter((c) => c === 'start')).toHaveLength(2);
+    stop();
+  });
+
+  it('hands a learning-rate or batch-size change to the running session: no pause, no rebuild, frames go on', async () => {
+    const { store, lab, controller, stop } = setUp('', 20);
+    await settle(60);
+    controller.train();
+    await settle();
+    const run = lab.onFrame!;
+    const options = lab.configured.at(-1)!.options;
+    store.getState().setParam('lr', 0.02);
+    store.getState().setParam('batch', 32);
+    await settle(60);
+    expect(store.getState().run.phase).toBe('training');
+    expect(lab.calls).not.toContain('pause');
+    expect(lab.calls.filter((c) => c === 'start')).toHaveLength(1);
+    const last = lab.configured.at(-1)!;
+    expect(last.params).toMatchObject({ learningRate: 0.02, batchSize: 32 });
+    expect(last.options).toBe(options); // the same preset and drawing: nothing to rebuild
+    expect(lab.onFrame).toBe(run);
+    lab.steps = 40;
+    run(lab.frameNow(true));
+    expect(store.getState().frame?.step).toBe(40); // the run's frames are still shown
+    stop();
+  });
+
+  it('does no work while its panel is hidden, and applies what changed meanwhile on return', async () => {
+    const { store, lab, controller, stop } = setUp();
+    await settle();
+    controller.train();
+    await settle();
+    controller.setShown(false);
+    await settle();
+    expect(store.getState().run.phase).toBe('ready');
+    const calls = lab.calls.length;
+    store.getState().setParam('flow', 'iaf'); // e.g. the step-by-step panel or the tour
+    store.getState().setParam('seed', 9);
+    store.getState().setParam('lr', 0.03);
+    await settle(500);
+    expect(lab.calls.slice(calls)).toEqual([]);
+    controller.setShown(true);
+    await settle();
+    expect(lab.calls.slice(calls)).toEqual(['configure', 'frame']);
+    expect(lab.configured.at(-1)!.params).toMatchObject({ flow: 'iaf', seed: 9, learningRate: 0.03 });
+    // Training the panel's leaving paused stays paused: the user resumes it.
+    expect(store.getState().run.phase).toBe('ready');
+    controller.setShown(true);
+    await settle();
+    expect(lab.calls.slice(calls)).toEqual(['configure', 'frame']);
     stop();
   });
 

@@ -17,7 +17,7 @@ describe('LabSession builds the chosen family and transform', () => {
   ] as const) {
     it(`${p.flow} ${p.transform}: trains leak-free, NLL falls, passes per training step from the architecture`, async () => {
       const session = new LabSession();
-      const info = session.configure({ ...base, ...p }, {});
+      const info = await session.configure({ ...base, ...p }, {});
       expect(info.origin).toBe('fresh');
       expect(info.passesPerTrainingStep).toBe(1);
       const first = await session.frame(32);
@@ -34,7 +34,7 @@ describe('LabSession builds the chosen family and transform', () => {
 
   it('round-trips a coupling model through export and import', async () => {
     const a = new LabSession();
-    a.configure({ ...base, transform: 'spline' }, {});
+    await a.configure({ ...base, transform: 'spline' }, {});
     await a.step(3);
     const text = await a.exportModel();
     expect(JSON.parse(text).kind).toBe('coupling');
@@ -51,12 +51,12 @@ describe('LabSession builds the chosen family and transform', () => {
 
   it('a preset of another family or transform is not used', async () => {
     const a = new LabSession();
-    a.configure(base, {});
+    await a.configure(base, {});
     const text = await a.exportModel();
     const b = new LabSession();
-    expect(b.configure({ ...base, transform: 'spline' }, { presetText: text }).origin).toBe('fresh');
-    expect(b.configure({ ...base, flow: 'maf' }, { presetText: text }).origin).toBe('fresh');
-    expect(b.configure(base, { presetText: text }).origin).toBe('preset');
+    expect((await b.configure({ ...base, transform: 'spline' }, { presetText: text })).origin).toBe('fresh');
+    expect((await b.configure({ ...base, flow: 'maf' }, { presetText: text })).origin).toBe('fresh');
+    expect((await b.configure(base, { presetText: text })).origin).toBe('preset');
     a.dispose();
     b.dispose();
   });

@@ -15,7 +15,7 @@ const params: LabParams = { flow: 'maf', dataset: '8gaussians', layers: 2, hidde
 describe('LabSession', () => {
   it('builds, steps and frames without leaking tensors, and the frame is complete', async () => {
     const session = new LabSession();
-    const info = session.configure(params, {});
+    const info = await session.configure(params, {});
     expect(info.origin).toBe('fresh');
     expect(info.entropyFloor).toBeCloseTo(2.8315, 2);
     const first = await session.frame(32);
@@ -41,13 +41,13 @@ describe('LabSession', () => {
 
   it('round-trips a model through export and import with identical log-densities', async () => {
     const a = new LabSession();
-    a.configure({ ...params, flow: 'iaf' }, {});
+    await a.configure({ ...params, flow: 'iaf' }, {});
     await a.step(5);
     const text = await a.exportModel();
     const pts = Float32Array.from([0.1, 0.2, -1, 0.5, 2, -2]);
     const want = await a.logProb(pts);
     const b = new LabSession();
-    b.configure(params, {});
+    await b.configure(params, {});
     const info = await b.importModel(text);
     expect(info.origin).toBe('file');
     expect(Array.from(await b.logProb(pts))).toEqual(Array.from(want));
@@ -67,11 +67,11 @@ describe('LabSession', () => {
 
   it('uses a matching preset and ignores one for another flow', async () => {
     const src = new LabSession();
-    src.configure(params, {});
+    await src.configure(params, {});
     const presetText = await src.exportModel();
     const s = new LabSession();
-    expect(s.configure(params, { presetText }).origin).toBe('preset');
-    expect(s.configure({ ...params, flow: 'iaf' }, { presetText }).origin).toBe('fresh');
+    expect((await s.configure(params, { presetText })).origin).toBe('preset');
+    expect((await s.configure({ ...params, flow: 'iaf' }, { presetText })).origin).toBe('fresh');
     src.dispose();
     s.dispose();
   });
@@ -79,7 +79,7 @@ describe('LabSession', () => {
   it('resumes the learning-rate schedule where the preset training left off: no jump back to the peak', async () => {
     const peak = params.learningRate;
     const fresh = new LabSession();
-    fresh.configure(params, {});
+    await fresh.configure(params, {});
     // A fresh model starts the warm-up.
     expect((await fresh.frame(16)).learningRate).toBeCloseTo(learningRateAt({ ...LAB_SCHEDULE, peak }, 0), 12);
     await fresh.step(3);
@@ -88,28 +88,28 @@ describe('LabSession', () => {
     // A preset trained past the decay continues at the floor, and keeps counting from there.
     exported.training.steps = DECAY_STEPS + 500;
     const s = new LabSession();
-    expect(s.configure(params, { presetText: JSON.stringify(exported) }).origin).toBe('preset');
+    expect((await s.configure(params, { presetText: JSON.stringify(exported) })).origin).toBe('preset');
     expect((await s.frame(16)).learningRate).toBeCloseTo(peak * FINAL_FRACTION, 12);
     const after = await s.step(2);
     expect(after.learningRate).toBeCloseTo(peak * FINAL_FRACTION, 12);
     expect(after.step).toBe(2);
-    // A new batch size rebuilds the optimiser but keeps the schedule's position.
-    s.configure({ ...params, batchSize: 64 }, { presetText: JSON.stringify(exported) });
+    // A new batch size is live: the schedule's position stays.
+    await s.configure({ ...params, batchSize: 64 }, { presetText: JSON.stringify(exported) });
     expect((await s.frame(16)).learningRate).toBeCloseTo(peak * FINAL_FRACTION, 12);
     fresh.dispose();
     s.dispose();
   });
 
-  it('trains IAF on an energy target by reverse KL and MAF by maximum likelihood', () => {
+  it('trains IAF on an energy target by reverse KL and MAF by maximum likelihood', async () => {
     const s = new LabSession();
-    expect(s.configure({ ...params, dataset: 'u1', flow: 'iaf' }, {}).lossLabel).toMatch(/KL/);
-    expect(s.configure({ ...params, dataset: 'u1', flow: 'maf' }, {}).lossLabel).toMatch(/NLL/);
+    expect((await s.configure({ ...params, dataset: 'u1', flow: 'iaf' }, {})).lossLabel).toMatch(/KL/);
+    expect((await s.configure({ ...params, dataset: 'u1', flow: 'maf' }, {})).lossLabel).toMatch(/NLL/);
     s.dispose();
   });
 
   it('shows reverse KL as KL(q ‖ p) = loss + log Z, ≥ 0 within its error and falling', async () => {
     const s = new LabSession();
-    const info = s.configure({ ...params, dataset: 'u2', flow: 'iaf', learningRate: 5e-3 }, {});
+    const info = await s.configure({ ...params, dataset: 'u2', flow: 'iaf', learningRate: 5e-3 }, {});
     expect(info.lossFloor).toBe(0);
     expect(info.logNormaliser?.value).toBeCloseTo(2.0976, 3);
     expect(info.logNormaliser?.description).toMatch(/quadrature/);
@@ -131,7 +131,7 @@ describe('LabSession', () => {
 
   it('pauses with a plain message when a step diverges, keeping the model finite', async () => {
     const s = new LabSession();
-    s.configure({ ...params, learningRate: 1 }, {});
+    await s.configure({ ...params, learningRate: 1 }, {});
     await s.step(40);
     const frame = await s.step(40);
     // Either the steps stayed finite or the session rejected them and paused: never NaN pixels.

@@ -1,0 +1,34 @@
+/**
+ * The page's heartbeat to the compute worker: a ping every few seconds. A worker that leaves
+ * a ping unanswered for HUNG_AFTER_MS is hung (a runaway loop, a kernel that never returns):
+ * `onHung` then lets compute-client.ts terminate and replace it. Training slices yield every
+ * ~60 ms, so a healthy worker answers within a slice; the limit is generous because a software
+ * WebGPU adapter can compile kernels for seconds on a busy machine.
+ */
+export const HEARTBEAT_INTERVAL_MS = 2_000;
+export const HUNG_AFTER_MS = 15_000;
+
+/** Starts pinging; returns a stop function. `onHung(silentMs)` is called at most once. */
+export function startHeartbeat(
+  ping: () => Promise<unknown>,
+  onHung: (silentMs: number) => void,
+  intervalMs = HEARTBEAT_INTERVAL_MS,
+  hungAfterMs = HUNG_AFTER_MS,
+): () => void {
+  /** When the unanswered ping was sent; null while none is outstanding. */
+  let waitingSince: number | null = null;
+  const answered = () => {
+    waitingSince = null;
+  };
+  const timer = setInterval(() => {
+    const now = Date.now();
+    if (waitingSince === null) {
+      waitingSince = now;
+      ping().then(answered, answered);
+    } else if (now - waitingSince >= hungAfterMs) {
+      clearInterval(timer);
+      onHung(now - waitingSince);
+    }
+  }, intervalMs);
+  return () => clearInterval(timer);
+}
