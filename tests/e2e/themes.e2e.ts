@@ -25,7 +25,7 @@ interface ChartCheck {
 const CHARTS: Record<PanelId, ChartCheck> = {
   density: {
     canvas: 'canvas[aria-label^="Samples of"]',
-    prepare: async (page, panel) => {
+    prepare: async (_page, panel) => {
       const samples = panel.locator('canvas[aria-label^="Samples of"]');
       await expect.poll(() => samples.getAttribute('aria-label'), { timeout: 120_000 }).not.toContain(': 0 data points');
     },
@@ -35,7 +35,7 @@ const CHARTS: Record<PanelId, ChartCheck> = {
   cost: {
     canvas: 'canvas.plot-cost',
     // One small measurement (D = 2 only) draws all five series.
-    prepare: async (page, panel) => {
+    prepare: async (_page, panel) => {
       for (const d of ['4', '8', '16']) await panel.getByRole('checkbox', { name: d, exact: true }).uncheck();
       await panel.getByRole('button', { name: 'Run', exact: true }).click();
       await panel.locator('.cost-plot[data-series="5"]').waitFor({ timeout: 120_000 });

@@ -1,7 +1,6 @@
 /**
  * The tour card never scrolls away: at 1024×768 (a projector), 800×600 and 390×844 (a phone,
- * touch), plain and with `present=1&theme=projector` (800×600 shares the phone's layout of the
- * card, so it runs plain only), at every step the card and
+ * touch), plain and with `present=1&theme=projector`, at every step the card and
  * its Previous / Next buttons lie inside the window, and the outlined element (scrolled into
  * view by the step) shows in the part of the window the card leaves free.
  * WASM is pinned: this is about layout, not the backend.
@@ -18,15 +17,15 @@ interface Box {
   height: number;
 }
 
-const PRESENT = '&present=1&theme=projector';
-
-/** The card's two layouts (fixed at the right from 900 px, along the bottom below), each plain and presenting. */
+/**
+ * The card's two layouts (fixed at the right from 900 px, along the bottom below): each walked
+ * forward plain and, at 1024×768 and on the phone, back again presenting on the projector theme
+ * (800×600 shares the phone's layout of the card).
+ */
 const CASES = [
-  { width: 1024, height: 768, touch: false, extra: '' },
-  { width: 1024, height: 768, touch: false, extra: PRESENT },
-  { width: 800, height: 600, touch: false, extra: '' },
-  { width: 390, height: 844, touch: true, extra: '' },
-  { width: 390, height: 844, touch: true, extra: PRESENT },
+  { width: 1024, height: 768, touch: false, both: true },
+  { width: 800, height: 600, touch: false, both: false },
+  { width: 390, height: 844, touch: true, both: true },
 ];
 
 function inside(box: Box | null, width: number, height: number): boolean {
@@ -62,47 +61,78 @@ function visibleOutside(target: Box, card: Box, width: number, height: number): 
   return Math.max(0, free - top);
 }
 
+interface Size {
+  width: number;
+  height: number;
+  touch: boolean;
+}
+
+/** Checks the card, its buttons and the outlined element at `step`, then moves by `by` (±1, or 0 to stay). */
+async function checkStep(
+  page: Page,
+  size: Size,
+  step: number,
+  by: number,
+  how: string,
+): Promise<void> {
+  const { width, height } = size;
+  const card = page.locator('section.tour-card');
+  await card
+    .filter({ has: page.locator('.tour-position', { hasText: `Step ${step} of` }) })
+    .waitFor({ timeout: 60_000 });
+  const highlight = TOUR_STEPS[step - 1].view.highlight;
+  if (highlight) await page.locator('.tour-highlight').first().waitFor({ timeout: 60_000 });
+  await scrollSettled(page);
+  const cardBox = await card.boundingBox();
+  const next = card.getByRole('button', { name: 'Next' });
+  const previous = card.getByRole('button', { name: 'Previous' });
+  const at = `at step ${step} (${how})`;
+  expect(inside(cardBox, width, height), `card ${at}: ${JSON.stringify(cardBox)}`).toBe(true);
+  expect(inside(await next.boundingBox(), width, height), `Next ${at}`).toBe(true);
+  expect(inside(await previous.boundingBox(), width, height), `Previous ${at}`).toBe(true);
+  if (highlight) {
+    const target = await page.locator('.tour-highlight').first().boundingBox();
+    expect(target, `outlined element ${at}`).not.toBeNull();
+    expect(
+      visibleOutside(target!, cardBox!, width, height),
+      `outlined element beside the card ${at}: ${JSON.stringify(target)}`,
+    ).toBeGreaterThan(40);
+  }
+  if (by === 0) return;
+  const button = by > 0 ? next : previous;
+  if (size.touch) await button.tap();
+  else await button.click();
+}
+
+/** Switches to the projector theme (from the Tools menu on a phone) and presenter mode (key P). */
+async function presentOnProjector(page: Page, size: Size): Promise<void> {
+  const tools = page.getByText('Tools', { exact: true });
+  if (size.touch) await tools.tap();
+  await page.getByLabel('Theme').selectOption('projector');
+  if (size.touch) await tools.tap();
+  await page.locator('body').press('p');
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.dataset.present ?? ''))
+    .toBe('true');
+}
+
 describe(`the tour card stays on screen ${CONFIG}`, () => {
   for (const size of CASES) {
-    const { extra } = size;
-    it(`${size.width}×${size.height}${extra ? ' (presenter, projector)' : ''}: card, Previous and Next inside the window at every step`, async () => {
-      const { width, height } = size;
-      const page = await openApp(`/?tour=1${extra}&backend=wasm`, {
+    const { width, height, both } = size;
+    const title = both ? ', then with present=1&theme=projector walking back' : '';
+    it(`${width}×${height}: card, Previous and Next inside the window at every step${title}`, async () => {
+      const page = await openApp('/?tour=1&backend=wasm', {
         viewport: { width, height },
         touch: size.touch,
       });
-      const card = page.locator('section.tour-card');
-      for (let step = 1; step <= TOUR_LENGTH; step++) {
-        await card
-          .filter({ has: page.locator('.tour-position', { hasText: `Step ${step} of` }) })
-          .waitFor({ timeout: 60_000 });
-        const highlight = TOUR_STEPS[step - 1].view.highlight;
-        if (highlight) await page.locator('.tour-highlight').first().waitFor({ timeout: 60_000 });
-        await scrollSettled(page);
-        const cardBox = await card.boundingBox();
-        const next = card.getByRole('button', { name: 'Next' });
-        const previous = card.getByRole('button', { name: 'Previous' });
-        expect(
-          inside(cardBox, width, height),
-          `card at step ${step}: ${JSON.stringify(cardBox)}`,
-        ).toBe(true);
-        expect(inside(await next.boundingBox(), width, height), `Next at step ${step}`).toBe(true);
-        expect(
-          inside(await previous.boundingBox(), width, height),
-          `Previous at step ${step}`,
-        ).toBe(true);
-        if (highlight) {
-          const target = await page.locator('.tour-highlight').first().boundingBox();
-          expect(target, `outlined element at step ${step}`).not.toBeNull();
-          expect(
-            visibleOutside(target!, cardBox!, width, height),
-            `outlined element beside the card at step ${step}: ${JSON.stringify(target)}`,
-          ).toBeGreaterThan(40);
-        }
-        if (step < TOUR_LENGTH) {
-          if (size.touch) await next.tap();
-          else await next.click();
-        }
+      for (let step = 1; step <= TOUR_LENGTH; step++)
+        await checkStep(page, size, step, step < TOUR_LENGTH ? 1 : 0, 'plain');
+      if (both) {
+        // The panels are warm now: walk back presenting with the projector theme.
+        await presentOnProjector(page, size);
+        for (let step = TOUR_LENGTH; step >= 1; step--)
+          await checkStep(page, size, step, step > 1 ? -1 : 0, 'presenter, projector');
+        expect(new URL(page.url()).searchParams.get('theme')).toBe('projector');
       }
       await expectNoProblems();
     });
