@@ -74,6 +74,7 @@ async function checkStep(
   step: number,
   by: number,
   how: string,
+  arrived = true,
 ): Promise<void> {
   const { width, height } = size;
   const card = page.locator('section.tour-card');
@@ -90,7 +91,8 @@ async function checkStep(
   expect(inside(cardBox, width, height), `card ${at}: ${JSON.stringify(cardBox)}`).toBe(true);
   expect(inside(await next.boundingBox(), width, height), `Next ${at}`).toBe(true);
   expect(inside(await previous.boundingBox(), width, height), `Previous ${at}`).toBe(true);
-  if (highlight) {
+  // Only arriving at a step scrolls to its outlined element (not a theme switch on the step).
+  if (highlight && arrived) {
     const target = await page.locator('.tour-highlight').first().boundingBox();
     expect(target, `outlined element ${at}`).not.toBeNull();
     expect(
@@ -131,7 +133,14 @@ describe(`the tour card stays on screen ${CONFIG}`, () => {
         // The panels are warm now: walk back presenting with the projector theme.
         await presentOnProjector(page, size);
         for (let step = TOUR_LENGTH; step >= 1; step--)
-          await checkStep(page, size, step, step > 1 ? -1 : 0, 'presenter, projector');
+          await checkStep(
+            page,
+            size,
+            step,
+            step > 1 ? -1 : 0,
+            'presenter, projector',
+            step < TOUR_LENGTH,
+          );
         expect(new URL(page.url()).searchParams.get('theme')).toBe('projector');
       }
       await expectNoProblems();

@@ -1,7 +1,7 @@
 /**
  * Outlines the part of the panel a tour step points at (`.tour-highlight`), also when the
  * panel mounts later (a lazily loaded panel, a model still building), and scrolls it into
- * view once. The outline goes when the step changes or the tour closes.
+ * view once (again only if the panel replaced the element it scrolled to). The outline goes when the step changes or the tour closes.
  */
 import { useEffect } from 'react';
 
@@ -11,7 +11,8 @@ export function useTourHighlight(selector: string | null, root: () => HTMLElemen
   useEffect(() => {
     const area = root();
     if (!selector || !area) return;
-    let scrolled = false;
+    // The element scrolled to; scrolled to again when the panel replaces it (a re-render).
+    let scrolledTo: Element | null = null;
     const marked = new Set<Element>();
     const mark = () => {
       let found: NodeListOf<Element>;
@@ -24,8 +25,8 @@ export function useTourHighlight(selector: string | null, root: () => HTMLElemen
         if (marked.has(element)) continue;
         element.classList.add(CLASS);
         marked.add(element);
-        if (!scrolled) {
-          scrolled = true;
+        if (!scrolledTo?.isConnected) {
+          scrolledTo = element;
           const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
           element.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
         }
