@@ -6,6 +6,10 @@
 import { useEffect } from 'react';
 
 const CLASS = 'tour-highlight';
+/** How long after a step starts its outlined element is kept in view as the panel fills in (ms). */
+const SETTLE_MS = 15_000;
+/** How much of the outlined element must show (px). */
+const MIN_VISIBLE_PX = 40;
 
 export function useTourHighlight(selector: string | null, root: () => HTMLElement | null): void {
   useEffect(() => {
@@ -13,6 +17,7 @@ export function useTourHighlight(selector: string | null, root: () => HTMLElemen
     if (!selector || !area) return;
     // The element scrolled to; scrolled to again when the panel replaces it (a re-render).
     let scrolledTo: Element | null = null;
+    const started = performance.now();
     const marked = new Set<Element>();
     const mark = () => {
       let found: NodeListOf<Element>;
@@ -32,8 +37,23 @@ export function useTourHighlight(selector: string | null, root: () => HTMLElemen
         }
       }
     };
+    /**
+     * While the step's panel is still filling in (SETTLE_MS), content that appears above the
+     * outlined element can push it out of the free part of the window: scroll to it again.
+     */
+    const keepInView = () => {
+      if (!scrolledTo?.isConnected || performance.now() - started > SETTLE_MS) return;
+      const box = scrolledTo.getBoundingClientRect();
+      const card = document.querySelector('.tour-card')?.getBoundingClientRect();
+      const bottom = card && card.top > window.innerHeight / 2 ? card.top : window.innerHeight;
+      if (box.top > bottom - MIN_VISIBLE_PX || box.bottom < MIN_VISIBLE_PX)
+        scrolledTo.scrollIntoView({ block: 'nearest' });
+    };
     mark();
-    const observer = new MutationObserver(mark);
+    const observer = new MutationObserver(() => {
+      mark();
+      keepInView();
+    });
     observer.observe(area, { childList: true, subtree: true });
     return () => {
       observer.disconnect();
