@@ -64,7 +64,10 @@ const VIEWS: Record<PanelId, PanelView> = {
     plot: '.conv-pictures canvas',
     ready: '.conv-step-counter',
     headline: '.conv-step-counter',
-    controls: (p) => [p.locator('.conv-player-controls').getByRole('button', { name: 'Play' }), p.getByRole('combobox', { name: 'Image' })],
+    controls: (p) => [
+      p.locator('.conv-player-controls').getByRole('button', { name: 'Play' }),
+      p.getByRole('combobox', { name: 'Image' }),
+    ],
   },
   gaussianize: {
     plot: 'canvas.gauss-stage-canvas',
@@ -75,7 +78,14 @@ const VIEWS: Record<PanelId, PanelView> = {
 };
 
 function inside(box: { x: number; y: number; width: number; height: number } | null): boolean {
-  return !!box && box.width > 0 && box.x >= -0.5 && box.y >= -0.5 && box.x + box.width <= WIDTH + 0.5 && box.y + box.height <= HEIGHT + 0.5;
+  return (
+    !!box &&
+    box.width > 0 &&
+    box.x >= -0.5 &&
+    box.y >= -0.5 &&
+    box.x + box.width <= WIDTH + 0.5 &&
+    box.y + box.height <= HEIGHT + 0.5
+  );
 }
 
 /** Records the font of every canvas fillText call (window.__labelFonts), before the app runs. */
@@ -83,7 +93,10 @@ const RECORD_CANVAS_FONTS = () => {
   const fonts: string[] = [];
   (window as unknown as { __labelFonts: string[] }).__labelFonts = fonts;
   const fillText = CanvasRenderingContext2D.prototype.fillText;
-  CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, ...args: Parameters<typeof fillText>) {
+  CanvasRenderingContext2D.prototype.fillText = function (
+    this: CanvasRenderingContext2D,
+    ...args: Parameters<typeof fillText>
+  ) {
     fonts.push(`${this.font} «${String(args[0]).slice(0, 20)}»`);
     return fillText.apply(this, args);
   };
@@ -93,13 +106,18 @@ const RECORD_CANVAS_FONTS = () => {
 async function smallLabels(page: Page): Promise<string[]> {
   return page.evaluate((min) => {
     const log = (window as unknown as { __labelFonts: string[] }).__labelFonts;
-    const canvas = log.splice(0).filter((entry) => Number(/(\d+(?:\.\d+)?)px/.exec(entry)?.[1]) < min);
+    const canvas = log
+      .splice(0)
+      .filter((entry) => Number(/(\d+(?:\.\d+)?)px/.exec(entry)?.[1]) < min);
     // An SVG's text is scaled with its viewBox: the size on screen is font-size × the CTM's scale.
     const onScreen = (text: SVGTextElement) =>
-      parseFloat(getComputedStyle(text).fontSize) * Math.hypot(text.getScreenCTM()?.a ?? 1, text.getScreenCTM()?.b ?? 0);
+      parseFloat(getComputedStyle(text).fontSize) *
+      Math.hypot(text.getScreenCTM()?.a ?? 1, text.getScreenCTM()?.b ?? 0);
     const svg = [...document.querySelectorAll<SVGTextElement>('section.panel svg text')]
       .filter((text) => text.getClientRects().length > 0 && onScreen(text) < min - 0.05)
-      .map((text) => `svg ${onScreen(text).toFixed(1)}px «${(text.textContent ?? '').slice(0, 20)}»`);
+      .map(
+        (text) => `svg ${onScreen(text).toFixed(1)}px «${(text.textContent ?? '').slice(0, 20)}»`,
+      );
     return [...new Set([...canvas, ...svg])];
   }, PROJECTOR_MIN_FONT);
 }
@@ -120,22 +138,40 @@ describe(`presenter mode at 1024×768 ${CONFIG}`, () => {
       // The panel's own first results settle (fonts load, plots redraw at their size).
       await page.waitForTimeout(1000);
       expect(await page.evaluate(() => window.scrollY), `${id}: scrolled`).toBe(0);
-      expect(inside(await plot.boundingBox()), `${id}: key plot ${JSON.stringify(await plot.boundingBox())}`).toBe(true);
+      expect(
+        inside(await plot.boundingBox()),
+        `${id}: key plot ${JSON.stringify(await plot.boundingBox())}`,
+      ).toBe(true);
       const headline = panel.locator(view.headline).first();
-      expect(inside(await headline.boundingBox()), `${id}: headline ${JSON.stringify(await headline.boundingBox())}`).toBe(true);
+      expect(
+        inside(await headline.boundingBox()),
+        `${id}: headline ${JSON.stringify(await headline.boundingBox())}`,
+      ).toBe(true);
       for (const control of view.controls(panel)) {
-        expect(inside(await control.boundingBox()), `${id}: control ${control} ${JSON.stringify(await control.boundingBox())}`).toBe(true);
+        expect(
+          inside(await control.boundingBox()),
+          `${id}: control ${control} ${JSON.stringify(await control.boundingBox())}`,
+        ).toBe(true);
       }
       expect(await smallLabels(page), `${id}: labels under ${PROJECTOR_MIN_FONT} px`).toEqual([]);
     }
     // The projector theme without presenter mode (its base sizes): every panel again.
     await page.getByRole('button', { name: 'Presenter mode' }).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.present ?? '')).not.toBe('true');
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.present ?? ''))
+      .not.toBe('true');
     for (const [index, id] of PANEL_IDS.entries()) {
       await page.locator('body').press(String(index + 1));
-      await page.locator(`section.panel-${id}`).locator(VIEWS[id].ready).first().waitFor({ timeout: 60_000 });
+      await page
+        .locator(`section.panel-${id}`)
+        .locator(VIEWS[id].ready)
+        .first()
+        .waitFor({ timeout: 60_000 });
       await page.waitForTimeout(1000);
-      expect(await smallLabels(page), `${id} (projector, not presenting): labels under ${PROJECTOR_MIN_FONT} px`).toEqual([]);
+      expect(
+        await smallLabels(page),
+        `${id} (projector, not presenting): labels under ${PROJECTOR_MIN_FONT} px`,
+      ).toEqual([]);
     }
     await expectNoProblems();
   });

@@ -27,7 +27,9 @@ const CHARTS: Record<PanelId, ChartCheck> = {
     canvas: 'canvas[aria-label^="Samples of"]',
     prepare: async (_page, panel) => {
       const samples = panel.locator('canvas[aria-label^="Samples of"]');
-      await expect.poll(() => samples.getAttribute('aria-label'), { timeout: 120_000 }).not.toContain(': 0 data points');
+      await expect
+        .poll(() => samples.getAttribute('aria-label'), { timeout: 120_000 })
+        .not.toContain(': 0 data points');
     },
   },
   steps: { canvas: 'canvas[aria-label^="Base plane"]' },
@@ -45,7 +47,9 @@ const CHARTS: Record<PanelId, ChartCheck> = {
     canvas: 'canvas.discrete-chart-canvas',
     prepare: async (page) => {
       await expect
-        .poll(() => page.locator('.discrete-numbers').getAttribute('data-step').then(Number), { timeout: 120_000 })
+        .poll(() => page.locator('.discrete-numbers').getAttribute('data-step').then(Number), {
+          timeout: 120_000,
+        })
         .toBeGreaterThanOrEqual(20);
     },
   },
@@ -71,7 +75,12 @@ async function readPixels(canvas: Locator, image: boolean): Promise<Pixels> {
       return [r, g, b];
     };
     const root = getComputedStyle(document.documentElement);
-    const names = ['--color-data', '--color-model', '--color-plot-line', ...[1, 2, 3, 4, 5].map((k) => `--color-series-${k}`)];
+    const names = [
+      '--color-data',
+      '--color-model',
+      '--color-plot-line',
+      ...[1, 2, 3, 4, 5].map((k) => `--color-series-${k}`),
+    ];
     const theme = names.map((name) => rgbOf(root.getPropertyValue(name).trim()));
     const ctx = element.getContext('2d')!;
     const data = ctx.getImageData(0, 0, element.width, element.height).data;
@@ -82,7 +91,10 @@ async function readPixels(canvas: Locator, image: boolean): Promise<Pixels> {
     } else {
       // Inside the corner, clear of a frame line drawn along the edge.
       const at = 4 * (5 * element.width + 5);
-      background = { luminance: luminance(data[at], data[at + 1], data[at + 2]), alpha: data[at + 3] };
+      background = {
+        luminance: luminance(data[at], data[at + 1], data[at + 2]),
+        alpha: data[at + 3],
+      };
     }
     const [br, bg, bb] = [data[0], data[1], data[2]];
     let seriesPixels = 0;
@@ -93,7 +105,8 @@ async function readPixels(canvas: Locator, image: boolean): Promise<Pixels> {
         ? Math.abs(r - br) + Math.abs(g - bg) + Math.abs(b - bb) > 60
         : theme.some(([tr, tg, tb]) => {
             const [dr, dg, db] = [tr - br, tg - bg, tb - bb];
-            const a = ((r - br) * dr + (g - bg) * dg + (b - bb) * db) / (dr * dr + dg * dg + db * db);
+            const a =
+              ((r - br) * dr + (g - bg) * dg + (b - bb) * db) / (dr * dr + dg * dg + db * db);
             return a >= 0.4 && Math.hypot(r - br - a * dr, g - bg - a * dg, b - bb - a * db) < 20;
           });
       if (near) seriesPixels++;
@@ -116,7 +129,9 @@ describe(`themes ${CONFIG}`, () => {
       const pixels = await readPixels(canvas, check.image ?? false);
       expect(pixels.background.alpha, `${id}: background painted`).toBe(255);
       expect(pixels.background.luminance, `${id}: dark background`).toBeLessThan(60);
-      expect(pixels.seriesPixels, `${id}: series pixels in the theme's colours`).toBeGreaterThan(20);
+      expect(pixels.seriesPixels, `${id}: series pixels in the theme's colours`).toBeGreaterThan(
+        20,
+      );
     }
     await expectNoProblems();
   });
