@@ -2,6 +2,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { attachConvClient } from '../panels/conv/conv-connection';
 import { attachCostClient } from '../panels/cost/cost-connection';
 import { attachDiscreteClient } from '../panels/discrete/discrete-connection';
+import { attachCompareClient } from '../panels/density/compare-connection';
 import { attachDistillClient } from '../panels/distill/distill-connection';
 import { attachGaussianizeClient } from '../panels/gaussianize/gaussianize-connection';
 import { attachStepsClient } from '../panels/steps/steps-connection';
@@ -47,6 +48,7 @@ function useLabWiring(): void {
     attachCostClient(api ? costClientFor(api) : null);
     attachGaussianizeClient(api);
     attachDiscreteClient(api);
+    attachCompareClient(api);
   }, [computeReady, generation]);
   useEffect(() => {
     setLabShown(panel === 'density');

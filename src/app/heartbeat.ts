@@ -5,8 +5,8 @@
  * ~60 ms, so a healthy worker answers within a slice; the limit is generous because a software
  * WebGPU adapter can compile kernels for seconds on a busy machine.
  */
-export const HEARTBEAT_INTERVAL_MS = 2_000;
-export const HUNG_AFTER_MS = 15_000;
+const HEARTBEAT_INTERVAL_MS = 2_000;
+const HUNG_AFTER_MS = 15_000;
 
 /** Starts pinging; returns a stop function. `onHung(silentMs)` is called at most once. */
 export function startHeartbeat(

@@ -16,6 +16,7 @@ import type { DistillApi } from './distill/protocol';
 import type { CostApi } from './cost/protocol';
 import type { GaussianizeApi } from './gaussianize/protocol';
 import type { DiscreteApi } from './discrete/protocol';
+import type { CompareApi } from './compare/protocol';
 
 export type { BackendName, BackendReport, SkippedBackend } from './backend';
 export type { BackendTiming, RememberedChoice } from './backend-measure';
@@ -72,7 +73,7 @@ export interface DiagnosticsApi {
   hangForTesting(ms: number): Promise<void>;
 }
 
-export type ComputeApi = DiagnosticsApi & LabApi & StepsApi & ConvApi & DistillApi & CostApi & GaussianizeApi & DiscreteApi;
+export type ComputeApi = DiagnosticsApi & LabApi & StepsApi & ConvApi & DistillApi & CostApi & GaussianizeApi & DiscreteApi & CompareApi;
 
 export type * from './lab/protocol';
 export type * from './conv/protocol';
@@ -81,3 +82,4 @@ export type * from './distill/protocol';
 export type * from './cost/protocol';
 export type * from './gaussianize/protocol';
 export type * from './discrete/protocol';
+export type * from './compare/protocol';

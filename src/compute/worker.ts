@@ -14,7 +14,8 @@ import { distillApi } from './distill/distill-api';
 import { costApi } from './cost/cost-api';
 import { gaussianizeApi } from './gaussianize/gaussianize-api';
 import { discreteApi } from './discrete/discrete-api';
+import { compareApi } from './compare/compare-api';
 
-const api: ComputeApi = { ...diagnostics, ...labApi, ...stepsApi, ...convApi, ...distillApi, ...costApi, ...gaussianizeApi, ...discreteApi };
+const api: ComputeApi = { ...diagnostics, ...labApi, ...stepsApi, ...convApi, ...distillApi, ...costApi, ...gaussianizeApi, ...discreteApi, ...compareApi };
 
 Comlink.expose(api);

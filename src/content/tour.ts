@@ -1,6 +1,7 @@
 /**
  * The guided tour: the lecture's storyline in its order (an autoregressive model is a flow →
- * MAF sampling → MAF density → IAF → the trade-off → distillation → "can we distil a language
+ * MAF sampling → MAF density → IAF → the trade-off → coupling layers, beyond the lecture →
+ * distillation → "can we distil a language
  * model?" discrete data → masked convolutions → Gaussianization → the copula → RBIG) as
  * steps of data. Each step names the state it shows (panel, data set, flow, D, direction,
  * Gaussianization iteration), the part of the panel to look at, a short explanation with its
@@ -8,13 +9,13 @@
  * lands on something live: a fitted model, a measured table, a training run.
  */
 import type { DatasetId } from '../core/datasets';
-import type { FlowKind } from '../core/flow/config';
+import type { FlowFamily } from '../core/flow/flow-spec';
 import type { PanelId, StepDirection } from '../state/url-schema';
 
 /** The URL params a tour step may set (besides the panel). */
 export interface TourState {
   dataset?: DatasetId;
-  flow?: FlowKind;
+  flow?: FlowFamily;
   /** D of the step-by-step panel. */
   dim?: number;
   direction?: StepDirection;
@@ -169,6 +170,30 @@ export const TOUR_STEPS: readonly TourStep[] = [
       panel: 'steps',
       state: { flow: 'maf', direction: 'sample', dim: 8 },
       highlight: HIGHLIGHT.tradeoff,
+    },
+  },
+  {
+    id: 'both',
+    title: 'Can we have both? Coupling layers (beyond the lecture)',
+    text:
+      'This step goes beyond the lecture. A coupling layer (NICE, RealNVP) copies half the ' +
+      'coordinates and transforms the other half with μ, α computed from the copied half only. ' +
+      'The copied half is known on both sides, so density and sampling each take one pass per ' +
+      'layer; the Jacobian is block triangular. The price: each layer changes only half the ' +
+      'coordinates, so a coupling flow needs more layers, or a spline transform, to fit as well.',
+    equation: lines(
+      'x_p = z_p,\\qquad x_t = z_t \\odot e^{\\alpha(z_p)} + \\mu(z_p)',
+      'z_t = \\bigl(x_t - \\mu(x_p)\\bigr) \\odot e^{-\\alpha(x_p)},\\qquad \\log\\lvert\\det \\partial x / \\partial z\\rvert = \\textstyle\\sum_{i \\in t} \\alpha_i',
+    ),
+    say:
+      'Press Next step: the counter reaches 1 of 1; switch the direction to inversion and it is ' +
+      '1 of 1 again. The dashed lines are the copied half. Then open the density lab, pick ' +
+      'Coupling and Compare flows to see MAF, IAF and coupling fitted to the same data, with ' +
+      'their passes and measured time per step. Say that this goes beyond the lecture.',
+    view: {
+      panel: 'steps',
+      state: { flow: 'coupling', direction: 'sample', dim: 4 },
+      highlight: HIGHLIGHT.dag,
     },
   },
   {

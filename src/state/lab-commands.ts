@@ -81,6 +81,14 @@ export function setLabShown(shown: boolean): void {
   active?.setShown(shown);
 }
 
+/**
+ * Holds the lab's training for a reason of the page (e.g. `compare`: the comparison view uses
+ * the same worker, and its timings would mix with training), resuming it when the last hold lifts.
+ */
+export function holdLab(reason: string, on: boolean): void {
+  active?.setHold(reason, on);
+}
+
 export const labCommands = {
   train: (): void => active?.train(),
   pause: (): void => void active?.pause(),

@@ -6,7 +6,7 @@ import type { LabParams } from '../compute/lab/protocol';
 import type { UrlKey, UrlState } from './url-schema';
 
 /** The URL key behind each worker param. */
-export const LAB_URL_KEY = {
+const LAB_URL_KEY = {
   flow: 'flow',
   transform: 'transform',
   dataset: 'dataset',

@@ -38,7 +38,7 @@ describe(`density lab ${CONFIG}`, () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     const page = await openApp('/?dataset=moons', {
       beforeLoad: (context) =>
-        context.route(/\/assets\/worker-[^/]*\.js$/, async (route) => {
+        context.route(/\/assets\/worker-[\w-]{8}\.js$/, async (route) => {
           await held;
           await route.continue();
         }),

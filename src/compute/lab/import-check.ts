@@ -4,21 +4,22 @@
  * resolution). Finite float32 weights can still overflow inside the layers (3e38 weights give
  * a blank density); such a model is refused with the reason, before it replaces anything.
  */
-import { labLogProbTf, tfFlowOf, type LabWeights } from './lab-flow';
+import { flowFromModel } from '../flow/build-flow';
+import type { FlowModel } from '../../core/flow/flow-spec';
 import type { ViewBox } from '../../core/datasets';
 import { densityGridProblem } from '../../core/validation';
 import { evaluateInChunks, gridPoints, IDLE_GRID, LIVE_GRID } from './grid';
 
 /** Null when the model's log-density is finite on every grid point, else the reason. */
 export async function importedDensityProblem(
-  model: LabWeights,
+  model: FlowModel,
   view: ViewBox,
 ): Promise<string | null> {
-  const flow = tfFlowOf(model);
+  const flow = flowFromModel(model, false);
   try {
     for (const n of [IDLE_GRID, LIVE_GRID]) {
       const grid = { ...view, nx: n, ny: n };
-      const logDensity = await evaluateInChunks(gridPoints(grid), (x) => labLogProbTf(flow, x, model.family));
+      const logDensity = await evaluateInChunks(gridPoints(grid), (x) => flow.logProb(x));
       const problem = densityGridProblem(logDensity, grid);
       if (problem) return problem;
     }

@@ -7,24 +7,14 @@
  * One readback per frame (density grid, fixed-noise samples, loss); none per step.
  */
 import { tf } from '../tf';
-import { familyName, familyPassesPerLayer } from '../../core/flow/family';
+import { familyName } from '../../core/flow/family';
+import { passesPerLayer } from '../../core/flow/schedule';
 import { createRng } from '../../core/rng';
 import { DRAWN_VIEW, datasetSource, type DatasetSource } from '../../core/datasets';
-import {
-  freshLabWeights,
-  labLogProbTf,
-  parseLabModel,
-  presetLabWeights,
-  readLabWeights,
-  sampleTf,
-  serializeLabModel,
-  asFlowModel,
-  tfFlowOf,
-  trainerKind,
-  type LabTfFlow,
-  type LabTraining,
-  type LabWeights,
-} from './lab-flow';
+import { type AnyTfFlow, flowFromModel } from '../flow/build-flow';
+import { initFlowModel, type FlowModel } from '../../core/flow/flow-spec';
+import { parseAnyModelText, serializeAnyModel } from '../../core/flow/model-file';
+import { labSpecOf, presetFor, type LabTraining } from './lab-flow';
 import { FlowTrainer, type TrainingObjective } from '../flow/trainer';
 import { LAB_SCHEDULE, trainedStepsOf } from '../../core/flow/lr-schedule';
 import { confinedEnergyTf } from '../flow/energy-tf';
@@ -56,7 +46,7 @@ export class LabSession {
   private params: LabParams | null = null;
   private options: LabConfigureOptions = {};
   private source: DatasetSource | null = null;
-  private flow: LabTfFlow | null = null;
+  private flow: AnyTfFlow | null = null;
   private trainer: FlowTrainer | null = null;
   private info: LabModelInfo | null = null;
   private noise: Float32Array = new Float32Array();
@@ -76,7 +66,7 @@ export class LabSession {
    */
   private trainedSteps = 0;
   /** The weights as of the last frame (a WebGPU device can be lost; a worker can hang). */
-  private snapshot: LabWeights | null = null;
+  private snapshot: FlowModel | null = null;
 
   /**
    * Applies params: a change of a live param (learning rate, batch size) takes effect on the
@@ -108,17 +98,17 @@ export class LabSession {
   }
 
   /** (Re)builds the model: explicit weights (an imported file), else the preset if it fits, else fresh. */
-  private build(imported: (LabWeights & { training?: LabTraining }) | null): LabModelInfo {
+  private build(imported: FlowModel | null, importedTraining?: LabTraining): LabModelInfo {
     const params = this.requireParams();
     const source = datasetSource(params.dataset, this.options.drawnPoints ?? null);
     let weights = imported;
     let origin: LabModelInfo['origin'] = imported ? 'file' : 'fresh';
-    let trainedSteps = trainedStepsOf(imported?.training);
+    let trainedSteps = trainedStepsOf(importedTraining);
     if (!weights && this.options.presetText) {
       try {
-        const preset = presetLabWeights(this.options.presetText, params);
+        const preset = presetFor(this.options.presetText, params);
         if (preset) {
-          weights = preset;
+          weights = preset.model;
           origin = 'preset';
           trainedSteps = trainedStepsOf(preset.training);
         }
@@ -126,11 +116,11 @@ export class LabSession {
         this.message = 'The preset for this data set could not be read; starting from a fresh model.';
       }
     }
-    weights ??= freshLabWeights(params);
+    weights ??= initFlowModel(labSpecOf(params));
     this.disposeModel();
     this.snapshot = null;
     this.source = source;
-    this.flow = tfFlowOf(weights);
+    this.flow = flowFromModel(weights);
     const rng = createRng(params.seed);
     this.noise = Float32Array.from({ length: SAMPLE_COUNT * 2 }, () => rng.normal());
     this.dataPlot = source.sample(DATA_PLOT_COUNT, rng.fork()).data;
@@ -154,7 +144,7 @@ export class LabSession {
       lossLabel: reverseKl ? 'KL(q‖p) estimate (nats)' : 'NLL (nats)',
       lossFloor: reverseKl ? 0 : source.entropyFloor,
       logNormaliser: normaliser ? { value: normaliser.logNormaliser, description: normaliser.description } : null,
-      passesPerTrainingStep: familyPassesPerLayer(params.flow, reverseKl ? 'ownSampleDensity' : 'density', 2),
+      passesPerTrainingStep: passesPerLayer(params.flow, reverseKl ? 'ownSampleDensity' : 'density', 2),
       view: { ...source.view, nx: IDLE_GRID, ny: IDLE_GRID },
     };
     return this.info;
@@ -186,7 +176,7 @@ export class LabSession {
       energyId && params.flow !== 'maf'
         ? { kind: 'reverse-kl', energy: (x) => confinedEnergyTf(energyId, x) }
         : { kind: 'maximum-likelihood', sampleBatch: (n, rng) => source.sample(n, rng) };
-    this.trainer = new FlowTrainer(flow, trainerKind(params.flow), objective, {
+    this.trainer = new FlowTrainer(flow, flow.trainerKind, objective, {
       learningRate: params.learningRate,
       schedule: LAB_SCHEDULE,
       scheduleStart: this.trainedSteps,
@@ -209,7 +199,7 @@ export class LabSession {
   }
 
   private async importNow(text: string): Promise<LabModelInfo> {
-    const loaded = parseLabModel(text); // throws ModelFormatError naming the problem
+    const loaded = parseAnyModelText(text); // throws ModelFormatError naming the problem
     if (loaded.weights.config.dim !== 2) throw new Error(`the lab shows 2-D models; this file has dim ${loaded.weights.config.dim}`);
     const problem = await importedDensityProblem(loaded, this.source?.view ?? DRAWN_VIEW);
     if (problem) throw new Error(problem);
@@ -217,12 +207,12 @@ export class LabSession {
     const params = this.requireParams();
     this.params = {
       ...params,
-      flow: loaded.family,
+      flow: loaded.flow,
       transform: loaded.weights.config.transform ?? 'affine',
       layers: loaded.weights.config.layers,
       hidden: loaded.weights.config.hidden[0],
     };
-    return this.build(loaded);
+    return this.build({ flow: loaded.flow, weights: loaded.weights } as FlowModel, loaded.meta.training);
   }
 
   exportModel(): Promise<string> {
@@ -231,8 +221,8 @@ export class LabSession {
 
   private async exportNow(): Promise<string> {
     const params = this.requireParams();
-    const weights = await readLabWeights(this.requireFlow(), params.flow);
-    const doc = serializeLabModel(weights, {
+    const model = await this.requireFlow().readModel();
+    const doc = serializeAnyModel(model, {
       dataset: params.dataset,
       training: { steps: this.trainedSteps + (this.trainer?.steps ?? 0), loss: this.losses.last() },
     });
@@ -297,8 +287,7 @@ export class LabSession {
 
   private logProbNow(points: Float32Array): Promise<Float32Array> {
     const flow = this.requireFlow();
-    const kind = this.requireParams().flow;
-    return evaluateInChunks(points, (x) => labLogProbTf(flow, x, kind));
+    return evaluateInChunks(points, (x) => flow.logProb(x));
   }
 
   frame(resolution = IDLE_GRID): Promise<LabFrame> {
@@ -310,9 +299,9 @@ export class LabSession {
     const flow = this.requireFlow();
     const info = this.info!;
     const grid = withResolution(info.view, resolution);
-    const logDensity = await evaluateInChunks(gridPoints(grid), (x) => labLogProbTf(flow, x, params.flow));
+    const logDensity = await evaluateInChunks(gridPoints(grid), (x) => flow.logProb(x));
     const t0 = now();
-    const samplesT = tf.tidy(() => sampleTf(flow, tf.tensor2d(this.noise, [SAMPLE_COUNT, 2]), params.flow));
+    const samplesT = tf.tidy(() => flow.toData(tf.tensor2d(this.noise, [SAMPLE_COUNT, 2])).out);
     const modelSamples = (await samplesT.data()) as Float32Array;
     samplesT.dispose();
     const msPerSampleBatch = now() - t0;
@@ -320,7 +309,7 @@ export class LabSession {
     let nll = 0;
     for (const v of heldOut) nll -= v;
     // The one weight read-back of the frame: kept for a lost GPU, sent for a restarted worker.
-    const weights = await readLabWeights(flow, params.flow);
+    const weights = await flow.readModel();
     this.snapshot = weights;
     const energyId = this.source?.energyId;
     const klEstimate =
@@ -348,7 +337,7 @@ export class LabSession {
       msPerStep: sorted.length ? sorted[sorted.length >> 1] : Number.NaN,
       msPerSampleBatch,
       message: this.message,
-      weights: asFlowModel(weights),
+      weights,
     };
   }
 
@@ -365,7 +354,7 @@ export class LabSession {
     if (!this.params) throw new Error('the lab is not configured yet');
     return this.params;
   }
-  private requireFlow(): LabTfFlow {
+  private requireFlow(): AnyTfFlow {
     if (!this.flow) throw new Error('the lab has no model yet');
     return this.flow;
   }
@@ -387,7 +376,7 @@ export class LabSession {
     this.runner.stop();
     if (!this.params || !this.flow) return;
     let weights = this.snapshot;
-    if (!weights) weights = await readLabWeights(this.flow, this.params.flow).catch(() => null);
+    if (!weights) weights = await this.flow.readModel().catch(() => null);
     const steps = this.trainer?.steps ?? 0;
     try {
       this.disposeModel();
@@ -396,7 +385,7 @@ export class LabSession {
       this.trainer = null;
       this.flow = null;
     }
-    this.flow = tfFlowOf(weights ?? freshLabWeights(this.params));
+    this.flow = flowFromModel(weights ?? initFlowModel(labSpecOf(this.params)));
     this.rebuildTrainer();
     this.requireTrainer().resumeCount(steps);
     this.message = weights

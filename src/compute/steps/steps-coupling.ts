@@ -5,14 +5,15 @@
  * step costs what a MAF step costs.
  */
 import { tf } from '../tf';
-import { DEFAULT_COUPLING_CONFIG, initCouplingWeights, type CouplingConfig } from '../../core/flow/coupling-config';
+import { couplingConfig } from '../../core/flow/flow-spec';
+import type { CouplingConfig, CouplingWeights } from '../../core/flow/coupling-config';
 import { createRng } from '../../core/rng';
 import {
   correlatedMixture,
   correlatedMixtureLogDensities,
   sampleCorrelatedMixture,
 } from '../../core/toy/correlated-mixture';
-import { TfCouplingFlow } from '../flow/tf-coupling';
+import { buildFlow, type AnyTfFlow } from '../flow/build-flow';
 import { FlowTrainer } from '../flow/trainer';
 import { DEFAULT_BUDGET_MS, DEFAULT_TRAIN_STEPS, STEPS_HIDDEN, stepsFlowConfig } from './steps-model';
 import type { StepsCouplingModel, StepsModelRequest } from './protocol';
@@ -24,10 +25,10 @@ const CHUNK = 5;
 
 function stepsCouplingConfig(request: StepsModelRequest): CouplingConfig {
   const { dim, layers, seed } = stepsFlowConfig(request); // validates D
-  return { ...DEFAULT_COUPLING_CONFIG, dim, layers, hidden: [...STEPS_HIDDEN], seed };
+  return couplingConfig({ flow: 'coupling', dim, layers, hidden: [...STEPS_HIDDEN], seed });
 }
 
-async function meanNll(flow: TfCouplingFlow, points: tf.Tensor2D): Promise<number> {
+async function meanNll(flow: AnyTfFlow, points: tf.Tensor2D): Promise<number> {
   const nll = tf.tidy(() => tf.neg(tf.mean(flow.logProb(points))));
   const value = (await nll.data())[0];
   nll.dispose();
@@ -41,10 +42,10 @@ export async function trainStepsCouplingModel(request: StepsModelRequest): Promi
   const config = stepsCouplingConfig(request);
   const steps = request.trainSteps ?? DEFAULT_TRAIN_STEPS;
   const budgetMs = request.budgetMs ?? DEFAULT_BUDGET_MS;
-  const flow = new TfCouplingFlow(initCouplingWeights(config));
+  const flow = buildFlow({ flow: 'coupling', dim: config.dim, layers: config.layers, hidden: config.hidden, seed: config.seed });
   const trainer = new FlowTrainer(
     flow,
-    'maf',
+    flow.trainerKind,
     { kind: 'maximum-likelihood', sampleBatch: (n, rng) => sampleCorrelatedMixture(config.dim, n, rng) },
     { learningRate: LEARNING_RATE, batchSize: BATCH, clipNorm: 10, seed: config.seed },
   );
@@ -65,7 +66,7 @@ export async function trainStepsCouplingModel(request: StepsModelRequest): Promi
     }
     const trainMs = performance.now() - start;
     const nllAfter = await meanNll(flow, heldOut);
-    const weights = await flow.readWeights();
+    const weights = (await flow.readModel()).weights as CouplingWeights;
     return { kind: 'coupling', weights, trainedSteps: trained, nllBefore, nllAfter, nllData, trainMs };
   } finally {
     heldOut.dispose();

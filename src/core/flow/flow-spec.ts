@@ -40,7 +40,7 @@ function transformFields(spec: TransformConfig): TransformConfig {
 }
 
 /** The MAF/IAF config of a spec (the app's defaults for everything the spec leaves open). */
-function autoregressiveConfig(spec: FlowSpec): FlowConfig {
+export function autoregressiveConfig(spec: FlowSpec): FlowConfig {
   return {
     ...DEFAULT_FLOW_CONFIG,
     dim: spec.dim ?? DEFAULT_FLOW_CONFIG.dim,
@@ -52,7 +52,7 @@ function autoregressiveConfig(spec: FlowSpec): FlowConfig {
 }
 
 /** The coupling config of a spec. */
-function couplingConfig(spec: FlowSpec): CouplingConfig {
+export function couplingConfig(spec: FlowSpec): CouplingConfig {
   return {
     ...DEFAULT_COUPLING_CONFIG,
     dim: spec.dim ?? DEFAULT_COUPLING_CONFIG.dim,

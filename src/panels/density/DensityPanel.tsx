@@ -1,6 +1,7 @@
 import { useLabStore } from '../../state/lab-store';
 import type { HideableControl } from '../../state/url-schema';
 import { PanelFrame } from '../PanelFrame';
+import { CompareView } from './CompareView';
 import { ContoursToggle } from './ContoursToggle';
 import { DatasetPicker } from './DatasetPicker';
 import { DensityPlots } from './DensityPlots';
@@ -22,6 +23,8 @@ export function DensityPanel() {
   // Saving files needs downloads, which a sandboxed embed may not have.
   const embed = useLabStore((s) => s.params.embed);
   const shown = (control: HideableControl) => !hide.includes(control);
+  const compare = useLabStore((s) => s.params.view === 'compare');
+  const setParam = useLabStore((s) => s.setParam);
   return (
     <PanelFrame
       title="Density lab"
@@ -32,19 +35,35 @@ export function DensityPanel() {
         {shown('dataset') && <DatasetPicker />}
         {shown('flow') && <FlowSwitch />}
         {shown('contours') && <ContoursToggle />}
+        {shown('flow') && (
+          <label className="checkbox" title="MAF, IAF and coupling fitted to the same data, side by side">
+            <input
+              type="checkbox"
+              checked={compare}
+              onChange={(event) => setParam('view', event.target.checked ? 'compare' : 'train')}
+            />
+            Compare flows
+          </label>
+        )}
       </div>
-      {drawing && <DrawTools />}
-      <DensityPlots />
-      <div className="density-run">
-        {shown('training') && <TrainingControls />}
-        <RunMessage />
-      </div>
-      {shown('hyperparameters') && <HyperparamInputs />}
-      {!embed && <FilesMenu />}
-      <div className="density-lower">
-        {shown('loss') && <LossPlot />}
-        {shown('info') && <FlowInfo />}
-      </div>
+      {compare && <CompareView />}
+      {compare && shown('hyperparameters') && <HyperparamInputs />}
+      {!compare && drawing && <DrawTools />}
+      {!compare && (
+        <>
+          <DensityPlots />
+          <div className="density-run">
+            {shown('training') && <TrainingControls />}
+            <RunMessage />
+          </div>
+          {shown('hyperparameters') && <HyperparamInputs />}
+          {!embed && <FilesMenu />}
+          <div className="density-lower">
+            {shown('loss') && <LossPlot />}
+            {shown('info') && <FlowInfo />}
+          </div>
+        </>
+      )}
     </PanelFrame>
   );
 }

@@ -5,13 +5,17 @@ import { isValidParam } from '../../../src/state/lab-store';
 import { PANEL_IDS, URL_SCHEMA, type UrlKey, type UrlState } from '../../../src/state/url-schema';
 import { AVAILABLE_PANELS, tourPatch } from '../../../src/app/tour/tour-nav';
 
-/** The lecture's order (../shared/LECTURE.md: claims 1–3, 4–5, 6–9, 10, 11–15, 16, 17–19, 20–21, 22, 23). */
+/**
+ * The lecture's order (../shared/LECTURE.md: claims 1–3, 4–5, 6–9, 10, 11–15, 16, 17–19, 20–21, 22, 23),
+ * with one step beyond the lecture after the trade-off: coupling layers, "can we have both?".
+ */
 const LECTURE = [
   'autoregressive',
   'maf-sampling',
   'maf-density',
   'iaf',
   'tradeoffs',
+  'both',
   'distillation',
   'discrete',
   'masked-convolutions',
@@ -26,7 +30,7 @@ const LECTURE = [
  * reads `dims`).
  */
 const PANEL_READS: Record<string, readonly UrlKey[]> = {
-  density: ['dataset', 'flow', 'layers', 'hidden', 'lr', 'batch', 'seed', 'contours'],
+  density: ['dataset', 'flow', 'transform', 'view', 'layers', 'hidden', 'lr', 'batch', 'seed', 'contours'],
   steps: ['flow', 'dim', 'direction'],
   distill: ['dataset', 'kl', 'warm', 'seed'],
   cost: ['dims'],

@@ -53,6 +53,7 @@ describe('lab store', () => {
     const state = { ...defaultUrlState(), lr: 0.01, batch: 64 };
     expect(toLabParams(state)).toEqual({
       flow: 'maf',
+      transform: 'affine',
       dataset: '8gaussians',
       layers: 5,
       hidden: 64,

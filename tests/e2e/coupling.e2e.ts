@@ -1,0 +1,140 @@
+/**
+ * Coupling flows and spline transforms in Chromium (issue 20): `?flow=coupling` in the lab
+ * and in the stepper (one pass in both directions: "1 of 1"), `?transform=spline` training in
+ * the lab, and the comparison view's table filled with finite numbers; an axe scan of the new
+ * views. Small models (2 layers of width 16) keep every fit short; WASM is pinned.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CONFIG, expectNoProblems, openApp, waitForBackend } from './harness';
+
+const SMALL = '&layers=2&hidden=16&backend=wasm';
+const modelDensity = (page: Page) => page.getByRole('img', { name: /^Model density for .*\d layers?\b/ });
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(d: Document): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+    const { violations } = await axe.run(document);
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  });
+}
+
+/** The held-out NLL shown under the loss curve. */
+async function shownNll(page: Page): Promise<number> {
+  const text = (await page.locator('.loss-stats').textContent()) ?? '';
+  const match = /Held-out NLL (\d+\.\d+) nats/.exec(text);
+  if (!match) throw new Error(`no held-out NLL on screen: "${text}"`);
+  return Number(match[1]);
+}
+
+describe(`coupling flows and splines ${CONFIG}`, () => {
+  it('?flow=coupling in the lab: the coupling flow, one pass per layer both ways', async () => {
+    const page = await openApp(`/?flow=coupling${SMALL}`);
+    await waitForBackend(page);
+    await modelDensity(page).waitFor({ timeout: 60_000 });
+    expect(await modelDensity(page).getAttribute('aria-label')).toMatch(/^Model density for 8gaussians, Coupling, 2 layers, NLL \d/);
+    expect(await page.getByRole('radio', { name: 'Coupling' }).isChecked()).toBe(true);
+    const info = (await page.locator('.flow-info').textContent()) ?? '';
+    expect(info).toContain('Coupling: fast both ways');
+    expect(info).toContain('Density (x → z): one parallel pass per layer (2 in all)');
+    expect(info).toContain('Sampling (z → x): one parallel pass per layer (2 in all)');
+    // Switching to MAF states its own passes: D = 2 sequential ones for sampling.
+    await page.getByRole('radio', { name: 'MAF' }).check();
+    await page.locator('.flow-info h3', { hasText: 'MAF' }).waitFor();
+    expect(await page.locator('.flow-info').textContent()).toContain('Sampling (z → x): D = 2 sequential passes per layer (4 in all)');
+    expect(page.url()).not.toContain('flow=coupling');
+    await expectNoProblems();
+  });
+
+  it('?transform=spline in the lab trains: the held-out NLL falls', async () => {
+    const page = await openApp(`/?transform=spline${SMALL}`);
+    await waitForBackend(page);
+    await modelDensity(page).waitFor({ timeout: 60_000 });
+    expect(await modelDensity(page).getAttribute('aria-label')).toMatch(/MAF spline, 2 layers/);
+    expect(await page.getByRole('radio', { name: 'spline' }).isChecked()).toBe(true);
+    const before = await shownNll(page);
+    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    await page.waitForFunction(
+      () => /Step ([4-9]\d|\d{3,})/.test(document.querySelector('.loss-stats')?.textContent ?? ''),
+      undefined,
+      { timeout: 180_000 },
+    );
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Train' }).waitFor();
+    const after = await shownNll(page);
+    expect(Number.isFinite(after)).toBe(true);
+    expect(after).toBeLessThan(before - 0.1);
+    await expectNoProblems();
+  });
+
+  it('?flow=coupling in the stepper: one pass in both directions, the pass-through half drawn as identity edges', async () => {
+    const page = await openApp('/?panel=steps&flow=coupling&dim=4&backend=wasm');
+    await waitForBackend(page);
+    await page.locator('[data-testid="model-fit"][data-kind="coupling"]').waitFor({ timeout: 120_000 });
+    const counter = page.getByTestId('pass-counter');
+    const next = page.getByRole('button', { name: 'Next step' });
+    for (const direction of ['Sampling z → x', 'Inversion x → z']) {
+      await page.getByRole('radio', { name: direction }).check();
+      await page.locator('[data-testid="model-fit"][data-kind="coupling"]').waitFor({ timeout: 120_000 });
+      expect(await counter.textContent()).toBe('network passes: 0 of 1');
+      await next.click();
+      expect(await counter.textContent()).toBe('network passes: 1 of 1');
+      expect(await next.isDisabled()).toBe(true);
+      // Layer 1 at D = 4: x1, x3 pass through (parity split), x2, x4 are transformed.
+      const edges = await page.locator('[data-edge]').evaluateAll((els) => els.map((e) => e.getAttribute('data-edge')));
+      expect(edges.filter((e) => e?.startsWith('identity-')).sort()).toEqual(['identity-1', 'identity-3']);
+      expect(edges.filter((e) => e?.startsWith('params-')).sort()).toEqual(['params-2', 'params-4']);
+      const lit = await page.locator('[data-lit="true"]').count();
+      expect(lit).toBeGreaterThanOrEqual(4);
+      // The block-triangular Jacobian: its log|det| from the trace and from the matrix agree.
+      const fromTrace = Number(await page.locator('[data-logdet="trace"]').getAttribute('data-value'));
+      const fromMatrix = Number(await page.locator('[data-logdet="matrix"]').getAttribute('data-value'));
+      expect(Math.abs(fromTrace - fromMatrix)).toBeLessThan(1e-4);
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoProblems();
+  });
+
+  it('the comparison view fills its table with finite numbers and the passes of each family', async () => {
+    const page = await openApp(`/?view=compare${SMALL}`);
+    await waitForBackend(page);
+    const table = page.getByTestId('compare-table');
+    await table.waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('checkbox', { name: 'Compare flows' }).isChecked()).toBe(true);
+    await page.waitForFunction(
+      () => {
+        const rows = [...document.querySelectorAll('[data-testid="compare-table"] tbody tr')];
+        return rows.length === 3 && rows.every((r) => r.getAttribute('data-status') === 'done');
+      },
+      undefined,
+      { timeout: 300_000 },
+    );
+    const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        flow: tr.getAttribute('data-flow'),
+        cells: Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.getAttribute('data-cell'), td.textContent ?? ''])),
+      })),
+    );
+    const passes: Record<string, [string, string]> = { maf: ['2', '4'], iaf: ['4', '2'], coupling: ['2', '2'] };
+    expect(rows.map((r) => r.flow)).toEqual(['maf', 'iaf', 'coupling']);
+    for (const { flow, cells } of rows) {
+      expect(cells.nll).toMatch(/^\d+\.\d\d ± \d+\.\d\d$/);
+      expect(cells['kl-gap']).toMatch(/^-?\d+\.\d\d ± \d+\.\d\d$/);
+      const gap = Number(cells['kl-gap'].split(' ')[0]);
+      const se = Number(cells['kl-gap'].split(' ± ')[1]);
+      expect(gap).toBeGreaterThan(-4 * se - 0.01); // NLL ≥ H(p) up to its error
+      expect([cells['passes-density'], cells['passes-sample']]).toEqual(passes[flow!]);
+      expect(cells['ms-per-step']).toMatch(/^\d+(\.\d+)? ms \(wasm\)$/);
+      expect(Number.parseFloat(cells['ms-per-step'])).toBeGreaterThan(0);
+      expect(cells.origin).toMatch(/^(preset|trained here, 300 steps)$/);
+    }
+    expect(await page.getByRole('img', { name: /^Model density of Coupling on/ }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoProblems();
+  });
+});
