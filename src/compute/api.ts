@@ -8,6 +8,7 @@
  */
 import type { BackendReport } from './backend';
 import type { MemoryInfo, SelfCheckResult } from './self-check';
+import type { FusedCheckResult } from './webgpu/self-check-fused';
 import type { LabApi } from './lab/protocol';
 import type { ConvApi } from './conv/protocol';
 import type { StepsApi } from './steps/protocol';
@@ -18,6 +19,7 @@ import type { DiscreteApi } from './discrete/protocol';
 
 export type { BackendName, BackendReport, SkippedBackend } from './backend';
 export type { MemoryInfo, SelfCheckResult } from './self-check';
+export type { FusedCheckResult } from './webgpu/self-check-fused';
 
 export interface InitOptions {
   /** The raw `?backend=` value from the address (webgpu, webgl, wasm, cpu, auto), if any. */
@@ -33,6 +35,12 @@ export interface DiagnosticsApi {
    * switches the active backend to CPU and back, so call it while nothing trains.
    */
   selfCheck(): Promise<SelfCheckResult>;
+  /**
+   * WebGPU only: the fused MAF step (webgpu/) against the composed tfjs path on the CPU
+   * backend for a flow of dimension `dim` (values, gradients, one Adam step), and the GPU
+   * dispatches of one default-model step, fused and composed. Switches backends like selfCheck.
+   */
+  selfCheckFused(dim: number): Promise<FusedCheckResult>;
   /** Live tensors and bytes held by tfjs in the worker. */
   memory(): Promise<MemoryInfo>;
   /**

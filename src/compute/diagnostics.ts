@@ -3,12 +3,17 @@ import type { DiagnosticsApi } from './api';
 import { initBackend, requireBackend } from './backend-probe';
 import { destroyActiveDevice, setPageBackendListener } from './device-loss';
 import { memoryInfo, runSelfCheck } from './self-check';
+import { runFusedSelfCheck } from './webgpu/self-check-fused';
 
 export const diagnostics: DiagnosticsApi = {
   init: (options) => initBackend(options.requestedBackend),
   selfCheck: async () => {
     await requireBackend();
     return runSelfCheck();
+  },
+  selfCheckFused: async (dim) => {
+    await requireBackend();
+    return runFusedSelfCheck(dim);
   },
   memory: async () => memoryInfo(),
   crashForTesting: async (message) => {

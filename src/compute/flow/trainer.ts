@@ -13,6 +13,7 @@ import type { FlowKind } from '../../core/flow/config';
 import { createRng } from '../../core/rng';
 import type { PointSet, Rng } from '../../core/types';
 import { GatedAdam } from './gated-adam';
+import { fusedTrainerFor, type FusedMafTrainer } from '../webgpu';
 
 /**
  * What the trainer needs of a flow: TfFlow (MAF/IAF, affine or spline) and TfCouplingFlow
@@ -60,6 +61,8 @@ export class FlowTrainer {
   private readonly rng: Rng;
   private lastLoss: tf.Scalar | null = null;
   private stepCount = 0;
+  /** The fused WebGPU step (webgpu/), when the backend and model allow it; else null. */
+  private fused: FusedMafTrainer | null;
 
   constructor(
     private readonly flow: TrainableFlow,
@@ -69,10 +72,12 @@ export class FlowTrainer {
   ) {
     this.adam = new GatedAdam(flow.variables(), options);
     this.rng = createRng(options.seed);
+    this.fused = fusedTrainerFor(flow, kind, objective.kind, options);
   }
 
   set learningRate(lr: number) {
     this.adam.learningRate = lr;
+    if (this.fused) this.fused.learningRate = lr;
   }
 
   get steps(): number {
@@ -107,6 +112,16 @@ export class FlowTrainer {
   /** One optimiser step. Non-finite steps are skipped on the device (see GatedAdam). */
   step(): void {
     const batch = this.batch();
+    if (this.fused && this.kind !== 'maf') {
+      this.fused.dispose(); // copies its weights into the flow; the composed path takes over
+      this.fused = null;
+    }
+    if (this.fused) {
+      this.fused.step(batch);
+      batch.dispose();
+      this.stepCount++;
+      return;
+    }
     const vars = this.flow.variables();
     const { value, grads } = tf.variableGrads(() => this.loss(batch), vars);
     const ordered = vars.map((v) => grads[v.name]);
@@ -120,17 +135,21 @@ export class FlowTrainer {
 
   /** Steps rejected so far, on the device (no readback). */
   get skippedSteps(): tf.Variable {
+    if (this.fused) return this.fused.skippedSteps();
     return this.adam.skipped;
   }
 
   /** Reads the latest loss and skip count back (one sync). */
   async status(): Promise<TrainerStatus> {
+    if (this.fused) return { step: this.stepCount, ...(await this.fused.readStatus()) };
     const loss = this.lastLoss ? (await this.lastLoss.data())[0] : Number.NaN;
     const skipped = (await this.adam.skipped.data())[0];
     return { step: this.stepCount, loss, skipped };
   }
 
   dispose(): void {
+    this.fused?.dispose();
+    this.fused = null;
     this.lastLoss?.dispose();
     this.lastLoss = null;
     this.adam.dispose();
