@@ -93,7 +93,16 @@ export function markdownReport(r: BenchResults, budgets: BudgetRow[]): string {
     '',
     '## tfjs kernels launched (default model, batch 512)',
     '',
-    table(['flow', 'training step', 'density (x → z)', 'sampling (z → x)'], r.ops.map((o) => [o.flow.toUpperCase(), String(o.trainingStep), String(o.density), String(o.sample)])),
+    table(
+      ['flow', 'training step', 'density (x → z)', 'sampling (z → x)', 'WebGPU step dispatches (fused / composed)'],
+      r.ops.map((o) => [
+        o.flow.toUpperCase(),
+        String(o.trainingStep),
+        String(o.density),
+        String(o.sample),
+        o.webgpuStep ? `${o.webgpuStep.fused} / ${o.webgpuStep.composed}` : o.flow === 'maf' ? 'not measured (no WebGPU adapter)' : 'not fused',
+      ]),
+    ),
     '',
     '## Shipped files',
     '',

@@ -9,6 +9,7 @@
 import type { BackendReport } from './backend';
 import type { MemoryInfo, SelfCheckResult } from './self-check';
 import type { FusedCheckResult } from './webgpu/self-check-fused';
+import type { FusedStepFigures } from './webgpu/step-figures';
 import type { LabApi } from './lab/protocol';
 import type { ConvApi } from './conv/protocol';
 import type { StepsApi } from './steps/protocol';
@@ -20,6 +21,7 @@ import type { DiscreteApi } from './discrete/protocol';
 export type { BackendName, BackendReport, SkippedBackend } from './backend';
 export type { MemoryInfo, SelfCheckResult } from './self-check';
 export type { FusedCheckResult } from './webgpu/self-check-fused';
+export type { FusedStepFigures } from './webgpu/step-figures';
 
 export interface InitOptions {
   /** The raw `?backend=` value from the address (webgpu, webgl, wasm, cpu, auto), if any. */
@@ -37,10 +39,15 @@ export interface DiagnosticsApi {
   selfCheck(): Promise<SelfCheckResult>;
   /**
    * WebGPU only: the fused MAF step (webgpu/) against the composed tfjs path on the CPU
-   * backend for a flow of dimension `dim` (values, gradients, one Adam step), and the GPU
-   * dispatches of one default-model step, fused and composed. Switches backends like selfCheck.
+   * backend for a flow of dimension `dim` (values, gradients, one Adam step). Switches
+   * backends like selfCheck, so call it while nothing trains.
    */
   selfCheckFused(dim: number): Promise<FusedCheckResult>;
+  /**
+   * WebGPU only: GPU dispatches of one default-model MAF training step, fused and composed,
+   * and (steps > 0) the mean ms per step of each over `steps` steps (bench, not tests).
+   */
+  fusedStepFigures(steps: number): Promise<FusedStepFigures>;
   /** Live tensors and bytes held by tfjs in the worker. */
   memory(): Promise<MemoryInfo>;
   /**

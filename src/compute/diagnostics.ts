@@ -4,6 +4,7 @@ import { initBackend, requireBackend } from './backend-probe';
 import { destroyActiveDevice, setPageBackendListener } from './device-loss';
 import { memoryInfo, runSelfCheck } from './self-check';
 import { runFusedSelfCheck } from './webgpu/self-check-fused';
+import { measureFusedStep } from './webgpu/step-figures';
 
 export const diagnostics: DiagnosticsApi = {
   init: (options) => initBackend(options.requestedBackend),
@@ -14,6 +15,10 @@ export const diagnostics: DiagnosticsApi = {
   selfCheckFused: async (dim) => {
     await requireBackend();
     return runFusedSelfCheck(dim);
+  },
+  fusedStepFigures: async (steps) => {
+    await requireBackend();
+    return measureFusedStep(steps);
   },
   memory: async () => memoryInfo(),
   crashForTesting: async (message) => {

@@ -2,9 +2,8 @@
  * Does the fused WebGPU MAF step compute what the composed tfjs path computes on the CPU
  * backend? For a fresh flow of dimension D and a fixed batch: the forward values (z and
  * log|det| per point), the loss, every parameter gradient, and the parameters after one
- * clipped Adam step, each as max_i |fused_i − cpu_i| / max(1, |cpu_i|). Then the GPU
- * dispatches of one training step of the default model (5 layers, MADE [64, 64], D = 2,
- * batch 512), fused and composed, counted by wrapping runWebGPUProgram.
+ * clipped Adam step, each as max_i |fused_i − cpu_i| / max(1, |cpu_i|) (dispatch counts and
+ * timings: step-figures.ts).
  * It switches the active backend to CPU and back, so call it while nothing trains.
  */
 import { tf } from '../tf';
@@ -13,10 +12,8 @@ import { initFlowWeights } from '../../core/flow/init';
 import { createRng } from '../../core/rng';
 import { TfFlow } from '../flow/tf-flow';
 import { GatedAdam } from '../flow/gated-adam';
-import { FlowTrainer } from '../flow/trainer';
 import { FusedMafTrainer } from './fused-maf';
-import { countDispatches, onWebGpu } from './programs';
-import { withoutFused } from './index';
+import { onWebGpu } from './programs';
 
 export interface FusedCheckResult {
   backend: string;
@@ -30,9 +27,6 @@ export interface FusedCheckResult {
   stepError: number;
   /** Loss on the CPU (a sanity anchor: finite, order 1). */
   cpuLoss: number;
-  /** Dispatches of one step of the default model at batch 512: fused and composed tfjs. */
-  dispatchesFused: number;
-  dispatchesComposed: number;
   tensorsBefore: number;
   tensorsAfter: number;
 }
@@ -111,29 +105,6 @@ function scaledError(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return worst;
 }
 
-/** GPU dispatches of one warmed-up training step of the default model at batch 512. */
-async function stepDispatches(composed: boolean): Promise<number> {
-  const config = DEFAULT_FLOW_CONFIG;
-  const rng = createRng(11);
-  const data = Float32Array.from({ length: 512 * config.dim }, () => 1.5 * rng.normal());
-  const flow = new TfFlow(initFlowWeights(config));
-  const make = () =>
-    new FlowTrainer(flow, 'maf', { kind: 'maximum-likelihood', sampleBatch: (n) => ({ data: data.subarray(0, n * config.dim), n, dim: config.dim }) }, {
-      learningRate: 1e-3,
-      batchSize: 512,
-      clipNorm: 10,
-      seed: 1,
-    });
-  const trainer = composed ? await withoutFused(make) : make();
-  trainer.step(); // compiles the pipelines
-  await trainer.status();
-  const { dispatches } = countDispatches(() => trainer.step());
-  await trainer.status();
-  trainer.dispose();
-  flow.dispose();
-  return dispatches;
-}
-
 export async function runFusedSelfCheck(dim: number, batch = 64): Promise<FusedCheckResult> {
   if (!onWebGpu()) throw new Error(`the fused check needs the WebGPU backend, not ${tf.getBackend()}`);
   const tensorsBefore = tf.memory().numTensors;
@@ -148,8 +119,6 @@ export async function runFusedSelfCheck(dim: number, batch = 64): Promise<FusedC
   } finally {
     await tf.setBackend('webgpu');
   }
-  const dispatchesFused = await stepDispatches(false);
-  const dispatchesComposed = await stepDispatches(true);
   return {
     backend: tf.getBackend(),
     dim,
@@ -159,8 +128,6 @@ export async function runFusedSelfCheck(dim: number, batch = 64): Promise<FusedC
     gradientError: scaledError(fused.grads, cpu.grads),
     stepError: scaledError(fused.stepped, cpu.stepped),
     cpuLoss: cpu.loss,
-    dispatchesFused,
-    dispatchesComposed,
     tensorsBefore,
     tensorsAfter: tf.memory().numTensors,
   };
