@@ -1,9 +1,11 @@
 /**
  * The fused WebGPU MAF step (src/compute/webgpu/) on Chromium's software WebGPU adapter:
- *  - its forward values, loss, gradients and one Adam step equal the composed tfjs path on
+ *  - its forward values, loss, gradients and one Adam step, and the one-program sequential
+ *    direction (MAF sampling, IAF density), equal the composed tfjs path on
  *    the CPU backend for D = 2, 3, 5 (scaled error ≤ 1e-4), leaking no tensors;
  *  - one training step of the default model (5 layers, MADE [64, 64], D = 2, batch 512)
- *    takes ≤ 60 GPU dispatches (counted in the worker by wrapping runWebGPUProgram);
+ *    takes ≤ 60 GPU dispatches (counted in the worker by wrapping runWebGPUProgram), and a
+ *    sequential pass a handful instead of hundreds;
  *  - the density lab trains through it: the held-out NLL, computed from the flow's own
  *    variables, falls, so the trained weights reach the rest of the app.
  * Without a WebGPU adapter the checks say that they need one.
@@ -46,7 +48,8 @@ describe(`fused WebGPU MAF step ${CONFIG}`, () => {
       const r = await selfCheckFused(page, dim);
       console.log(
         `D=${dim}: forward ${r.forwardError.toExponential(2)}, loss ${r.lossError.toExponential(2)}, ` +
-          `gradients ${r.gradientError.toExponential(2)}, Adam step ${r.stepError.toExponential(2)} (CPU loss ${r.cpuLoss.toFixed(4)})`,
+          `gradients ${r.gradientError.toExponential(2)}, Adam step ${r.stepError.toExponential(2)}, ` +
+          `sequential ${r.sequentialError.toExponential(2)} (CPU loss ${r.cpuLoss.toFixed(4)})`,
       );
       expect(r.backend).toBe('webgpu');
       expect(r.dim).toBe(dim);
@@ -55,6 +58,7 @@ describe(`fused WebGPU MAF step ${CONFIG}`, () => {
       expect(r.lossError).toBeLessThanOrEqual(TOLERANCE);
       expect(r.gradientError).toBeLessThanOrEqual(TOLERANCE);
       expect(r.stepError).toBeLessThanOrEqual(TOLERANCE);
+      expect(r.sequentialError).toBeLessThanOrEqual(TOLERANCE);
       expect(r.tensorsAfter).toBe(r.tensorsBefore);
     }
     await expectNoProblems();
@@ -68,17 +72,23 @@ describe(`fused WebGPU MAF step ${CONFIG}`, () => {
     }
     const before = await page.evaluate(() => (window as Hooked).__flowlab!.compute.memory());
     const r = await fusedStepFigures(page, 0);
-    console.log(`dispatches per default MAF step: fused ${r.dispatchesFused}, composed tfjs ${r.dispatchesComposed}`);
+    console.log(
+      `dispatches per default MAF step: fused ${r.dispatchesFused}, composed tfjs ${r.dispatchesComposed}; ` +
+        `per sequential pass (512 points): fused ${r.sequentialFused}, composed ${r.sequentialComposed}`,
+    );
     expect(r.dispatchesFused).toBeGreaterThan(0);
     expect(r.dispatchesFused).toBeLessThanOrEqual(MAX_DISPATCHES);
     // The composed path is the baseline the fusion replaces: far more kernels.
     expect(r.dispatchesComposed).toBeGreaterThan(4 * MAX_DISPATCHES);
+    // One sequential pass: the parameter concat and the program, against ≈ 20 kernels per MADE pass.
+    expect(r.sequentialFused).toBeLessThanOrEqual(10);
+    expect(r.sequentialComposed).toBeGreaterThan(10 * r.sequentialFused);
     const after = await page.evaluate(() => (window as Hooked).__flowlab!.compute.memory());
     expect(after.numTensors).toBe(before.numTensors);
     await expectNoProblems();
   });
 
-  it('the density lab trains a MAF through the fused step', { tags: ['webgpu'], timeout: 400_000 }, async () => {
+  it('the density lab trains a MAF (through the fused step on WebGPU)', { tags: ['webgpu'], timeout: 400_000 }, async () => {
     const page = await openOnWebGpu();
     const nll = await page.evaluate(async () => {
       const c = (window as Hooked).__flowlab!.compute;

@@ -2,28 +2,16 @@
  * The one dispatch point between the portable tfjs training path and the fused WebGPU
  * programs of this folder: chosen by backend name. On WebGPU, an affine MAF trained by
  * maximum likelihood runs fused-maf.ts (three dispatches per step); everything else, and
- * every other backend, keeps the composed tfjs path (flow/).
+ * every other backend, keeps the composed tfjs path (flow/). The sequential direction has
+ * its own check of the same kind (sequential.ts: fusedSequentialApplies, used by TfFlow).
  */
 import type { FlowKind } from '../../core/flow/config';
 import { TfFlow } from '../flow/tf-flow';
 import { FusedMafTrainer, type FusedAdamOptions } from './fused-maf';
-import { onWebGpu } from './programs';
+import { fusedEnabled, onWebGpu } from './programs';
 
 export { FusedMafTrainer } from './fused-maf';
-export { countDispatches } from './programs';
-
-let enabled = true;
-
-/** Runs fn with the fused path switched off (to measure the composed path on WebGPU). */
-export async function withoutFused<T>(fn: () => Promise<T> | T): Promise<T> {
-  const before = enabled;
-  enabled = false;
-  try {
-    return await fn();
-  } finally {
-    enabled = before;
-  }
-}
+export { countDispatches, withoutFused } from './programs';
 
 /** The fused trainer for this flow and objective on the active backend, or null for the composed path. */
 export function fusedTrainerFor(
@@ -32,7 +20,7 @@ export function fusedTrainerFor(
   objective: 'maximum-likelihood' | 'reverse-kl',
   options: FusedAdamOptions,
 ): FusedMafTrainer | null {
-  if (!enabled || !onWebGpu() || kind !== 'maf' || objective !== 'maximum-likelihood') return null;
+  if (!fusedEnabled() || !onWebGpu() || kind !== 'maf' || objective !== 'maximum-likelihood') return null;
   if (!(flow instanceof TfFlow)) return null;
   const config = flow.config;
   if ((config.transform ?? 'affine') !== 'affine' || config.hidden.length < 1) return null;

@@ -35,6 +35,24 @@ interface WebGpuBackendLike {
   ): tf.TensorInfo;
 }
 
+let enabled = true;
+
+/** False inside withoutFused: the composed tfjs path runs even on WebGPU. */
+export function fusedEnabled(): boolean {
+  return enabled;
+}
+
+/** Runs fn with the fused programs switched off (to measure the composed path on WebGPU). */
+export async function withoutFused<T>(fn: () => Promise<T> | T): Promise<T> {
+  const before = enabled;
+  enabled = false;
+  try {
+    return await fn();
+  } finally {
+    enabled = before;
+  }
+}
+
 /** True when the active tfjs backend is tfjs-backend-webgpu. */
 export function onWebGpu(): boolean {
   return tf.getBackend() === 'webgpu';

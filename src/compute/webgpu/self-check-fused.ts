@@ -2,7 +2,7 @@
  * Does the fused WebGPU MAF step compute what the composed tfjs path computes on the CPU
  * backend? For a fresh flow of dimension D and a fixed batch: the forward values (z and
  * log|det| per point), the loss, every parameter gradient, and the parameters after one
- * clipped Adam step, each as max_i |fused_i − cpu_i| / max(1, |cpu_i|) (dispatch counts and
+ * clipped Adam step, and the sequential direction (one program, sequential.ts), each as max_i |fused_i − cpu_i| / max(1, |cpu_i|) (dispatch counts and
  * timings: step-figures.ts).
  * It switches the active backend to CPU and back, so call it while nothing trains.
  */
@@ -25,6 +25,8 @@ export interface FusedCheckResult {
   gradientError: number;
   /** Of θ after one Adam step (learning rate 1e-3, clip 10). */
   stepError: number;
+  /** Of the sequential direction S = P⁻¹ (MAF sampling, IAF density): points and log|det|. */
+  sequentialError: number;
   /** Loss on the CPU (a sanity anchor: finite, order 1). */
   cpuLoss: number;
   tensorsBefore: number;
@@ -39,6 +41,19 @@ interface StepValues {
   loss: number;
   grads: Float32Array;
   stepped: Float32Array;
+  /** S(x) then its log|det|, packed. */
+  sequential: Float32Array;
+}
+
+/** flow.sequential(x) (fused on WebGPU, composed elsewhere), packed as [out…, logDet…]. */
+async function sequentialValues(flow: TfFlow, xt: tf.Tensor2D): Promise<Float32Array> {
+  const packed = tf.tidy(() => {
+    const r = flow.sequential(xt);
+    return tf.concat([tf.reshape(r.out, [-1]), r.logDet]);
+  });
+  const data = (await packed.data()) as Float32Array;
+  packed.dispose();
+  return data;
 }
 
 const flat = (ts: tf.Tensor[]) => tf.tidy(() => tf.concat(ts.map((t) => tf.reshape(t, [-1]))));
@@ -48,6 +63,7 @@ async function composedValues(weights: FlowWeights, x: Float32Array, n: number):
   const flow = new TfFlow(weights);
   const vars = flow.variables();
   const xt = tf.tensor2d(x, [n, D]);
+  const sequential = await sequentialValues(flow, xt);
   const fwd = tf.tidy(() => {
     const r = flow.parallel(xt);
     return { out: r.out, logDet: r.logDet };
@@ -64,6 +80,7 @@ async function composedValues(weights: FlowWeights, x: Float32Array, n: number):
     loss: (await value.data())[0],
     grads: (await g.data()) as Float32Array,
     stepped: (await theta.data()) as Float32Array,
+    sequential,
   };
   tf.dispose([xt, fwd.out, fwd.logDet, value, g, theta, ...ordered]);
   adam.dispose();
@@ -77,6 +94,7 @@ async function fusedValues(weights: FlowWeights, x: Float32Array, n: number): Pr
   const trainer = new FusedMafTrainer(flow, ADAM);
   const L = trainer.layout;
   const xt = tf.tensor2d(x, [n, D]);
+  const sequential = await sequentialValues(flow, xt);
   const { work, grad } = trainer.gradients(xt);
   const rows = (await work.data()) as Float32Array;
   const g = (await grad.data()) as Float32Array;
@@ -92,7 +110,7 @@ async function fusedValues(weights: FlowWeights, x: Float32Array, n: number): Pr
   tf.dispose([xt, work, grad, theta]);
   trainer.dispose();
   flow.dispose();
-  return { z, logDet, loss: g[L.paramCount], grads: g.subarray(0, L.paramCount), stepped };
+  return { z, logDet, loss: g[L.paramCount], grads: g.subarray(0, L.paramCount), stepped, sequential };
 }
 
 function scaledError(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -127,6 +145,7 @@ export async function runFusedSelfCheck(dim: number, batch = 64): Promise<FusedC
     lossError: scaledError([fused.loss], [cpu.loss]),
     gradientError: scaledError(fused.grads, cpu.grads),
     stepError: scaledError(fused.stepped, cpu.stepped),
+    sequentialError: scaledError(fused.sequential, cpu.sequential),
     cpuLoss: cpu.loss,
     tensorsBefore,
     tensorsAfter: tf.memory().numTensors,
