@@ -70,13 +70,13 @@ export class FusedMafTrainer {
     );
   }
 
-  private program(name: 'rows' | 'forward' | 'grad' | 'adam', batch: number): FlatProgram {
+  private program(name: 'rows' | 'grad' | 'adam', batch: number): FlatProgram {
     const key = `${this.keyBase}_${name}`;
     let p = this.programs.get(key);
     const L = this.layout;
     if (!p) {
-      if (name === 'rows' || name === 'forward') {
-        p = flatProgram(key, ['xin', 'state', 'maskv'], [batch, L.rowLength], batch, rowPassWgsl(L, this.activation, this.bound, name === 'rows'));
+      if (name === 'rows') {
+        p = flatProgram(key, ['xin', 'state', 'maskv'], [batch, L.rowLength], batch, rowPassWgsl(L, this.activation, this.bound, true));
       } else if (name === 'grad') {
         p = flatProgram(key, ['work', 'maskv'], [L.paramCount + 1], L.paramCount + 1, paramGradWgsl(L));
       } else {
@@ -88,7 +88,7 @@ export class FusedMafTrainer {
       this.programs.set(key, p);
     }
     // The batch size changes the output shape and dispatch only, not the source.
-    if (name === 'rows' || name === 'forward') {
+    if (name === 'rows') {
       return { ...p, outputShape: [batch, L.rowLength], dispatch: [Math.ceil(batch / 64), 1, 1] };
     }
     return p;
@@ -99,11 +99,6 @@ export class FusedMafTrainer {
     const work = runProgram(this.program('rows', x.shape[0]), [x, this.state, this.masks]) as tf.Tensor2D;
     const grad = runProgram(this.program('grad', x.shape[0]), [work, this.masks]) as tf.Tensor1D;
     return { work, grad };
-  }
-
-  /** The forward row pass alone: rows with z, log|det| and log p (layout.ts columns). */
-  forward(x: tf.Tensor2D): tf.Tensor2D {
-    return runProgram(this.program('forward', x.shape[0]), [x, this.state, this.masks]) as tf.Tensor2D;
   }
 
   /** One training step on the batch x [N, D]: three dispatches, no readback. */
