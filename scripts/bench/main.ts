@@ -19,6 +19,7 @@ import { measureBundle } from './bundle-sizes';
 import { benchEngine, useBackend, type NodeEngineFigures } from './node-engine';
 import { countOps, type OpCounts } from './op-counts';
 import { compareWithTorch, comparisonText } from './torch-compare';
+import { measureFusedWebGpu } from './webgpu-fused';
 import { percentile } from './stats';
 import { budgetRows, markdownReport } from './report';
 
@@ -66,6 +67,12 @@ try {
       else if (flow === 'maf') log(`  ${backend} not reachable here`);
       if (!figures) break;
     }
+  }
+  if (webgpu) {
+    log('browser: fused WebGPU MAF step (dispatches per step)');
+    const fused = await measureFusedWebGpu(browser, server.url, 0).catch(() => null);
+    const maf = ops.find((o) => o.flow === 'maf');
+    if (fused && maf) maf.webgpuStep = { fused: fused.dispatchesFused, composed: fused.dispatchesComposed };
   }
   log('browser: first fitted density');
   firstDensity = await measureFirstDensity(browser, server.url, 3);

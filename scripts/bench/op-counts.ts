@@ -15,6 +15,11 @@ export interface OpCounts {
   trainingStep: number;
   density: number;
   sample: number;
+  /**
+   * GPU dispatches of one MAF training step on WebGPU, fused and composed (counted in the
+   * browser when the bench runs with a WebGPU adapter, BENCH_WEBGPU=1; else absent).
+   */
+  webgpuStep?: { fused: number; composed: number };
 }
 
 async function kernelsIn(run: () => void | Promise<void>): Promise<number> {

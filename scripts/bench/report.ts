@@ -104,7 +104,17 @@ export function markdownReport(r: BenchResults, budgets: BudgetRow[]): string {
     '',
     '## tfjs kernels launched (default model, batch 512)',
     '',
-    table(['backend', 'flow', 'training step', 'density (x → z)', 'sampling (z → x)'], r.ops.map((o) => [o.backend, o.flow.toUpperCase(), String(o.trainingStep), String(o.density), String(o.sample)])),
+    table(
+      ['backend', 'flow', 'training step', 'density (x → z)', 'sampling (z → x)', 'WebGPU step dispatches (fused / composed)'],
+      r.ops.map((o) => [
+        o.backend,
+        o.flow.toUpperCase(),
+        String(o.trainingStep),
+        String(o.density),
+        String(o.sample),
+        o.webgpuStep ? `${o.webgpuStep.fused} / ${o.webgpuStep.composed}` : o.flow === 'maf' ? 'not measured (no WebGPU adapter)' : 'not fused',
+      ]),
+    ),
     '',
     '## Shipped files',
     '',

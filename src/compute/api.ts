@@ -9,6 +9,8 @@
 import type { BackendReport } from './backend';
 import type { BackendTiming } from './backend-measure';
 import type { MemoryInfo, SelfCheckResult } from './self-check';
+import type { FusedCheckResult } from './webgpu/self-check-fused';
+import type { FusedStepFigures } from './webgpu/step-figures';
 import type { LabApi } from './lab/protocol';
 import type { ConvApi } from './conv/protocol';
 import type { StepsApi } from './steps/protocol';
@@ -21,6 +23,8 @@ import type { CompareApi } from './compare/protocol';
 export type { BackendName, BackendReport, SkippedBackend } from './backend';
 export type { BackendTiming, RememberedChoice } from './backend-measure';
 export type { MemoryInfo, SelfCheckResult } from './self-check';
+export type { FusedCheckResult } from './webgpu/self-check-fused';
+export type { FusedStepFigures } from './webgpu/step-figures';
 
 export interface InitOptions {
   /** The raw `?backend=` value from the address (webgpu, webgl, wasm, cpu, auto), if any. */
@@ -41,6 +45,17 @@ export interface DiagnosticsApi {
    * switches the active backend to CPU and back, so call it while nothing trains.
    */
   selfCheck(): Promise<SelfCheckResult>;
+  /**
+   * WebGPU only: the fused MAF step (webgpu/) against the composed tfjs path on the CPU
+   * backend for a flow of dimension `dim` (values, gradients, one Adam step). Switches
+   * backends like selfCheck, so call it while nothing trains.
+   */
+  selfCheckFused(dim: number): Promise<FusedCheckResult>;
+  /**
+   * WebGPU only: GPU dispatches of one default-model MAF training step, fused and composed,
+   * and (steps > 0) the mean ms per step of each over `steps` steps (bench, not tests).
+   */
+  fusedStepFigures(steps: number): Promise<FusedStepFigures>;
   /** Live tensors and bytes held by tfjs in the worker. */
   memory(): Promise<MemoryInfo>;
   /**

@@ -5,6 +5,8 @@ import { measureBackends } from './backend-timing';
 import { destroyActiveDevice, setPageBackendListener } from './device-loss';
 import { memoryInfo, runSelfCheck } from './self-check';
 import { workCounts } from './session/work-counter';
+import { runFusedSelfCheck } from './webgpu/self-check-fused';
+import { measureFusedStep } from './webgpu/step-figures';
 
 export const diagnostics: DiagnosticsApi = {
   init: (options) => initBackend(options.requestedBackend, options.remembered ?? null),
@@ -13,6 +15,14 @@ export const diagnostics: DiagnosticsApi = {
   selfCheck: async () => {
     await requireBackend();
     return runSelfCheck();
+  },
+  selfCheckFused: async (dim) => {
+    await requireBackend();
+    return runFusedSelfCheck(dim);
+  },
+  fusedStepFigures: async (steps) => {
+    await requireBackend();
+    return measureFusedStep(steps);
   },
   memory: async () => memoryInfo(),
   crashForTesting: async (message) => {

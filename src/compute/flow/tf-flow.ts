@@ -11,6 +11,7 @@ import { fusedParallelMap } from './fused-parallel';
 import type { FlowConfig, FlowKind, FlowWeights } from '../../core/flow/config';
 import { LOG_2PI } from '../../core/flow/reference';
 import { TfArLayer, type TfLayerResult } from './tf-layer';
+import { disposeSequentialMasks, fusedSequential, fusedSequentialApplies } from '../webgpu/sequential';
 
 export interface TfMapResult extends TfLayerResult {
   /** Points before the first layer and after each layer, in the order computed. */
@@ -25,10 +26,12 @@ export function standardNormalLogProb(z: tf.Tensor2D): tf.Tensor1D {
 export class TfFlow {
   readonly config: FlowConfig;
   readonly layers: TfArLayer[];
+  private readonly structures;
 
   constructor(weights: FlowWeights, trainable = true) {
     this.config = { ...weights.config, hidden: [...weights.config.hidden] };
     this.layers = weights.layers.map((l) => new TfArLayer(l, this.config, trainable));
+    this.structures = this.layers.map((l) => l.weights.structure);
   }
 
   variables(): tf.Variable[] {
@@ -42,6 +45,10 @@ export class TfFlow {
   }
 
   sequential(w: tf.Tensor2D, keepPath = false): TfMapResult {
+    // On WebGPU without a gradient tape: the whole chain as one WGSL program (webgpu/sequential.ts).
+    if (!keepPath && fusedSequentialApplies(this.config)) {
+      return fusedSequential({ config: this.config, variables: this.variables(), structures: this.structures }, w);
+    }
     return this.chain(w, [...this.layers].reverse(), (l, t) => l.sequential(t), keepPath);
   }
 
@@ -116,6 +123,7 @@ export class TfFlow {
   }
 
   dispose(): void {
+    disposeSequentialMasks(this.structures);
     this.layers.forEach((l) => l.dispose());
   }
 }

@@ -14,6 +14,7 @@ import { createRng } from '../../core/rng';
 import type { PointSet, Rng } from '../../core/types';
 import { GatedAdam } from './gated-adam';
 import { constantSchedule, learningRateAt, type LrSchedule } from '../../core/flow/lr-schedule';
+import { fusedTrainerFor, type FusedMafTrainer } from '../webgpu';
 
 /**
  * What the trainer needs of a flow: TfFlow (MAF/IAF, affine or spline) and TfCouplingFlow
@@ -68,6 +69,8 @@ export class FlowTrainer {
   private stepCount = 0;
   private schedule: LrSchedule;
   private currentBatchSize: number;
+  /** The fused WebGPU step (webgpu/), when the backend and model allow it; else null. */
+  private fused: FusedMafTrainer | null;
 
   constructor(
     private readonly flow: TrainableFlow,
@@ -79,6 +82,7 @@ export class FlowTrainer {
     this.rng = createRng(options.seed);
     this.schedule = options.schedule ? { ...options.schedule, peak: options.learningRate } : constantSchedule(options.learningRate);
     this.currentBatchSize = options.batchSize;
+    this.fused = fusedTrainerFor(flow, kind, objective.kind, options);
   }
 
   /** Sets the peak η; the schedule's position is kept. */
@@ -131,6 +135,17 @@ export class FlowTrainer {
   /** One optimiser step. Non-finite steps are skipped on the device (see GatedAdam). */
   step(): void {
     const batch = this.batch();
+    if (this.fused && this.kind !== 'maf') {
+      this.fused.dispose(); // copies its weights into the flow; the composed path takes over
+      this.fused = null;
+    }
+    if (this.fused) {
+      this.fused.learningRate = this.currentLearningRate;
+      this.fused.step(batch);
+      batch.dispose();
+      this.stepCount++;
+      return;
+    }
     const vars = this.flow.variables();
     const { value, grads } = tf.variableGrads(() => this.loss(batch), vars);
     const ordered = vars.map((v) => grads[v.name]);
@@ -145,17 +160,21 @@ export class FlowTrainer {
 
   /** Steps rejected so far, on the device (no readback). */
   get skippedSteps(): tf.Variable {
+    if (this.fused) return this.fused.skippedSteps();
     return this.adam.skipped;
   }
 
   /** Reads the latest loss and skip count back (one sync). */
   async status(): Promise<TrainerStatus> {
+    if (this.fused) return { step: this.stepCount, ...(await this.fused.readStatus()) };
     const loss = this.lastLoss ? (await this.lastLoss.data())[0] : Number.NaN;
     const skipped = (await this.adam.skipped.data())[0];
     return { step: this.stepCount, loss, skipped };
   }
 
   dispose(): void {
+    this.fused?.dispose();
+    this.fused = null;
     this.lastLoss?.dispose();
     this.lastLoss = null;
     this.adam.dispose();

@@ -1,0 +1,29 @@
+/**
+ * The one dispatch point between the portable tfjs training path and the fused WebGPU
+ * programs of this folder: chosen by backend name. On WebGPU, an affine MAF trained by
+ * maximum likelihood runs fused-maf.ts (three dispatches per step); everything else, and
+ * every other backend, keeps the composed tfjs path (flow/). The sequential direction has
+ * its own check of the same kind (sequential.ts: fusedSequentialApplies, used by TfFlow).
+ */
+import type { FlowKind } from '../../core/flow/config';
+import { TfFlow } from '../flow/tf-flow';
+import { FusedMafTrainer, type FusedAdamOptions } from './fused-maf';
+import { fusedEnabled, onWebGpu } from './programs';
+
+export { FusedMafTrainer } from './fused-maf';
+export { countDispatches, withoutFused } from './programs';
+
+/** The fused trainer for this flow and objective on the active backend, or null for the composed path. */
+export function fusedTrainerFor(
+  flow: unknown,
+  kind: FlowKind,
+  objective: 'maximum-likelihood' | 'reverse-kl',
+  options: FusedAdamOptions,
+): FusedMafTrainer | null {
+  if (!fusedEnabled() || !onWebGpu() || kind !== 'maf' || objective !== 'maximum-likelihood') return null;
+  if (!(flow instanceof TfFlow)) return null;
+  const config = flow.config;
+  if ((config.transform ?? 'affine') !== 'affine' || config.hidden.length < 1) return null;
+  if (!flow.variables().every((v) => v.trainable)) return null;
+  return new FusedMafTrainer(flow, options);
+}

@@ -1,0 +1,84 @@
+/**
+ * GPU dispatches and time per training step of the default model (5 layers, MADE [64, 64],
+ * D = 2, batch 512, Adam) on WebGPU, fused (fused-maf.ts) and composed (the tfjs path of
+ * flow/ with the fused path switched off). Dispatches are counted by wrapping the backend's
+ * runWebGPUProgram during one warmed-up step; time is the mean over `steps` steps after a
+ * warm-up, ending with a readback, so it includes the GPU work (on a software adapter it
+ * measures the emulator, not a GPU). Also the dispatches of one sequential pass z → x
+ * (MAF sampling, sequential.ts) of 512 points.
+ */
+import { tf } from '../tf';
+import { DEFAULT_FLOW_CONFIG } from '../../core/flow/config';
+import { initFlowWeights } from '../../core/flow/init';
+import { createRng } from '../../core/rng';
+import { TfFlow } from '../flow/tf-flow';
+import { FlowTrainer } from '../flow/trainer';
+import { countDispatches, onWebGpu, withoutFused } from './programs';
+
+export interface FusedStepFigures {
+  /** GPU dispatches of one step: fused, and composed tfjs kernels. */
+  dispatchesFused: number;
+  dispatchesComposed: number;
+  /** Steps timed per path (0: not timed) and the mean ms per step (NaN when not timed). */
+  steps: number;
+  msFused: number;
+  msComposed: number;
+  /** GPU dispatches of one sequential pass z → x (MAF sampling) of 512 points: fused, composed. */
+  sequentialFused: number;
+  sequentialComposed: number;
+}
+
+const BATCH = 512;
+
+async function measure(steps: number): Promise<{ dispatches: number; ms: number; sequential: number }> {
+  const config = DEFAULT_FLOW_CONFIG;
+  const rng = createRng(11);
+  const data = Float32Array.from({ length: BATCH * config.dim }, () => 1.5 * rng.normal());
+  const flow = new TfFlow(initFlowWeights(config));
+  const make = () =>
+    new FlowTrainer(
+      flow,
+      'maf',
+      { kind: 'maximum-likelihood', sampleBatch: (n) => ({ data: data.subarray(0, n * config.dim), n, dim: config.dim }) },
+      { learningRate: 1e-3, batchSize: BATCH, clipNorm: 10, seed: 1 },
+    );
+  const trainer = make();
+  try {
+    trainer.step(); // compiles the pipelines, builds the optimiser state
+    await trainer.status();
+    const { dispatches } = countDispatches(() => trainer.step());
+    await trainer.status();
+    let ms = Number.NaN;
+    if (steps > 0) {
+      for (let s = 0; s < 3; s++) trainer.step();
+      await trainer.status();
+      const t0 = performance.now();
+      for (let s = 0; s < steps; s++) trainer.step();
+      await trainer.status();
+      ms = (performance.now() - t0) / steps;
+    }
+    const z = tf.tensor2d(data, [BATCH, config.dim]);
+    const sequential = countDispatches(() => tf.tidy(() => void flow.sequential(z))).dispatches;
+    z.dispose();
+    return { dispatches, ms, sequential };
+  } finally {
+    trainer.dispose();
+    flow.dispose();
+  }
+}
+
+export async function measureFusedStep(steps: number): Promise<FusedStepFigures> {
+  if (!onWebGpu()) throw new Error(`the fused step needs the WebGPU backend, not ${tf.getBackend()}`);
+  const n = Math.max(0, Math.min(1000, Math.floor(steps)));
+  const fused = await measure(n);
+  const composed = await withoutFused(() => measure(n));
+  return {
+    dispatchesFused: fused.dispatches,
+    dispatchesComposed: composed.dispatches,
+    steps: n,
+    msFused: fused.ms,
+    msComposed: composed.ms,
+    sequentialFused: fused.sequential,
+    sequentialComposed: composed.sequential,
+  };
+}

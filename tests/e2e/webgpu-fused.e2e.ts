@@ -1,0 +1,108 @@
+/**
+ * The fused WebGPU MAF step (src/compute/webgpu/) on Chromium's software WebGPU adapter:
+ *  - its forward values, loss, gradients and one Adam step, and the one-program sequential
+ *    direction (MAF sampling, IAF density), equal the composed tfjs path on
+ *    the CPU backend for D = 2, 3, 5 (scaled error ≤ 1e-4), leaking no tensors;
+ *  - one training step of the default model (5 layers, MADE [64, 64], D = 2, batch 512)
+ *    takes ≤ 60 GPU dispatches (counted in the worker by wrapping runWebGPUProgram), and a
+ *    sequential pass a handful instead of hundreds;
+ *  - the density lab trains through it: the held-out NLL, computed from the flow's own
+ *    variables, falls, so the trained weights reach the rest of the app.
+ * Without a WebGPU adapter the checks say that they need one.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { FlowlabHook } from '../../src/app/compute-client';
+import type { FusedCheckResult, FusedStepFigures } from '../../src/compute/api';
+import { CONFIG, WEBGPU, expectNoProblems, openApp, waitForBackend } from './harness';
+
+const TOLERANCE = 1e-4;
+const MAX_DISPATCHES = 60;
+
+type Hooked = Window & { __flowlab?: FlowlabHook };
+
+function selfCheckFused(page: Page, dim: number): Promise<FusedCheckResult> {
+  return page.evaluate((d) => (window as Hooked).__flowlab!.compute.selfCheckFused(d), dim);
+}
+
+function fusedStepFigures(page: Page, steps: number): Promise<FusedStepFigures> {
+  return page.evaluate((n) => (window as Hooked).__flowlab!.compute.fusedStepFigures(n), steps);
+}
+
+async function openOnWebGpu(): Promise<Page> {
+  const page = await openApp(WEBGPU ? '/?backend=webgpu&panel=cost' : '/?panel=cost');
+  const status = await waitForBackend(page);
+  if (WEBGPU) expect(status).toBe('Backend: WebGPU');
+  else expect(status).not.toBe('Backend: WebGPU');
+  return page;
+}
+
+describe(`fused WebGPU MAF step ${CONFIG}`, () => {
+  it('equals the CPU backend for D = 2, 3, 5: values, gradients, one Adam step', { tags: ['webgpu'], timeout: 400_000 }, async () => {
+    const page = await openOnWebGpu();
+    if (!WEBGPU) {
+      await expect(selfCheckFused(page, 2)).rejects.toThrow(/needs the WebGPU backend/);
+      return;
+    }
+    for (const dim of [2, 3, 5]) {
+      const r = await selfCheckFused(page, dim);
+      console.log(
+        `D=${dim}: forward ${r.forwardError.toExponential(2)}, loss ${r.lossError.toExponential(2)}, ` +
+          `gradients ${r.gradientError.toExponential(2)}, Adam step ${r.stepError.toExponential(2)}, ` +
+          `sequential ${r.sequentialError.toExponential(2)} (CPU loss ${r.cpuLoss.toFixed(4)})`,
+      );
+      expect(r.backend).toBe('webgpu');
+      expect(r.dim).toBe(dim);
+      expect(Number.isFinite(r.cpuLoss)).toBe(true);
+      expect(r.forwardError).toBeLessThanOrEqual(TOLERANCE);
+      expect(r.lossError).toBeLessThanOrEqual(TOLERANCE);
+      expect(r.gradientError).toBeLessThanOrEqual(TOLERANCE);
+      expect(r.stepError).toBeLessThanOrEqual(TOLERANCE);
+      expect(r.sequentialError).toBeLessThanOrEqual(TOLERANCE);
+      expect(r.tensorsAfter).toBe(r.tensorsBefore);
+    }
+    await expectNoProblems();
+  });
+
+  it('takes ≤ 60 GPU dispatches per default-model training step', { tags: ['webgpu'], timeout: 400_000 }, async () => {
+    const page = await openOnWebGpu();
+    if (!WEBGPU) {
+      await expect(fusedStepFigures(page, 0)).rejects.toThrow(/needs the WebGPU backend/);
+      return;
+    }
+    const before = await page.evaluate(() => (window as Hooked).__flowlab!.compute.memory());
+    const r = await fusedStepFigures(page, 0);
+    console.log(
+      `dispatches per default MAF step: fused ${r.dispatchesFused}, composed tfjs ${r.dispatchesComposed}; ` +
+        `per sequential pass (512 points): fused ${r.sequentialFused}, composed ${r.sequentialComposed}`,
+    );
+    expect(r.dispatchesFused).toBeGreaterThan(0);
+    expect(r.dispatchesFused).toBeLessThanOrEqual(MAX_DISPATCHES);
+    // The composed path is the baseline the fusion replaces: far more kernels.
+    expect(r.dispatchesComposed).toBeGreaterThan(4 * MAX_DISPATCHES);
+    // One sequential pass: the parameter concat and the program, against ≈ 20 kernels per MADE pass.
+    expect(r.sequentialFused).toBeLessThanOrEqual(10);
+    expect(r.sequentialComposed).toBeGreaterThan(10 * r.sequentialFused);
+    const after = await page.evaluate(() => (window as Hooked).__flowlab!.compute.memory());
+    expect(after.numTensors).toBe(before.numTensors);
+    await expectNoProblems();
+  });
+
+  it('the density lab trains a MAF (through the fused step on WebGPU)', { tags: ['webgpu'], timeout: 400_000 }, async () => {
+    const page = await openOnWebGpu();
+    const nll = await page.evaluate(async () => {
+      const c = (window as Hooked).__flowlab!.compute;
+      const params = { flow: 'maf' as const, dataset: '8gaussians', layers: 5, hidden: 64, learningRate: 5e-3, batchSize: 128, seed: 1 };
+      await c.labConfigure(params, { presetText: null });
+      const first = await c.labStep(1);
+      const later = await c.labStep(25);
+      return { first: first.heldOutNll, later: later.heldOutNll, loss: later.loss, skipped: later.skipped, step: later.step };
+    });
+    console.log(`held-out NLL after 1 step ${nll.first.toFixed(3)}, after 26 ${nll.later.toFixed(3)} nats (loss ${nll.loss.toFixed(3)})`);
+    expect(nll.step).toBe(26);
+    expect(nll.skipped).toBe(0);
+    expect(Number.isFinite(nll.loss)).toBe(true);
+    expect(nll.later).toBeLessThan(nll.first - 0.1);
+    await expectNoProblems();
+  });
+});
