@@ -57,6 +57,8 @@ export const COST_SERIES_STYLES: readonly CostSeriesStyle[] = [
   { series: 2, marker: 'triangle', dash: [2, 3] },
   { series: 3, marker: 'diamond', dash: [8, 3, 2, 3] },
   { series: 4, marker: 'ring', dash: [1, 2] },
+  { series: 5, marker: 'square', dash: [10, 2] },
+  { series: 6, marker: 'diamond', dash: [] },
 ];
 
 const COST_MARGIN = { left: 52, right: 28, top: 12, bottom: 34 };

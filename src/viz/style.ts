@@ -9,7 +9,7 @@
  *   --color-plot-muted   tick labels              --color-plot-line  a trained curve
  *   --color-plot-grid    grid lines               --plot-font-size   tick/label size in px
  *   --color-plot-frame   axes, frames             --font-ui          font family
- *   --color-series-1…5   the series of a multi-series chart (cost, discrete data, Gaussianity)
+ *   --color-series-1…7   the series of a multi-series chart (cost, discrete data, Gaussianity)
  *   --plot-font-min      the smallest size any label may take, px (small print stops there)
  */
 
@@ -22,7 +22,7 @@ export interface PlotStyle {
   data: string;
   model: string;
   line: string;
-  /** Colours of a multi-series chart's series, in order (five; a chart with more repeats them). */
+  /** Colours of a multi-series chart's series, in order (seven; a chart with more repeats them). */
   series: readonly string[];
   /** Size of tick and label text in CSS px (the projector theme makes it ≥ 16). */
   fontSize: number;
@@ -41,8 +41,8 @@ export const LIGHT_PLOT_STYLE: PlotStyle = {
   data: '#0072b2',
   model: '#d55e00',
   line: '#2f5fd0',
-  // Okabe–Ito: told apart with colour-blindness too.
-  series: ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00'],
+  // Okabe–Ito: told apart with colour-blindness too (its sky blue and black last).
+  series: ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000'],
   fontSize: 11,
   minFontSize: 0,
   fontFamily: 'system-ui, sans-serif',
@@ -59,8 +59,8 @@ const COLOR_VARIABLES = {
   line: '--color-plot-line',
 } as const satisfies Record<Exclude<keyof PlotStyle, 'series' | 'fontSize' | 'minFontSize' | 'fontFamily'>, string>;
 
-/** How many series colours a theme defines (`--color-series-1` … `--color-series-5`). */
-export const SERIES_COUNT = 5;
+/** How many series colours a theme defines (`--color-series-1` … `--color-series-7`). */
+export const SERIES_COUNT = 7;
 
 /** The CSS variable of series `k` (0-based), for HTML legends beside a canvas. */
 export const seriesVariable = (k: number): string => `--color-series-${(k % SERIES_COUNT) + 1}`;

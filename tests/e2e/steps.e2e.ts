@@ -245,7 +245,10 @@ describe(`step-by-step panel ${CONFIG}`, () => {
       await passes('iaf-density'),
       await passes('iaf-sample'),
       await passes('iaf-ownSampleDensity'),
-    ]).toEqual([1, 4, 4, 1, 1]);
+      await passes('coupling-density'),
+      await passes('coupling-sample'),
+      await passes('coupling-ownSampleDensity'),
+    ]).toEqual([1, 4, 4, 1, 1, 1, 1, 1]);
     await expect
       .poll(async () => page.locator('[data-ms="iaf-sample"]').textContent(), { timeout: 60_000 })
       .toMatch(/ms$/);
@@ -258,6 +261,14 @@ describe(`step-by-step panel ${CONFIG}`, () => {
       Number(/^(\d+(?:\.\d+)?) ms/.exec((await page.locator(`[data-ms="${key}"]`).textContent()) ?? '')?.[1]);
     expect(await shownMs('maf-density')).toBeLessThan(await shownMs('maf-sample'));
     expect(await shownMs('iaf-sample')).toBeLessThan(await shownMs('iaf-density'));
+    // The coupling columns (beyond the lecture): measured, finite, one pass per layer both ways.
+    for (const key of ['coupling-density', 'coupling-sample']) {
+      const ms = await shownMs(key);
+      expect(Number.isFinite(ms) && ms > 0, `${key}: ${ms}`).toBe(true);
+    }
+    expect(await page.locator('.steps-tradeoff-coupling').textContent()).toMatch(
+      /density takes 1 pass per layer and sampling 1 pass, against 4 passes for MAF sampling/,
+    );
     await expectNoProblems();
   });
 

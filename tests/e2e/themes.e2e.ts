@@ -36,11 +36,11 @@ const CHARTS: Record<PanelId, ChartCheck> = {
   distill: { canvas: 'canvas[aria-label*="teacher samples"]' },
   cost: {
     canvas: 'canvas.plot-cost',
-    // One small measurement (D = 2 only) draws all five series.
+    // One small measurement (D = 2 only) draws all seven series.
     prepare: async (_page, panel) => {
       for (const d of ['4', '8', '16']) await panel.getByRole('checkbox', { name: d, exact: true }).uncheck();
       await panel.getByRole('button', { name: 'Run', exact: true }).click();
-      await panel.locator('.cost-plot[data-series="5"]').waitFor({ timeout: 120_000 });
+      await panel.locator('.cost-plot[data-series="7"]').waitFor({ timeout: 120_000 });
     },
   },
   discrete: {
@@ -75,12 +75,7 @@ async function readPixels(canvas: Locator, image: boolean): Promise<Pixels> {
       return [r, g, b];
     };
     const root = getComputedStyle(document.documentElement);
-    const names = [
-      '--color-data',
-      '--color-model',
-      '--color-plot-line',
-      ...[1, 2, 3, 4, 5].map((k) => `--color-series-${k}`),
-    ];
+    const names = ['--color-data', '--color-model', '--color-plot-line', ...[1, 2, 3, 4, 5, 6, 7].map((k) => `--color-series-${k}`)];
     const theme = names.map((name) => rgbOf(root.getPropertyValue(name).trim()));
     const ctx = element.getContext('2d')!;
     const data = ctx.getImageData(0, 0, element.width, element.height).data;

@@ -42,7 +42,7 @@ export interface CostRunResult {
 
 export interface CostApi {
   /**
-   * Measures the five operations for each D; `onProgress` (a comlink proxy) hears of each
+   * Measures the seven operations for each D; `onProgress` (a comlink proxy) hears of each
    * measurement. A new run cancels one still going.
    */
   costRun(request: CostRunRequest, onProgress: (progress: CostProgress) => void): Promise<CostRunResult>;

@@ -4,7 +4,7 @@
  *
  * The page replays every step with the float64 reference (core/flow/trace.ts) on the weights
  * the worker returns, so the numbers it shows are the engine's arithmetic; the worker trains
- * those weights, differentiates a layer by autodiff, and times the five operations.
+ * those weights, differentiates a layer by autodiff, and times the seven operations.
  */
 import type { FlowKind, FlowWeights } from '../../core/flow/config';
 import type { CouplingWeights } from '../../core/flow/coupling-config';

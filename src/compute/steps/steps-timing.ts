@@ -1,6 +1,7 @@
 /**
- * The live trade-off table's figures: the five operations of the cost lab (MAF density and
- * sampling, IAF density of external data, sampling, density of its own samples) timed at one
+ * The live trade-off table's figures: the seven operations of the cost lab (MAF density and
+ * sampling, IAF density of external data, sampling, density of its own samples, coupling
+ * density and sampling) timed at one
  * D on the current backend: every operation warmed up untimed, then the median of several timed
  * runs, each awaiting its result (the shared timing of compute/timing.ts, via runCostLab).
  */

@@ -10,8 +10,9 @@ import { useCostRun } from './useCostRun';
 import './cost.css';
 
 /**
- * The cost-versus-dimension lab: times the five operations of an autoregressive flow for each
- * chosen D on the current backend, in the worker, and plots them log–log with pass counts.
+ * The cost-versus-dimension lab: times the five operations of an autoregressive flow and the
+ * two of a coupling flow for each chosen D on the current backend, in the worker, and plots
+ * them log–log with pass counts.
  */
 export function CostPanel() {
   const dims = useLabStore((s) => s.params.dims);

@@ -27,7 +27,7 @@ function LegendMarker({ style }: { style: CostSeriesStyle }) {
   );
 }
 
-/** Time against D on log–log axes, five series, pass counts beside the points, and a legend. */
+/** Time against D on log–log axes, seven series, pass counts beside the points, and a legend. */
 export function CostPlot({ rows, backend }: { rows: CostMeasurement[]; backend: string | null }) {
   const series = useMemo(() => seriesOf(rows), [rows]);
   const draw = useCallback(

@@ -1,4 +1,4 @@
-/** The five measured operations of the cost lab, in plot and table order, with their labels. */
+/** The seven measured operations of the cost lab (five MAF/IAF, two coupling), in plot and table order, with their labels. */
 import type { CostMeasurement, CostOperationId } from '../../compute/cost/protocol';
 import type { CostSeriesInput } from '../../viz/cost-plot';
 
@@ -8,6 +8,8 @@ export const COST_SERIES: readonly { id: CostOperationId; label: string }[] = [
   { id: 'iaf-density', label: 'IAF density (external data)' },
   { id: 'iaf-sample', label: 'IAF sampling' },
   { id: 'iaf-own-density', label: 'IAF density (own samples)' },
+  { id: 'coupling-density', label: 'Coupling density' },
+  { id: 'coupling-sample', label: 'Coupling sampling' },
 ];
 
 /** Rows grouped into the plot's series (every series present, possibly empty). */

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { COST_SERIES_STYLES, costPlotLayout, type CostSeriesInput } from '../../../src/viz/cost-plot';
 
 const DIMS = [2, 4, 8, 16];
-/** Five synthetic series: time ∝ passes, passes = D for two of them. */
-const series: CostSeriesInput[] = ['a', 'b', 'c', 'd', 'e'].map((id, k) => ({
+/** Seven synthetic series (as many as the cost lab draws): time ∝ passes, passes = D for two of them. */
+const series: CostSeriesInput[] = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id, k) => ({
   id,
   label: id.toUpperCase(),
   points: DIMS.map((dim) => {
@@ -27,10 +27,12 @@ describe('cost plot layout', () => {
   });
 
   it('labels every point with its pass count and gives each series its own style and path', () => {
-    expect(layout.series).toHaveLength(5);
+    expect(layout.series).toHaveLength(7);
     expect(layout.series[1].points.map((p) => p.label)).toEqual(['4', '8', '16', '32']);
     expect(layout.series[0].points.map((p) => p.label)).toEqual(['2', '2', '2', '2']);
-    expect(new Set(layout.series.map((s) => s.style.marker)).size).toBe(5);
+    // Every series its own theme colour, and its own marker-and-dash pair (read without colour).
+    expect(new Set(layout.series.map((s) => s.style.series)).size).toBe(7);
+    expect(new Set(layout.series.map((s) => `${s.style.marker} ${s.style.dash.join(',')}`)).size).toBe(7);
     expect(layout.series.map((s) => s.style)).toEqual(COST_SERIES_STYLES);
     expect(layout.series.every((s) => s.path !== null)).toBe(true);
     for (const s of layout.series)

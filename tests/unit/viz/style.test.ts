@@ -28,8 +28,8 @@ describe('plotStyleFrom', () => {
       data: '#56b4e9',
       model: '#f08a4b',
       line: '#8fb0ff',
-      // Series 3 and 5 are missing: the light theme's.
-      series: ['#56b4e9', '#f08a4b', LIGHT_PLOT_STYLE.series[2], '#e7a3cf', LIGHT_PLOT_STYLE.series[4]],
+      // Series 3, 5, 6 and 7 are missing: the light theme's.
+      series: ['#56b4e9', '#f08a4b', LIGHT_PLOT_STYLE.series[2], '#e7a3cf', ...LIGHT_PLOT_STYLE.series.slice(4)],
       fontSize: 16,
       minFontSize: 16,
       fontFamily: 'system-ui, sans-serif',
@@ -56,6 +56,7 @@ describe('plotStyleFrom', () => {
 
   it('repeats the series colours after the last', () => {
     expect(seriesColor(LIGHT_PLOT_STYLE, 0)).toBe(LIGHT_PLOT_STYLE.series[0]);
+    expect(LIGHT_PLOT_STYLE.series).toHaveLength(SERIES_COUNT);
     expect(seriesColor(LIGHT_PLOT_STYLE, SERIES_COUNT + 1)).toBe(LIGHT_PLOT_STYLE.series[1]);
     expect(seriesVariable(SERIES_COUNT)).toBe('--color-series-1');
   });

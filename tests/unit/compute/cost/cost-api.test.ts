@@ -18,10 +18,10 @@ describe('cost API', () => {
     expect(tf.memory().numTensors).toBe(before);
     expect(result.status).toBe('done');
     expect(result.backend).toBe('cpu');
-    expect(result.rows).toHaveLength(15);
-    expect(result.csv.trim().split('\n')).toHaveLength(16);
-    expect(progress.map((p) => p.done)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
-    expect(progress.every((p) => p.total === 15)).toBe(true);
+    expect(result.rows).toHaveLength(21);
+    expect(result.csv.trim().split('\n')).toHaveLength(22);
+    expect(progress.map((p) => p.done)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+    expect(progress.every((p) => p.total === 21)).toBe(true);
     expect([...new Set(result.rows.map((r) => r.dim))]).toEqual([2, 4, 8]);
     for (const r of result.rows) {
       const perLayer = r.operation === 'maf-sample' || r.operation === 'iaf-density' ? r.dim : 1;
@@ -36,16 +36,16 @@ describe('cost API', () => {
       progress.push(p);
       if (p.done === 4) void costApi.costCancel();
     });
-    // A D's five measurements arrive together (their timed rounds interleave), so the cancel
+    // A D's seven measurements arrive together (their timed rounds interleave), so the cancel
     // sent at the fourth stops the run after the first D.
     expect(result.status).toBe('cancelled');
-    expect(result.rows).toHaveLength(5);
-    expect(progress).toHaveLength(5);
+    expect(result.rows).toHaveLength(7);
+    expect(progress).toHaveLength(7);
     expect(tf.memory().numTensors).toBe(before);
     await costApi.costCancel(); // idle: nothing to cancel
     const again = await costApi.costRun({ dims: [2], ...SMALL }, () => undefined);
     expect(again.status).toBe('done');
-    expect(again.rows).toHaveLength(5);
+    expect(again.rows).toHaveLength(7);
   });
 
   it('a new run cancels the one still going', async () => {
@@ -54,7 +54,7 @@ describe('cost API', () => {
     const second = await costApi.costRun({ dims: [2], ...SMALL }, () => undefined);
     const firstResult = await first;
     expect(firstResult.status).toBe('cancelled');
-    expect(firstResult.rows.length).toBeLessThan(20);
+    expect(firstResult.rows.length).toBeLessThan(28);
     expect(second.status).toBe('done');
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -146,7 +146,7 @@ describe('layer Jacobian by autodiff (worker)', () => {
 });
 
 describe('timing (worker)', () => {
-  it('times the five operations with K or K·D passes, leak-free', async () => {
+  it('times the seven operations with K or K·D passes, leak-free', async () => {
     const before = tf.memory().numTensors;
     const timing = await stepsApi.stepsTiming({ dim: 4, layers: 2, n: 16, repeats: 1 });
     expect(tf.memory().numTensors).toBe(before);
@@ -157,6 +157,8 @@ describe('timing (worker)', () => {
       ['iaf-density', 8],
       ['iaf-sample', 2],
       ['iaf-own-density', 2],
+      ['coupling-density', 2],
+      ['coupling-sample', 2],
     ]);
     for (const r of timing.rows) expect(r.ms).toBeGreaterThan(0);
   });
