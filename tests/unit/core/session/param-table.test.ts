@@ -23,7 +23,7 @@ describe('param tables', () => {
   it('declares learning rate and batch size live and the model-defining params rebuild, in lab and distillation', () => {
     expect(paramsOf(LAB_PARAM_TABLE, 'live').sort()).toEqual(['batchSize', 'learningRate']);
     expect(paramsOf(DISTILL_PARAM_TABLE, 'live').sort()).toEqual(['batchSize', 'learningRate']);
-    expect(paramsOf(LAB_PARAM_TABLE, 'rebuild').sort()).toEqual(['dataset', 'flow', 'hidden', 'layers', 'seed']);
+    expect(paramsOf(LAB_PARAM_TABLE, 'rebuild').sort()).toEqual(['dataset', 'flow', 'hidden', 'layers', 'seed', 'transform']);
     expect(paramsOf(DISTILL_PARAM_TABLE, 'rebuild')).toEqual(
       expect.arrayContaining(['dataset', 'direction', 'warmStart', 'seed', 'teacherText']),
     );
