@@ -3,7 +3,7 @@
  * list. Presenter mode hides the rest of the chrome but keeps these (smaller), so it can be
  * left again without the keyboard. On a phone (below 600 px) they fold into a Tools menu.
  */
-import { useId, useSyncExternalStore } from 'react';
+import { useEffect, useId, useRef, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from 'react';
 import { labStore, useLabStore } from '../state/lab-store';
 import { THEME_CHOICES, type ThemeChoice } from '../state/url-schema';
 import { usePageUi } from './page-ui';
@@ -37,8 +37,35 @@ function useNarrow(): boolean {
 export function HeaderTools() {
   const narrow = useNarrow();
   if (!narrow) return <LectureTools />;
+  return <ToolsMenu />;
+}
+
+/**
+ * The phone's Tools menu. It lies over the page while open, so it closes like a menu: on a
+ * tap outside it, on Escape, and once one of its buttons has been pressed (the theme select
+ * keeps it open to try another theme).
+ */
+function ToolsMenu() {
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const onPointerDown = (event: PointerEvent) => {
+      const element = menu.current;
+      if (element?.open && !(event.target instanceof Node && element.contains(event.target))) element.open = false;
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, []);
+  const onClick = (event: MouseEvent) => {
+    const target = event.target as Element;
+    if (menu.current && target.closest('.header-tools button')) menu.current.open = false;
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !menu.current?.open) return;
+    menu.current.open = false;
+    menu.current.querySelector('summary')?.focus();
+  };
   return (
-    <details className="header-menu">
+    <details className="header-menu" ref={menu} onClick={onClick} onKeyDown={onKeyDown}>
       <summary>Tools</summary>
       <LectureTools />
     </details>
