@@ -19,7 +19,9 @@ async function download(page: Page, button: string): Promise<{ name: string; byt
     page.waitForEvent('download'),
     page.getByRole('button', { name: button }).click(),
   ]);
-  const path = await file.path();
+  // The browser is shared over a connection (global setup), so the file is copied here.
+  const path = join(await mkdtemp(join(tmpdir(), 'flowlab-download-')), file.suggestedFilename());
+  await file.saveAs(path);
   return { name: file.suggestedFilename(), bytes: await readFile(path) };
 }
 
