@@ -16,11 +16,12 @@ describe(`app shell ${CONFIG}`, () => {
 
   it('says so when the compute worker cannot start, and keeps the page usable', async () => {
     // The blocked worker script shows up as a failed request (and possibly a 404 message).
-    allowProblems(/\/assets\/worker-[\w-]+\.js/, /Failed to load resource.*404/);
+    // (Only the worker script, worker-<hash>.js: not chunks such as worker-connection-<hash>.js.)
+    allowProblems(/\/assets\/worker-[\w-]{8}\.js/, /Failed to load resource.*404/);
     const page = await openApp('/', {
       // Later routes take precedence over the harness's catch-all route.
       beforeLoad: (context) =>
-        context.route('**/assets/worker-*.js', (route) =>
+        context.route(/\/assets\/worker-[\w-]{8}\.js$/, (route) =>
           route.fulfill({ status: 404, body: 'Not found' }),
         ),
     });
