@@ -12,7 +12,7 @@ const MEASURED = /^WASM (\d+(?:\.\d)?) ms\/step → WASM$/;
 
 describe(`measured backend choice ${CONFIG}`, () => {
   it('measures after the first frame, shows the figure, stores it, and reuses it on the next visit', async () => {
-    const page = await openApp('/');
+    const page = await openApp('/', { visitor: 'first' });
     expect(await waitForBackend(page)).toBe('Backend: WASM');
     const measurement = page.locator('.backend-measurement');
     await measurement.waitFor({ timeout: 90_000 });
@@ -41,7 +41,7 @@ describe(`measured backend choice ${CONFIG}`, () => {
   });
 
   it('?backend= forces a backend: nothing is measured or stored', async () => {
-    const page = await openApp('/?backend=wasm');
+    const page = await openApp('/?backend=wasm', { visitor: 'first' });
     expect(await waitForBackend(page)).toBe('Backend: WASM');
     await page.waitForTimeout(3000);
     expect(await page.locator('.backend-measurement').count()).toBe(0);

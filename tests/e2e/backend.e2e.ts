@@ -29,7 +29,8 @@ async function expectSelfCheckPasses(page: Page, backend: string): Promise<void>
 
 describe(`backend choice ${CONFIG}`, () => {
   it('shows the automatically chosen backend and why faster ones were skipped', { tags: ['webgpu'] }, async () => {
-    const page = await openApp('/');
+    // A first visit: the choice is made by probing (a returning visitor's is remembered).
+    const page = await openApp('/', { visitor: 'first' });
     const status = await waitForBackend(page);
     const skipped = page.getByRole('list', { name: 'Skipped backends' });
     if (WEBGPU) {

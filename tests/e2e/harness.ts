@@ -15,6 +15,10 @@
  * those are aborted before they leave the browser. A test that provokes a problem on
  * purpose declares it with `allowProblems(/pattern/)`.
  *
+ * Pages open as a returning visitor: the device memory the global setup recorded on a first
+ * visit (the measured backend choice) is in localStorage before the app starts, so no test but
+ * those that ask for `visitor: 'first'` starts the measuring worker.
+ *
  * FLOWLAB_WEBGPU=on|off picks the Chromium flags (software WebGPU adapter or none).
  * FLOWLAB_DIST=/some/dir serves that build instead of dist/ (parallel work on one checkout).
  */
@@ -34,6 +38,7 @@ export const CONFIG = `[webgpu ${WEBGPU ? 'on' : 'off'}]`;
 export { DIST_ROOT };
 
 let serverUrl: string | null = null;
+let deviceMemory: [string, string][] = [];
 let browser: Browser | null = null;
 let contexts: BrowserContext[] = [];
 let problems: string[] = [];
@@ -41,6 +46,7 @@ let allowed: RegExp[] = [];
 
 beforeAll(async () => {
   serverUrl = inject('flowlabAppUrl');
+  deviceMemory = inject('flowlabDeviceMemory');
   browser = await chromium.connect(inject('flowlabBrowserEndpoint'));
 });
 
@@ -125,6 +131,24 @@ export interface OpenAppOptions {
   beforeLoad?: (context: BrowserContext) => Promise<unknown>;
   /** 'block' keeps the app's service worker out (default 'allow'). */
   serviceWorkers?: 'allow' | 'block';
+  /**
+   * 'returning' (default): localStorage holds what the app remembered about this browser on a
+   * first visit (its measured backend choice). 'first': empty storage, as on a first visit.
+   */
+  visitor?: 'returning' | 'first';
+}
+
+/** Puts the recorded device memory into localStorage before any script of the page runs. */
+async function seedDeviceMemory(context: BrowserContext): Promise<void> {
+  await context.addInitScript((entries: [string, string][]) => {
+    try {
+      for (const [key, value] of entries) {
+        if (window.localStorage.getItem(key) === null) window.localStorage.setItem(key, value);
+      }
+    } catch {
+      // Storage blocked (an opaque-origin sandboxed frame): that frame starts as a first visit.
+    }
+  }, deviceMemory);
 }
 
 /**
@@ -141,6 +165,7 @@ export async function openApp(path = '/', options: OpenAppOptions = {}): Promise
     serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   contexts.push(context);
+  if ((options.visitor ?? 'returning') === 'returning') await seedDeviceMemory(context);
   await context.route('**/*', (route) => {
     const requested = route.request().url();
     if (new URL(requested).origin === origin) return route.continue();
