@@ -129,7 +129,11 @@ export interface OpenAppOptions {
   touch?: boolean;
   /** Runs before the page loads, e.g. to add a `context.route` that simulates a failure. */
   beforeLoad?: (context: BrowserContext) => Promise<unknown>;
-  /** 'block' keeps the app's service worker out (default 'allow'). */
+  /**
+   * 'allow' lets the app install its service worker, which precaches the whole shell (≈ 5 MB)
+   * after load. Default 'block': the tests that are about it (offline*.e2e.ts, the sub-folder
+   * deployment) allow it; for the others it is only CPU spent on a cache nobody reads.
+   */
   serviceWorkers?: 'allow' | 'block';
   /**
    * 'returning' (default): localStorage holds what the app remembered about this browser on a
@@ -162,7 +166,7 @@ export async function openApp(path = '/', options: OpenAppOptions = {}): Promise
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
-    serviceWorkers: options.serviceWorkers ?? 'allow',
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   contexts.push(context);
   if ((options.visitor ?? 'returning') === 'returning') await seedDeviceMemory(context);

@@ -22,7 +22,7 @@ async function expectShell(page: Page): Promise<void> {
 
 describe(`offline after the first visit ${CONFIG}`, () => {
   it('reloads offline from the service worker, starts and trains', async () => {
-    const page = await openApp('/?backend=wasm');
+    const page = await openApp('/?backend=wasm', { serviceWorkers: 'allow' });
     expect(await waitForBackend(page)).toMatch(/^Backend: WASM/);
     await modelDensity(page).waitFor({ timeout: 120_000 });
     // The worker installed, precached the shell and took over the page.

@@ -29,7 +29,7 @@ function recordRequests(page: Page): string[] {
 describe(`offline and sandboxed ${CONFIG}`, () => {
   it('serves from a sub-folder path: backend, presets and plots, all requests inside it', async () => {
     expect(server.url.endsWith(PREFIX)).toBe(true);
-    const page = await openApp(`${server.url}?backend=wasm`);
+    const page = await openApp(`${server.url}?backend=wasm`, { serviceWorkers: 'allow' });
     const urls = recordRequests(page);
     await page.reload();
     expect(await waitForBackend(page)).toMatch(/^Backend: WASM/);
