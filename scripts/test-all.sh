@@ -33,8 +33,20 @@ step() {
   echo "✔ $name ($((SECONDS - start)) s)"
 }
 
-step "typecheck" npm run --silent typecheck
-step "lint" npm run --silent lint
+# Typecheck and lint are single-threaded: run them side by side on two cores.
+static_checks() {
+  local lint_log status=0
+  lint_log="$(mktemp)"
+  npm run --silent lint >"$lint_log" 2>&1 &
+  local lint_pid=$!
+  npm run --silent typecheck || status=$?
+  wait "$lint_pid" || status=$?
+  cat "$lint_log"
+  rm -f "$lint_log"
+  return "$status"
+}
+
+step "typecheck and lint" static_checks
 step "unit tests" npx vitest run
 step "production build" npx vite build --logLevel warn
 step "browser tests, WebGPU on (tests tagged webgpu)" env FLOWLAB_WEBGPU=on npx vitest run -c vitest.e2e.config.ts --tags-filter=webgpu
