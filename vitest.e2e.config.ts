@@ -44,6 +44,10 @@ export default defineConfig({
     environment: 'node',
     // One static server and one Chromium for the whole run; each file connects to them.
     globalSetup: ['tests/e2e/global-setup.ts'],
+    // Each file gets the harness's hooks from the setup file; the files share one module cache
+    // per worker (playwright-core and the harness are imported once, not once per file).
+    setupFiles: ['tests/e2e/setup.ts'],
+    isolate: false,
     pool: 'forks',
     fileParallelism: workers > 1,
     maxWorkers: workers,

@@ -44,28 +44,35 @@ let contexts: BrowserContext[] = [];
 let problems: string[] = [];
 let allowed: RegExp[] = [];
 
-beforeAll(async () => {
-  serverUrl = inject('flowlabAppUrl');
-  deviceMemory = inject('flowlabDeviceMemory');
-  browser = await chromium.connect(inject('flowlabBrowserEndpoint'));
-});
+/**
+ * Registers the harness's hooks for one test file. tests/e2e/setup.ts calls it: setup files run
+ * once per test file, while this module is imported once per worker (the test files share the
+ * module cache, `isolate: false`), so hooks registered at import would reach the first file only.
+ */
+export function installHarnessHooks(): void {
+  beforeAll(async () => {
+    serverUrl = inject('flowlabAppUrl');
+    deviceMemory = inject('flowlabDeviceMemory');
+    browser = await chromium.connect(inject('flowlabBrowserEndpoint'));
+  });
 
-afterAll(async () => {
-  // Disconnects; the shared browser stays up for the next file.
-  await browser?.close();
-  browser = null;
-  serverUrl = null;
-});
+  afterAll(async () => {
+    // Disconnects; the shared browser stays up for the next file.
+    await browser?.close();
+    browser = null;
+    serverUrl = null;
+  });
 
-afterEach(async () => {
-  // Snapshot first: closing pages aborts their in-flight requests, which is no problem.
-  const found = unexpectedProblems();
-  await Promise.all(contexts.map((context) => context.close()));
-  contexts = [];
-  problems = [];
-  allowed = [];
-  expect(found, 'browser problems during this test').toEqual([]);
-});
+  afterEach(async () => {
+    // Snapshot first: closing pages aborts their in-flight requests, which is no problem.
+    const found = unexpectedProblems();
+    await Promise.all(contexts.map((context) => context.close()));
+    contexts = [];
+    problems = [];
+    allowed = [];
+    expect(found, 'browser problems during this test').toEqual([]);
+  });
+}
 
 function unexpectedProblems(): string[] {
   return problems.filter((problem) => !allowed.some((pattern) => pattern.test(problem)));
