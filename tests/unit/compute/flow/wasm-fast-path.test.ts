@@ -140,7 +140,7 @@ describe('WASM fast path', () => {
     fast.slice(1).forEach((a, i) => expect(relDiff(a as number[], plain[i + 1] as number[])).toBeLessThan(1e-4));
   });
 
-  it("the default MAF's training step launches at most 170 kernels (309 before the fused WASM chain) and leaks none", async () => {
+  it("the default MAF's training step launches at most 180 kernels (309 before the fused WASM chain) and leaks none", async () => {
     const source = datasetSource('8gaussians', null);
     const flow = new TfFlow(initFlowWeights(DEFAULT_FLOW_CONFIG), true);
     const trainer = new FlowTrainer(flow, 'maf', { kind: 'maximum-likelihood', sampleBatch: (n, r) => source.sample(n, r) }, { learningRate: 1e-3, batchSize: 512, clipNorm: 10, seed: 1 });
@@ -155,7 +155,7 @@ describe('WASM fast path', () => {
     useFastKernels(false);
     const plain = await kernelsPerStep();
     useFastKernels(true);
-    expect(fast).toBeLessThanOrEqual(170);
+    expect(fast).toBeLessThanOrEqual(180);
     expect(fast).toBeLessThan(plain / 2);
     expect((await trainer.status()).loss).toBeGreaterThan(0); // finite and sensible (8gaussians' entropy ≈ 2.83 nats)
     trainer.dispose();
