@@ -2,12 +2,13 @@
  * The one dispatch point for the WASM fast path of the training hot path (fused-parallel.ts,
  * gated-adam.ts). Each function returns what its plain tfjs composition returns, to float32
  * rounding; which implementation runs depends only on the active backend:
- *   wasm: JavaScript kernels on the WASM heap (wasm-kernels.ts, wasm-adam.ts), one launch each
+ *   wasm: JavaScript kernels on the WASM heap (wasm-kernels.ts, wasm-adam.ts), one launch each;
+ *         the fused chain itself then runs fused-parallel-wasm.ts, not the functions below
  *   else: the plain tfjs ops written out below
  * `useFastKernels(false)` forces the plain path everywhere (tests compare the two).
  */
 import { tf } from '../tf';
-import { AFFINE_HEAD, AFFINE_HEAD_GRAD, CONCAT_COLUMNS, registerWasmKernels, SPLIT_COLUMNS, TRANSPOSE_2D } from './wasm-kernels';
+import { CONCAT_COLUMNS, registerWasmKernels, SPLIT_COLUMNS, TRANSPOSE_2D } from './wasm-kernels';
 import { ADAM_STEP, type AdamStepAttrs } from './wasm-adam';
 
 registerWasmKernels();
@@ -101,10 +102,6 @@ export interface AffineHead {
 
 /** The affine update of one layer from the MADE output o = [μ, raw] [n, 2D] and its input v [n, D]. */
 export function affineHead(o: tf.Tensor2D, v: tf.Tensor2D, alphaBound: number): AffineHead {
-  if (fastKernelsActive()) {
-    const [w, t, expNegAlpha, alphaSum] = run<tf.Tensor2D[]>(AFFINE_HEAD, { o, v }, { alphaBound });
-    return { w: w!, t: t!, expNegAlpha: expNegAlpha!, alphaSum: alphaSum! };
-  }
   const D = v.shape[1];
   const [mu, raw] = tf.split(o, [D, D], 1) as [tf.Tensor2D, tf.Tensor2D];
   const t = tf.tanh(tf.div(raw, alphaBound)) as tf.Tensor2D;
@@ -120,10 +117,6 @@ export function affineHead(o: tf.Tensor2D, v: tf.Tensor2D, alphaBound: number): 
  */
 export function affineHeadGrad(gw: tf.Tensor2D, gl: tf.Tensor2D, head: Omit<AffineHead, 'alphaSum'>): { gwE: tf.Tensor2D; gO: tf.Tensor2D } {
   const { t, expNegAlpha: e, w } = head;
-  if (fastKernelsActive()) {
-    const [gwE, gO] = run<tf.Tensor2D[]>(AFFINE_HEAD_GRAD, { gw, gl, t, e, w });
-    return { gwE: gwE!, gO: gO! };
-  }
   const gwE = tf.mul(gw, e) as tf.Tensor2D;
   const gAlpha = tf.sub(tf.neg(tf.mul(gw, w)), gl);
   const gRaw = tf.mul(gAlpha, tf.sub(1, tf.square(t)));

@@ -21,9 +21,12 @@
  *     g_Ŵ = h_inᵀ g_pre,  g_b = Σ_rows g_pre,  g_in = g_pre Ŵᵀ,  g_W = g_Ŵ ⊙ M
  *     g_pre(below) = g_in ⊙ φ'(h)   (relu: [h > 0]; tanh: 1 − h²)
  *   g_v = g_w ⊙ e^{−α} + g_in(h_0)                    (w depends on v directly and through μ, α)
+ * On the WASM backend the chain runs fused-parallel-wasm.ts instead: the same arithmetic in
+ * ≈ 6 + 11 kernels per layer (JavaScript kernels between XNNPACK's products).
  */
 import { tf } from '../tf';
-import { affineHead, affineHeadGrad, columnSums, concatColumns, denseForward, matMulT, splitColumns, tMatMul } from './fast-ops';
+import { affineHead, affineHeadGrad, columnSums, concatColumns, denseForward, fastKernelsActive, matMulT, splitColumns, tMatMul } from './fast-ops';
+import { fusedParallelChainWasm } from './fused-parallel-wasm';
 
 export interface FusedDense {
   w: tf.Tensor2D;
@@ -98,6 +101,8 @@ function layerBackward(gw: tf.Tensor2D, gl: tf.Tensor2D, saved: LayerSaved, spec
  * differentiable with respect to v and every w and b (not the masks).
  */
 function fusedParallelChain(v: tf.Tensor2D, specs: readonly FusedLayerSpec[]): tf.Tensor2D {
+  // On WASM: the same op with JavaScript kernels between the products (fused-parallel-wasm.ts).
+  if (fastKernelsActive() && v.dtype === 'float32') return fusedParallelChainWasm(v, specs);
   const counts = specs.map((s) => 2 * s.dense.length);
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const save = args[args.length - 1] as tf.GradSaveFunc;

@@ -5,10 +5,6 @@
  *
  *   FlowLabTranspose2D   x [r, c] → xᵀ [c, r] (tfjs-wasm's general N-d Transpose costs
  *                        ≈ 0.3 ms CPU for a [512, 64] activation, this loop ≈ 0.1 ms)
- *   FlowLabAffineHead    o [n, 2D], v [n, D] → w, t, e^{−α} [n, D] and Σα [n, 1]   (9 kernels)
- *                          μ = o[:, :D], t = tanh(o[:, D:]/B), α = B·t, w = (v − μ)·e^{−α}
- *   FlowLabAffineHeadGrad g_w, g_ℓ, t, e^{−α}, w → g_w·e^{−α} [n, D] and g_o [n, 2D] (9 kernels)
- *                          g_o = [−g_w·e^{−α}, (−g_w·w − g_ℓ)(1 − t²)]
  *   FlowLabConcatColumns [n, a], [n, b] → [n, a + b]; FlowLabSplitColumns the reverse (tfjs-wasm
  *                        copies such narrow columns row by row from JavaScript: ≈ 0.3 ms each)
  *   FlowLabAdamStep      the optimiser step (wasm-adam.ts)                        (≈ 150 kernels)
@@ -20,8 +16,6 @@ import { tf } from '../tf';
 import { adamStepKernel } from './wasm-adam';
 
 export const TRANSPOSE_2D = 'FlowLabTranspose2D';
-export const AFFINE_HEAD = 'FlowLabAffineHead';
-export const AFFINE_HEAD_GRAD = 'FlowLabAffineHeadGrad';
 export const CONCAT_COLUMNS = 'FlowLabConcatColumns';
 export const SPLIT_COLUMNS = 'FlowLabSplitColumns';
 
@@ -35,16 +29,42 @@ interface KernelArgs {
   attrs?: unknown;
 }
 
-/** out[j·r + i] = x[i·c + j] for an r×c row-major matrix (writes in order, reads strided: the faster order in V8). */
-function transposeInto(x: Float32Array, r: number, c: number, out: Float32Array): void {
-  for (let j = 0; j < c; j++) {
-    const o = j * r;
-    for (let i = 0; i < r; i++) out[o + i] = x[i * c + j]!;
+/**
+ * out[j·r + i] = x[i·c + j] for an r×c row-major matrix, eight rows at a time (eight strided
+ * reads, eight consecutive writes: ≈ 2× faster in V8 than one element per inner iteration);
+ * sums[j] = Σ_i x[i·c + j] on the way when `sums` [c] is given.
+ */
+export function transposeInto(x: Float32Array, r: number, c: number, out: Float32Array, sums?: Float32Array): void {
+  const acc = sums ? new Float64Array(c) : null;
+  let i0 = 0;
+  for (; i0 + 8 <= r; i0 += 8) {
+    for (let j = 0; j < c; j++) {
+      const o = j * r + i0;
+      const b = i0 * c + j;
+      const a0 = x[b]!, a1 = x[b + c]!, a2 = x[b + 2 * c]!, a3 = x[b + 3 * c]!;
+      const a4 = x[b + 4 * c]!, a5 = x[b + 5 * c]!, a6 = x[b + 6 * c]!, a7 = x[b + 7 * c]!;
+      out[o] = a0;
+      out[o + 1] = a1;
+      out[o + 2] = a2;
+      out[o + 3] = a3;
+      out[o + 4] = a4;
+      out[o + 5] = a5;
+      out[o + 6] = a6;
+      out[o + 7] = a7;
+      if (acc) acc[j] += a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7;
+    }
   }
+  for (; i0 < r; i0++) {
+    for (let j = 0; j < c; j++) {
+      out[j * r + i0] = x[i0 * c + j]!;
+      if (acc) acc[j] += x[i0 * c + j]!;
+    }
+  }
+  if (sums && acc) sums.set(acc);
 }
 
 /** Allocates the outputs first (an allocation may grow the heap and detach earlier views), then views everything. */
-function withHeap(backend: unknown, shapes: number[][], inputs: tf.TensorInfo[]): { outs: tf.TensorInfo[]; outViews: Float32Array[]; inViews: Float32Array[] } {
+export function withHeap(backend: unknown, shapes: number[][], inputs: tf.TensorInfo[]): { outs: tf.TensorInfo[]; outViews: Float32Array[]; inViews: Float32Array[] } {
   const heap = backend as WasmHeapBackend;
   const outs = shapes.map((s) => heap.makeOutput(s, 'float32'));
   return { outs, outViews: outs.map((o) => heap.typedArrayFromHeap(o)), inViews: inputs.map((i) => heap.typedArrayFromHeap(i)) };
@@ -55,47 +75,6 @@ function transpose2d({ inputs, backend }: KernelArgs): tf.TensorInfo {
   const { outs, outViews, inViews } = withHeap(backend, [[c, r]], [inputs.x!]);
   transposeInto(inViews[0]!, r, c, outViews[0]!);
   return outs[0]!;
-}
-
-function affineHead({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo[] {
-  const { alphaBound: B } = attrs as { alphaBound: number };
-  const [n, D] = inputs.v!.shape as [number, number];
-  const { outs, outViews, inViews } = withHeap(backend, [[n, D], [n, D], [n, D], [n, 1]], [inputs.o!, inputs.v!]);
-  const [o, v] = inViews as [Float32Array, Float32Array];
-  const [w, t, e, alphaSum] = outViews as [Float32Array, Float32Array, Float32Array, Float32Array];
-  for (let r = 0; r < n; r++) {
-    let sum = 0;
-    for (let i = 0; i < D; i++) {
-      const k = r * D + i;
-      const ti = Math.fround(Math.tanh(o[r * 2 * D + D + i]! / B));
-      const alpha = Math.fround(B * ti);
-      const ei = Math.fround(Math.exp(-alpha));
-      t[k] = ti;
-      e[k] = ei;
-      w[k] = Math.fround(v[k]! - o[r * 2 * D + i]!) * ei;
-      sum += alpha;
-    }
-    alphaSum[r] = sum;
-  }
-  return outs;
-}
-
-function affineHeadGrad({ inputs, backend }: KernelArgs): tf.TensorInfo[] {
-  const [n, D] = inputs.gw!.shape as [number, number];
-  const { outs, outViews, inViews } = withHeap(backend, [[n, D], [n, 2 * D]], [inputs.gw!, inputs.gl!, inputs.t!, inputs.e!, inputs.w!]);
-  const [gw, gl, t, e, w] = inViews as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
-  const [gwE, gPre] = outViews as [Float32Array, Float32Array];
-  for (let r = 0; r < n; r++) {
-    for (let i = 0; i < D; i++) {
-      const k = r * D + i;
-      const ge = Math.fround(gw[k]! * e[k]!);
-      gwE[k] = ge;
-      gPre[r * 2 * D + i] = -ge;
-      const gAlpha = Math.fround(-Math.fround(gw[k]! * w[k]!) - gl[r]!);
-      gPre[r * 2 * D + D + i] = gAlpha * Math.fround(1 - Math.fround(t[k]! * t[k]!));
-    }
-  }
-  return outs;
 }
 
 function concatColumns({ inputs, backend }: KernelArgs): tf.TensorInfo {
@@ -127,8 +106,6 @@ function splitColumns({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo[] {
 
 const KERNELS: tf.KernelConfig[] = [
   { kernelName: TRANSPOSE_2D, backendName: 'wasm', kernelFunc: transpose2d as unknown as tf.KernelFunc },
-  { kernelName: AFFINE_HEAD, backendName: 'wasm', kernelFunc: affineHead as unknown as tf.KernelFunc },
-  { kernelName: AFFINE_HEAD_GRAD, backendName: 'wasm', kernelFunc: affineHeadGrad as unknown as tf.KernelFunc },
   { kernelName: CONCAT_COLUMNS, backendName: 'wasm', kernelFunc: concatColumns as unknown as tf.KernelFunc },
   { kernelName: SPLIT_COLUMNS, backendName: 'wasm', kernelFunc: splitColumns as unknown as tf.KernelFunc },
   adamStepKernel,

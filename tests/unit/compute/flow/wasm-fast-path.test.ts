@@ -1,9 +1,11 @@
 /**
- * The WASM fast path (fast-ops.ts: JavaScript kernels on tfjs-wasm's heap) against the plain
- * tfjs ops on the same backend (useFastKernels(false)), which the CPU-backend and float64
- * reference tests already pin down: equal values and gradients of the fused parallel chain
- * (D = 2, 3, 5; relu and tanh), equal optimiser steps (accepted, clipped and rejected), equal
- * trained weights after a few trainer steps, and no leaked tensors.
+ * The WASM fast path (fast-ops.ts and fused-parallel-wasm.ts: JavaScript kernels on tfjs-wasm's
+ * heap) against the plain tfjs ops on the same backend (useFastKernels(false)), which the
+ * CPU-backend and float64 reference tests already pin down: equal values and gradients of the
+ * fused parallel chain (D = 2, 3, 5; relu and tanh; one to three hidden layers) to 1e-5 of the
+ * largest magnitude, equal optimiser steps (accepted, clipped and rejected), equal trained
+ * weights after a few trainer steps, no leaked tensors, and the kernel count of the default
+ * model's training step.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../../../src/compute/tf';
@@ -13,6 +15,8 @@ import { GatedAdam } from '../../../../src/compute/flow/gated-adam';
 import { TfFlow } from '../../../../src/compute/flow/tf-flow';
 import { FlowTrainer } from '../../../../src/compute/flow/trainer';
 import { datasetSource } from '../../../../src/core/datasets';
+import { DEFAULT_FLOW_CONFIG } from '../../../../src/core/flow/config';
+import { initFlowWeights } from '../../../../src/core/flow/init';
 import { createRng } from '../../../../src/core/rng';
 import { maxAbsDiff, randomFlowWeights } from '../../core/flow/fixtures';
 
@@ -61,13 +65,14 @@ describe('WASM fast path', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  for (const [dim, activation] of [
-    [2, 'relu'],
-    [3, 'relu'],
-    [5, 'tanh'],
+  for (const [dim, activation, hidden] of [
+    [2, 'relu', [16, 16]],
+    [3, 'relu', [24]],
+    [5, 'tanh', [16, 16]],
+    [2, 'relu', [8, 12, 16]],
   ] as const) {
-    it(`D=${dim}, ${activation}: the parallel chain's values and gradients equal the plain ops (1e-4)`, async () => {
-      const flow = new TfFlow(randomFlowWeights({ dim, activation, seed: 60 + dim }), true);
+    it(`D=${dim}, ${activation}, hidden [${hidden.join(', ')}]: the parallel chain's values and gradients equal the plain ops (1e-5)`, async () => {
+      const flow = new TfFlow(randomFlowWeights({ dim, activation, hidden: [...hidden], seed: 60 + dim + hidden.length }), true);
       const v = tf.tensor2d(normals(64 * dim, dim, 1.5), [64, dim]);
       const rOut = tf.tensor2d(normals(64 * dim, 10 + dim), [64, dim]);
       const rDet = tf.tensor1d(normals(64, 20 + dim));
@@ -83,7 +88,7 @@ describe('WASM fast path', () => {
         tf.dispose([value, gv, ...Object.values(grads)]);
         return out;
       });
-      fast.forEach((a, i) => expect(relDiff(a, plain[i]!), `output ${i}`).toBeLessThan(1e-4));
+      fast.forEach((a, i) => expect(relDiff(a, plain[i]!), `output ${i}`).toBeLessThan(1e-5));
       expect(tf.memory().numTensors).toBe(before);
       tf.dispose([v, rOut, rDet]);
       flow.dispose();
@@ -133,5 +138,27 @@ describe('WASM fast path', () => {
     });
     expect(Math.abs((fast[0] as number) - (plain[0] as number))).toBeLessThan(1e-4);
     fast.slice(1).forEach((a, i) => expect(relDiff(a as number[], plain[i + 1] as number[])).toBeLessThan(1e-4));
+  });
+
+  it("the default MAF's training step launches at most 180 kernels (309 before the fused WASM chain) and leaks none", async () => {
+    const source = datasetSource('8gaussians', null);
+    const flow = new TfFlow(initFlowWeights(DEFAULT_FLOW_CONFIG), true);
+    const trainer = new FlowTrainer(flow, 'maf', { kind: 'maximum-likelihood', sampleBatch: (n, r) => source.sample(n, r) }, { learningRate: 1e-3, batchSize: 512, clipNorm: 10, seed: 1 });
+    const kernelsPerStep = async () => (await tf.profile(() => trainer.step())).kernels.length;
+    trainer.step();
+    await trainer.status();
+    const before = tf.memory().numTensors;
+    const fast = await kernelsPerStep();
+    for (let i = 0; i < 5; i++) trainer.step();
+    await trainer.status();
+    expect(tf.memory().numTensors).toBe(before);
+    useFastKernels(false);
+    const plain = await kernelsPerStep();
+    useFastKernels(true);
+    expect(fast).toBeLessThanOrEqual(180);
+    expect(fast).toBeLessThan(plain / 2);
+    expect((await trainer.status()).loss).toBeGreaterThan(0); // finite and sensible (8gaussians' entropy ≈ 2.83 nats)
+    trainer.dispose();
+    flow.dispose();
   });
 });
