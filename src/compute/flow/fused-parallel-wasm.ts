@@ -13,7 +13,7 @@
  * shaped [1, r, c] (tfjs-wasm's _FusedMatMul needs rank 3), so no reshape kernels run.
  */
 import { tf } from '../tf';
-import type { FusedLayerSpec } from './fused-parallel';
+import type { FusedLayerSpec } from './fused-layer-spec';
 import { ACT_BACKWARD, ADD_INPUT_GRAD, HEAD_BACKWARD, HEAD_FORWARD, MASK_WEIGHTS, PACK_CHAIN, registerChainKernels, WEIGHT_GRADS } from './wasm-chain-kernels';
 import { TRANSPOSE_2D } from './wasm-kernels';
 

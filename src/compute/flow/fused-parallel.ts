@@ -27,20 +27,7 @@
 import { tf } from '../tf';
 import { affineHead, affineHeadGrad, columnSums, concatColumns, denseForward, fastKernelsActive, matMulT, splitColumns, tMatMul } from './fast-ops';
 import { fusedParallelChainWasm } from './fused-parallel-wasm';
-
-export interface FusedDense {
-  w: tf.Tensor2D;
-  b: tf.Tensor1D;
-  /** Constant 0/1 mask, the shape of w. */
-  mask: tf.Tensor2D;
-}
-
-export interface FusedLayerSpec {
-  /** Hidden layers then the output layer (2D outputs: μ then the raw log-scales). */
-  dense: FusedDense[];
-  activation: 'relu' | 'tanh';
-  alphaBound: number;
-}
+import type { FusedLayerSpec } from './fused-layer-spec';
 
 /** What one layer's forward keeps for its backward. */
 interface LayerSaved {

@@ -11,7 +11,8 @@ import { madeMasks } from '../../core/flow/made';
 import { paramsPerVariable, resolveTransform, type ResolvedTransform } from '../../core/flow/transform';
 import { affineParams, transformTf } from './tf-transform';
 import { matMul } from './matmul';
-import { fusedParallelMap, type FusedLayerSpec } from './fused-parallel';
+import { fusedParallelMap } from './fused-parallel';
+import type { FusedLayerSpec } from './fused-layer-spec';
 
 interface TfDense {
   w: tf.Variable<tf.Rank.R2>;
