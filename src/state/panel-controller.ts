@@ -76,6 +76,11 @@ export class PanelController<Api, P = never> {
     return ++this.run;
   }
 
+  /** The latest run (a command that joins the work in flight rather than replacing it). */
+  get latestRun(): number {
+    return this.run;
+  }
+
   /** Whether `run` is still the latest run (its replies may be shown). */
   isCurrent(run: number): boolean {
     return run === this.run;
