@@ -1,9 +1,9 @@
 /**
  * The one declaration of which params of each worker session are live (applied on the
- * next step) and which rebuild the model (param-table.ts). The worker sessions
- * (compute/lab/session.ts, compute/distill/session.ts) and the page (state/lab-params.ts,
- * panels/distill/useDistill.ts) read these tables; the compiler checks they cover exactly
- * the params of LabParams and DistillConfig (the lab's and the distillation's protocol.ts).
+ * next step) and which rebuild the model (param-table.ts). Each worker session binds its
+ * table to its protocol's params (`TableFor`: the compiler checks the table names exactly
+ * those) and decides with `paramChanges`; the page reads the lab's and the distillation's
+ * (state/lab-params.ts, panels/distill/useDistill.ts). docs/contributing.md has the table.
  */
 import type { ParamTable } from './param-table';
 
