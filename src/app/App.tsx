@@ -1,11 +1,11 @@
 import { Suspense, useEffect, useRef } from 'react';
-import { attachConvClient } from '../panels/conv/conv-connection';
-import { attachCostClient } from '../panels/cost/cost-connection';
-import { attachDiscreteClient } from '../panels/discrete/discrete-connection';
+import { attachConvClient, convController } from '../panels/conv/conv-connection';
+import { attachCostClient, costController } from '../panels/cost/cost-connection';
+import { attachDiscreteClient, discreteController } from '../panels/discrete/discrete-connection';
 import { attachCompareClient } from '../panels/density/compare-connection';
-import { attachDistillClient } from '../panels/distill/distill-connection';
-import { attachGaussianizeClient } from '../panels/gaussianize/gaussianize-connection';
-import { attachStepsClient } from '../panels/steps/steps-connection';
+import { attachDistillClient, distillController } from '../panels/distill/distill-connection';
+import { attachGaussianizeClient, gaussianizeController } from '../panels/gaussianize/gaussianize-connection';
+import { attachStepsClient, stepsController } from '../panels/steps/steps-connection';
 import { UrlNotice } from '../panels/UrlNotice';
 import { attachLabClient, pauseWhenHidden, pauseWhileHeld, setLabShown } from '../state/lab-commands';
 import { labStore, useLabStore } from '../state/lab-store';
@@ -50,6 +50,15 @@ function useLabWiring(): void {
     attachDiscreteClient(api);
     attachCompareClient(api);
   }, [computeReady, generation]);
+  useEffect(() => {
+    // Each panel's controller is active only while its panel is shown.
+    stepsController.setShown(panel === 'steps');
+    distillController.setShown(panel === 'distill');
+    costController.setShown(panel === 'cost');
+    discreteController.setShown(panel === 'discrete');
+    convController.setShown(panel === 'conv');
+    gaussianizeController.setShown(panel === 'gaussianize');
+  }, [panel]);
   useEffect(() => {
     setLabShown(panel === 'density');
     const api = computeReady ? computeApi() : null;

@@ -1,11 +1,16 @@
 /**
- * A panel's handle on the compute worker: the app attaches the worker's client once it is
- * ready (App.tsx); until then the panel's hook returns null and the panel waits. One factory
- * for every panel (each panel keeps its own store, typed by the part of the API it uses).
+ * A panel's handle on the compute worker, one shape for every panel: a PanelController
+ * (state/panel-controller.ts: attach/detach of the client, the `shown` flag, the run counter)
+ * and a hook that reads its client. The app attaches the worker's client once it is ready and
+ * tells each controller whether its panel is shown (App.tsx); until the client is there the
+ * panel's hook returns null and the panel waits.
  */
-import { create } from 'zustand';
+import { useSyncExternalStore } from 'react';
+import { PanelController } from '../state/panel-controller';
 
 export interface WorkerConnection<Api> {
+  /** The panel's controller (the app attaches it and sets it shown; the panel counts its runs). */
+  controller: PanelController<Api>;
   /** Connects (or, with null, disconnects) the panel to a worker client. */
   attach(client: Api | null): void;
   /** React hook: the worker client, or null while the worker starts. */
@@ -13,9 +18,12 @@ export interface WorkerConnection<Api> {
 }
 
 export function createWorkerConnection<Api>(): WorkerConnection<Api> {
-  const useConnection = create<{ client: Api | null }>()(() => ({ client: null }));
+  const controller = new PanelController<Api>();
+  const subscribe = (listener: () => void) => controller.subscribe(listener);
+  const snapshot = () => controller.current;
   return {
-    attach: (client) => useConnection.setState({ client }),
-    useClient: () => useConnection((s) => s.client),
+    controller,
+    attach: (client) => controller.attach(client),
+    useClient: () => useSyncExternalStore(subscribe, snapshot),
   };
 }

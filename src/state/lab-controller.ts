@@ -2,8 +2,9 @@
  * Drives the compute worker from the store: rebuilds the model when a rebuild param or the
  * drawing changes, hands a live param (learning rate, batch size) to the running session
  * without stopping it (LAB_PARAM_TABLE decides which is which), and runs the Train / Pause /
- * Step / Reset commands. Worker calls run one at a time (a promise queue); an `epoch` counter
- * drops training frames that arrive after the model or the run they belong to was replaced.
+ * Step / Reset commands. Worker calls run one at a time (a promise queue); the run counter of
+ * the panel's controller (state/panel-controller.ts) drops training frames and replies that
+ * arrive after the model or the run they belong to was replaced.
  * While the lab's panel is not shown the controller does no work: changes mark it dirty, and
  * they are applied when the panel is shown again.
  */
@@ -11,6 +12,7 @@ import type { LabApi, LabConfigureOptions, LabFrame, LabParams } from '../comput
 import { paramChanges } from '../core/session/param-table';
 import { LAB_PARAM_TABLE } from '../core/session/session-params';
 import { LAB_KEYS, toLabParams } from './lab-params';
+import { PanelController } from './panel-controller';
 import type { LabStore } from './lab-store';
 import { useLoadProblems } from './load-problems';
 import { isPresetUnavailable, presetFlowKey, type PresetLoader } from './presets';
@@ -31,7 +33,8 @@ function messageOf(error: unknown): string {
 }
 
 export class LabController {
-  private epoch = 0;
+  /** The lab's client and run counter (the one page-side controller shape). */
+  private readonly panel = new PanelController<LabApi>();
   private queue: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private resumeAfterConfigure = false;
@@ -57,6 +60,7 @@ export class LabController {
     this.debounceMs = options.debounceMs ?? 200;
     this.stepsPerPress = options.stepsPerPress ?? 1;
     this.restoreText = options.restoreText ?? null;
+    this.panel.attach(client);
   }
 
   /** Configures the worker for the current params now, then follows changes. Returns a stop function. */
@@ -72,7 +76,7 @@ export class LabController {
     return () => {
       unsubscribe();
       if (this.timer) clearTimeout(this.timer);
-      this.epoch++;
+      this.panel.beginRun();
     };
   }
 
@@ -142,7 +146,7 @@ export class LabController {
 
   private requestConfigure(delayMs: number): void {
     if (this.state.run.phase === 'training') this.resumeAfterConfigure = true;
-    this.epoch++;
+    this.panel.beginRun();
     this.state.setRun({ phase: 'configuring', error: null });
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -152,8 +156,8 @@ export class LabController {
   }
 
   private async configureNow(): Promise<void> {
-    const epoch = ++this.epoch;
-    const stale = () => epoch !== this.epoch;
+    const run = this.panel.beginRun();
+    const stale = () => !this.panel.isCurrent(run);
     const { params, drawnPoints, setRun, setFrame, setModelInfo } = this.state;
     if (params.dataset === 'drawn' && drawnPoints.length < 2) {
       await this.client.labPause();
@@ -213,16 +217,16 @@ export class LabController {
   /** Starts training (from "ready"); frames then arrive at the worker's adaptive rate. */
   train(): void {
     if (this.state.run.phase !== 'ready' || this.state.run.busy) return;
-    const epoch = ++this.epoch;
+    const run = this.panel.beginRun();
     this.state.setRun({ phase: 'training', error: null });
     void this.enqueue(async () => {
-      if (epoch !== this.epoch) return;
-      await this.client.labStart((frame) => this.receiveTrainingFrame(epoch, frame));
+      if (!this.panel.isCurrent(run)) return;
+      await this.client.labStart((frame) => this.receiveTrainingFrame(run, frame));
     });
   }
 
-  private receiveTrainingFrame(epoch: number, frame: LabFrame): void {
-    if (epoch !== this.epoch || this.state.run.phase !== 'training') return;
+  private receiveTrainingFrame(run: number, frame: LabFrame): void {
+    if (!this.panel.isCurrent(run) || this.state.run.phase !== 'training') return;
     this.state.setFrame(frame);
     // The worker stopped by itself (a rejected non-finite step): frame.message says why.
     if (!frame.training) this.state.setRun({ phase: 'ready' });
@@ -233,12 +237,12 @@ export class LabController {
     this.resumeAfterConfigure = false;
     this.pausedByHold = false;
     if (this.state.run.phase !== 'training') return this.queue;
-    const epoch = ++this.epoch;
+    const run = this.panel.beginRun();
     this.state.setRun({ phase: 'ready', busy: true });
     return this.enqueue(async () => {
       await this.client.labPause();
       const frame = await this.client.labFrame();
-      if (epoch !== this.epoch) return;
+      if (!this.panel.isCurrent(run)) return;
       this.state.setFrame(frame);
       this.state.setRun({ busy: false });
     });
@@ -247,11 +251,11 @@ export class LabController {
   /** Runs `count` (by default `stepsPerPress`) training steps while paused. */
   step(count = this.stepsPerPress): Promise<void> {
     if (this.state.run.phase !== 'ready' || this.state.run.busy) return this.queue;
-    const epoch = this.epoch;
+    const run = this.panel.latestRun;
     this.state.setRun({ busy: true });
     return this.enqueue(async () => {
       const frame = await this.client.labStep(count);
-      if (epoch !== this.epoch) return;
+      if (!this.panel.isCurrent(run)) return;
       this.state.setFrame(frame);
       this.state.setRun({ busy: false });
     });
@@ -263,12 +267,12 @@ export class LabController {
     if (!(phase === 'ready' || phase === 'training' || phase === 'error') || busy)
       return this.queue;
     this.resumeAfterConfigure = false;
-    const epoch = ++this.epoch;
+    const run = this.panel.beginRun();
     this.state.setRun({ phase: 'configuring', busy: true, error: null });
     return this.enqueue(async () => {
       const info = await this.client.labReset();
       const frame = await this.client.labFrame();
-      if (epoch !== this.epoch) return;
+      if (!this.panel.isCurrent(run)) return;
       this.state.setModelInfo(info);
       this.state.setFrame(frame);
       this.state.setRun({ phase: 'ready', busy: false });
@@ -288,7 +292,7 @@ export class LabController {
       return Promise.resolve('the lab is busy; try again in a moment');
     }
     this.resumeAfterConfigure = false;
-    const epoch = ++this.epoch;
+    const run = this.panel.beginRun();
     this.state.setRun({ phase: 'configuring', busy: true, error: null });
     let problem: string | null = null;
     return this.enqueue(async () => {
@@ -296,7 +300,7 @@ export class LabController {
         await this.client.labPause();
         const info = await this.client.labImportModel(text);
         const frame = await this.client.labFrame();
-        if (epoch !== this.epoch) return;
+        if (!this.panel.isCurrent(run)) return;
         // The worker holds the imported model with these params: matching the store to them
         // is then no change to follow (follow() compares with what the worker was given).
         this.sent = frame.params;
@@ -328,11 +332,11 @@ export class LabController {
     const { phase } = this.state.run;
     if (phase !== 'ready' && phase !== 'training') return this.queue;
     this.resumeAfterConfigure = false;
-    const epoch = ++this.epoch;
+    const run = this.panel.beginRun();
     this.state.setRun({ phase: 'ready', busy: true });
     return this.enqueue(async () => {
       const frame = await this.client.labFrame();
-      if (epoch !== this.epoch) return;
+      if (!this.panel.isCurrent(run)) return;
       this.state.setFrame(frame);
       this.state.setRun({ busy: false });
     });

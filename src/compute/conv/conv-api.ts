@@ -1,7 +1,9 @@
 /**
  * The worker side of the masked-convolution panel: one layer (TfMaskedConv) at a time and the
  * ConvApi methods on it. Every method reads back once and leaves no tensors behind (the
- * layer's own variables and masks excepted).
+ * layer's own variables and masks excepted). Every call runs through the session RunLoop
+ * (compute/session/run-loop.ts), so a configure never disposes the layer under a pending
+ * read-back; the seed is the layer's one param and rebuilds it (CONV_PARAM_TABLE).
  */
 import { tf } from '../tf';
 import { maxAbsImageDiff, type RgbImage } from '../../core/conv/image';
@@ -20,6 +22,12 @@ import {
 } from './protocol';
 import { TfMaskedConv } from './tf-masked-conv';
 import { onBackendReplaced } from '../device-loss';
+import { RunLoop } from '../session/run-loop';
+import { paramChanges, type TableFor } from '../../core/session/param-table';
+import { CONV_PARAM_TABLE } from '../../core/session/session-params';
+
+/** The layer's params (bound here: the table must name exactly these). */
+const PARAM_TABLE: TableFor<{ seed: number }, typeof CONV_PARAM_TABLE> = CONV_PARAM_TABLE;
 
 const now = () => performance.now();
 
@@ -47,13 +55,20 @@ function checkImage(image: RgbImage, channels: number, maxSide: number, what: st
 
 /** The worker's one masked convolution and what the panel asks of it. */
 export class ConvSession {
+  private readonly runner = new RunLoop('conv');
   private layer: TfMaskedConv | null = null;
   private info: ConvLayerInfo | null = null;
 
-  async configure(seed: number): Promise<ConvLayerInfo> {
+  /** Builds the layer for a new seed (the same seed keeps it), after every earlier call. */
+  configure(seed: number): Promise<ConvLayerInfo> {
+    return this.runner.command(() => this.configureNow(seed));
+  }
+
+  private async configureNow(seed: number): Promise<ConvLayerInfo> {
     if (!Number.isSafeInteger(seed)) throw new Error(`the seed must be an integer, not ${seed}`);
-    if (this.info && this.info.seed === seed) return this.info;
-    this.dispose();
+    const before = this.info ? { seed: this.info.seed } : null;
+    if (this.info && paramChanges(PARAM_TABLE, before, { seed }).rebuild.length === 0) return this.info;
+    this.disposeNow();
     const layer = new TfMaskedConv(randomMaskedConv(createRng(seed)), false);
     this.layer = layer;
     // Not layer.readKernel(): it leaves the intermediate tensors of kernel() behind.
@@ -72,8 +87,7 @@ export class ConvSession {
       logDiagonal,
       bias,
     };
-    // A later configure may have replaced the layer while this one read back.
-    if (this.layer === layer) this.info = info;
+    this.info = info;
     return info;
   }
 
@@ -82,7 +96,19 @@ export class ConvSession {
     return this.layer;
   }
 
-  async forward(image: RgbImage): Promise<ConvForwardResult> {
+  forward(image: RgbImage): Promise<ConvForwardResult> {
+    return this.runner.command(() => this.forwardNow(image));
+  }
+
+  inverse(output: RgbImage, original: RgbImage | null): Promise<ConvInverseResult> {
+    return this.runner.command(() => this.inverseNow(output, original));
+  }
+
+  jacobian(image: RgbImage): Promise<ConvJacobianResult> {
+    return this.runner.command(() => this.jacobianNow(image));
+  }
+
+  private async forwardNow(image: RgbImage): Promise<ConvForwardResult> {
     const layer = this.requireLayer();
     checkImage(image, layer.channels, CONV_MAX_IMAGE_SIDE, 'the image');
     const start = now();
@@ -91,7 +117,7 @@ export class ConvSession {
     return { output, passes: 1, ms, logDet: await this.logDet(image.height, image.width) };
   }
 
-  async inverse(output: RgbImage, original: RgbImage | null): Promise<ConvInverseResult> {
+  private async inverseNow(output: RgbImage, original: RgbImage | null): Promise<ConvInverseResult> {
     const layer = this.requireLayer();
     checkImage(output, layer.channels, CONV_MAX_IMAGE_SIDE, 'the output');
     if (original) {
@@ -116,7 +142,7 @@ export class ConvSession {
     };
   }
 
-  async jacobian(image: RgbImage): Promise<ConvJacobianResult> {
+  private async jacobianNow(image: RgbImage): Promise<ConvJacobianResult> {
     const layer = this.requireLayer();
     checkImage(image, layer.channels, CONV_MAX_JACOBIAN_SIDE, 'the Jacobian image');
     const { height, width, channels } = image;
@@ -153,23 +179,30 @@ export class ConvSession {
     return value;
   }
 
-  dispose(): void {
+  /** Frees the layer once every queued call has run. */
+  dispose(): Promise<void> {
+    return this.runner.command(() => this.disposeNow());
+  }
+
+  private disposeNow(): void {
     this.layer?.dispose();
     this.layer = null;
     this.info = null;
   }
 
   /** After a backend change: the same layer (a function of its seed) on the new backend. */
-  async rebuild(): Promise<void> {
-    const seed = this.info?.seed;
-    try {
-      this.dispose();
-    } catch {
-      // Tensors of a lost device may refuse to be released; they are gone anyway.
-      this.layer = null;
-      this.info = null;
-    }
-    if (seed !== undefined) await this.configure(seed);
+  rebuild(): Promise<void> {
+    return this.runner.command(async () => {
+      const seed = this.info?.seed;
+      try {
+        this.disposeNow();
+      } catch {
+        // Tensors of a lost device may refuse to be released; they are gone anyway.
+        this.layer = null;
+        this.info = null;
+      }
+      if (seed !== undefined) await this.configureNow(seed);
+    });
   }
 }
 

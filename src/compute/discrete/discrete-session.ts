@@ -7,10 +7,12 @@
  *   plain NLL          −Σ_x P(x) log p(x)                exact over the m lattice points
  *   dequantized NLL    E_{x~P} E_u[−log p(x + u)]         Monte Carlo, r draws per point
  *   cross-entropy      −Σ_x P(x) log P̂(x),  P̂(x) = ∫_{[0,1)²} p(x + u) du   (midpoint rule)
- * The models are the only tensors kept between calls.
+ * The models are the only tensors kept between calls. On WebGPU (whose device can be lost)
+ * each frame also reads back both models' weights, so a move to another backend
+ * (moveToCurrentBackend, device-loss.ts) goes on from the last frame with its history.
  */
 import { tf } from '../tf';
-import { DEFAULT_FLOW_CONFIG, type FlowConfig } from '../../core/flow/config';
+import { DEFAULT_FLOW_CONFIG, type FlowConfig, type FlowWeights } from '../../core/flow/config';
 import { initFlowWeights } from '../../core/flow/init';
 import { createRng } from '../../core/rng';
 import type { GridSpec, Rng } from '../../core/types';
@@ -52,10 +54,12 @@ const DISCRETE_GRID: GridSpec = {
 export class DiscreteSession {
   readonly pmf: LatticePmf;
   readonly info: DiscreteInfo;
-  private readonly plain: TfFlow;
-  private readonly dequantized: TfFlow;
-  private readonly plainTrainer: FlowTrainer;
-  private readonly dequantizedTrainer: FlowTrainer;
+  private plain!: TfFlow;
+  private dequantized!: TfFlow;
+  private plainTrainer!: FlowTrainer;
+  private dequantizedTrainer!: FlowTrainer;
+  /** Both models' weights as of the last frame (read back on WebGPU only), for a lost device. */
+  private snapshot: { plain: FlowWeights; dequantized: FlowWeights } | null = null;
   private readonly rng: Rng;
   private readonly gridXY: Float32Array;
   private readonly nodes: Float64Array;
@@ -76,13 +80,35 @@ export class DiscreteSession {
       seed: config.seed,
     };
     const weights = initFlowWeights(flowConfig);
-    this.plain = new TfFlow(weights);
-    this.dequantized = new TfFlow(weights);
+    this.buildModels(weights, weights, 0);
+    const pmf = this.pmf;
+    this.rng = createRng(config.seed + 7_777);
+    this.gridXY = gridPoints(DISCRETE_GRID);
+    this.nodes = cellMidpoints(CELL_SIDE);
+    this.info = {
+      key: config.key,
+      points: Float32Array.from(pmf.points),
+      probs: Float32Array.from(pmf.probs),
+      entropy: discreteEntropy(pmf.probs),
+      grid: { ...DISCRETE_GRID },
+      layers: LAYERS,
+      hidden: [...HIDDEN],
+      batchSize: BATCH,
+      learningRate: LEARNING_RATE,
+      drawsPerPoint: DRAWS_PER_POINT,
+      cellNodes: CELL_SIDE * CELL_SIDE,
+    };
+  }
+
+  /** Both models and their trainers from weights, the trainers counting on from `steps`. */
+  private buildModels(plain: FlowWeights, dequantized: FlowWeights, steps: number): void {
+    this.plain = new TfFlow(plain);
+    this.dequantized = new TfFlow(dequantized);
     const options: TrainerOptions = {
       learningRate: LEARNING_RATE,
       batchSize: BATCH,
       clipNorm: 10,
-      seed: config.seed,
+      seed: this.config.seed + steps,
     };
     const pmf = this.pmf;
     this.plainTrainer = new FlowTrainer(
@@ -100,22 +126,36 @@ export class DiscreteSession {
       },
       options,
     );
-    this.rng = createRng(config.seed + 7_777);
-    this.gridXY = gridPoints(DISCRETE_GRID);
-    this.nodes = cellMidpoints(CELL_SIDE);
-    this.info = {
-      key: config.key,
-      points: Float32Array.from(pmf.points),
-      probs: Float32Array.from(pmf.probs),
-      entropy: discreteEntropy(pmf.probs),
-      grid: { ...DISCRETE_GRID },
-      layers: LAYERS,
-      hidden: [...HIDDEN],
-      batchSize: BATCH,
-      learningRate: LEARNING_RATE,
-      drawsPerPoint: DRAWS_PER_POINT,
-      cellNodes: CELL_SIDE * CELL_SIDE,
-    };
+    this.plainTrainer.resumeCount(steps);
+    this.dequantizedTrainer.resumeCount(steps);
+  }
+
+  /**
+   * The backend was replaced (a lost WebGPU device): both models again on the new one, from
+   * the last frame's weights (or the current ones when the old backend still answers), with
+   * their step count and history. Adam's moments start again. False when nothing could be
+   * recovered (the models then start again from the seed's weights).
+   */
+  async moveToCurrentBackend(): Promise<boolean> {
+    const steps = this.step;
+    const weights =
+      this.snapshot ??
+      (await Promise.all([this.plain.readWeights(), this.dequantized.readWeights()]).then(
+        ([plain, dequantized]) => ({ plain, dequantized }),
+        () => null,
+      ));
+    try {
+      this.dispose();
+    } catch {
+      // Tensors of a lost device may refuse to be released; they are gone anyway.
+    }
+    if (weights) {
+      this.buildModels(weights.plain, weights.dequantized, steps);
+      return true;
+    }
+    const fresh = initFlowWeights({ ...DEFAULT_FLOW_CONFIG, layers: LAYERS, hidden: [...HIDDEN], seed: this.config.seed });
+    this.buildModels(fresh, fresh, 0);
+    return false;
   }
 
   get step(): number {
@@ -169,6 +209,8 @@ export class DiscreteSession {
     h.dequantizedCrossEntropy.push(crossEntropy(probs, logMass));
     const skipped =
       (await this.plainTrainer.status()).skipped + (await this.dequantizedTrainer.status()).skipped;
+    if (tf.getBackend() === 'webgpu')
+      this.snapshot = { plain: await this.plain.readWeights(), dequantized: await this.dequantized.readWeights() };
     return {
       key: this.config.key,
       step: this.step,

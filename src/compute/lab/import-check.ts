@@ -5,13 +5,14 @@
  * a blank density); such a model is refused with the reason, before it replaces anything.
  */
 import { flowFromModel } from '../flow/build-flow';
+import { parseAnyModelText } from '../../core/flow/model-file';
 import type { FlowModel } from '../../core/flow/flow-spec';
 import type { ViewBox } from '../../core/datasets';
 import { densityGridProblem } from '../../core/validation';
 import { evaluateInChunks, gridPoints, IDLE_GRID, LIVE_GRID } from './grid';
 
 /** Null when the model's log-density is finite on every grid point, else the reason. */
-export async function importedDensityProblem(
+async function importedDensityProblem(
   model: FlowModel,
   view: ViewBox,
 ): Promise<string | null> {
@@ -27,4 +28,13 @@ export async function importedDensityProblem(
   } finally {
     flow.dispose();
   }
+}
+
+/** The model of a file the lab can show (2-D, finite density on the view), or throws naming the problem. */
+export async function readImportedModel(text: string, view: ViewBox) {
+  const loaded = parseAnyModelText(text); // throws ModelFormatError naming the problem
+  if (loaded.weights.config.dim !== 2) throw new Error(`the lab shows 2-D models; this file has dim ${loaded.weights.config.dim}`);
+  const problem = await importedDensityProblem(loaded, view);
+  if (problem) throw new Error(problem);
+  return loaded;
 }

@@ -5,7 +5,8 @@
  */
 import type { FlowConfig } from '../../core/flow/config';
 import type { CouplingConfig } from '../../core/flow/coupling-config';
-import { autoregressiveConfig, couplingConfig, type FlowModel, type FlowSpec } from '../../core/flow/flow-spec';
+import { autoregressiveConfig, couplingConfig, initFlowModel, type FlowModel, type FlowSpec } from '../../core/flow/flow-spec';
+import { trainedStepsOf } from '../../core/flow/lr-schedule';
 import { parseAnyModelText } from '../../core/flow/model-file';
 import { resolveTransform } from '../../core/flow/transform';
 import type { LabParams } from './protocol';
@@ -44,10 +45,39 @@ export function presetModelFor(text: string, params: LabParams): FlowModel | nul
 }
 
 /** presetModelFor with the preset's training summary (where the lab resumes the schedule). */
-export function presetFor(text: string, params: LabParams): { model: FlowModel; training: LabTraining } | null {
+function presetFor(text: string, params: LabParams): { model: FlowModel; training: LabTraining } | null {
   const preset = parseAnyModelText(text);
   const spec = labSpecOf(params);
   const wanted = spec.flow === 'coupling' ? couplingConfig(spec) : autoregressiveConfig(spec);
   if (preset.flow !== params.flow || !sameArchitecture(preset.weights.config, wanted)) return null;
   return { model: { flow: preset.flow, weights: preset.weights } as FlowModel, training: preset.meta.training };
+}
+
+/** The weights a (re)build starts from, where they came from, and the steps they were trained for. */
+export interface StartingWeights {
+  model: FlowModel;
+  origin: 'preset' | 'fresh' | 'file';
+  trainedSteps: number;
+  /** True when a preset was given but could not be read (the model then starts fresh). */
+  presetUnreadable: boolean;
+}
+
+/** Explicit weights (an imported file), else the preset if it fits, else fresh weights. */
+export function startingWeights(
+  params: LabParams,
+  presetText: string | null | undefined,
+  imported: FlowModel | null,
+  importedTraining: LabTraining,
+): StartingWeights {
+  if (imported) return { model: imported, origin: 'file', trainedSteps: trainedStepsOf(importedTraining), presetUnreadable: false };
+  let presetUnreadable = false;
+  if (presetText) {
+    try {
+      const preset = presetFor(presetText, params);
+      if (preset) return { model: preset.model, origin: 'preset', trainedSteps: trainedStepsOf(preset.training), presetUnreadable };
+    } catch {
+      presetUnreadable = true;
+    }
+  }
+  return { model: initFlowModel(labSpecOf(params)), origin: 'fresh', trainedSteps: 0, presetUnreadable };
 }

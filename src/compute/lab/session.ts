@@ -3,43 +3,30 @@
  * trains it in time slices that yield to incoming messages, and turns it into frames.
  * Every command and every slice runs through one RunLoop (compute/session/run-loop.ts), so
  * a configure, import or reset never disposes tensors under a running slice. Which params
- * rebuild the model and which apply on the next step: LAB_PARAM_TABLE.
- * One readback per frame (density grid, fixed-noise samples, loss); none per step.
+ * rebuild the model and which apply on the next step: LAB_PARAM_TABLE (model-match.ts).
+ * The other jobs live beside it: the starting weights (lab-flow.ts), the objective and the
+ * model's facts (lab-objective.ts), drawing a frame (lab-frame.ts), checking an imported file
+ * (import-check.ts). One readback per frame (lab-frame.ts); none per step.
  */
-import { tf } from '../tf';
-import { familyName } from '../../core/flow/family';
-import { passesPerLayer } from '../../core/flow/schedule';
-import { createRng } from '../../core/rng';
 import { DRAWN_VIEW, datasetSource, type DatasetSource } from '../../core/datasets';
 import { type AnyTfFlow, flowFromModel } from '../flow/build-flow';
 import { initFlowModel, type FlowModel } from '../../core/flow/flow-spec';
-import { parseAnyModelText, serializeAnyModel } from '../../core/flow/model-file';
-import { labSpecOf, presetFor, type LabTraining } from './lab-flow';
-import { FlowTrainer, type TrainingObjective } from '../flow/trainer';
-import { LAB_SCHEDULE, trainedStepsOf } from '../../core/flow/lr-schedule';
-import { confinedEnergyTf } from '../flow/energy-tf';
-import { confinedLogNormaliser } from '../../core/toy/energy-normaliser';
-import { estimateReverseKl } from './reverse-kl';
-import { evaluateInChunks, gridPoints, IDLE_GRID, LIVE_GRID, withResolution } from './grid';
+import { serializeAnyModel } from '../../core/flow/model-file';
+import { labSpecOf, startingWeights, type LabTraining } from './lab-flow';
+import { FlowTrainer } from '../flow/trainer';
+import { LAB_SCHEDULE } from '../../core/flow/lr-schedule';
+import { IDLE_GRID, LIVE_GRID } from './grid';
+import { drawLabFrame, frameDraws, labLogProb, type FrameDraws } from './lab-frame';
+import { labModelInfo, objectiveKind, trainingObjective } from './lab-objective';
 import { LossLog } from './loss-log';
-import { importedDensityProblem } from './import-check';
+import { readImportedModel } from './import-check';
 import type { LabConfigureOptions, LabFrame, LabModelInfo, LabParams } from './protocol';
 import { RunLoop } from '../session/run-loop';
-import { samePoints } from './model-match';
-import { paramChanges, type TableFor } from '../../core/session/param-table';
-import { LAB_PARAM_TABLE } from '../../core/session/session-params';
+import { needsRebuild } from './model-match';
 
-const SAMPLE_COUNT = 1000;
-const DATA_PLOT_COUNT = 1000;
-const HELD_OUT_COUNT = 2048;
-/** Samples of q behind the shown KL(q ‖ p) estimate (reverse KL on an energy target). */
-const KL_SAMPLE_COUNT = 4096;
 const SLICE_MS = 60;
 
 const now = () => performance.now();
-
-/** Live and rebuild params of the lab (bound here, so the table must name exactly LabParams). */
-const PARAM_TABLE: TableFor<LabParams, typeof LAB_PARAM_TABLE> = LAB_PARAM_TABLE;
 
 export class LabSession {
   private readonly runner = new RunLoop('lab');
@@ -49,13 +36,9 @@ export class LabSession {
   private flow: AnyTfFlow | null = null;
   private trainer: FlowTrainer | null = null;
   private info: LabModelInfo | null = null;
-  private noise: Float32Array = new Float32Array();
-  private dataPlot: Float32Array = new Float32Array();
-  private heldOut: Float32Array = new Float32Array();
-  /** Fixed noise for the KL(q ‖ p) estimate, [KL_SAMPLE_COUNT·2], and log Z_c added to the loss (0 for ML). */
-  private klNoise: Float32Array = new Float32Array();
+  private draws: FrameDraws | null = null;
+  /** log Z_c added to the loss (0 for ML). */
   private logNormaliser = 0;
-  private trueGrid: Float32Array | null = null;
   private losses = new LossLog();
   private stepMs: number[] = [];
   private message: string | null = null;
@@ -78,13 +61,7 @@ export class LabSession {
   }
 
   private configureNow(params: LabParams, options: LabConfigureOptions): LabModelInfo {
-    const changes = paramChanges(PARAM_TABLE, this.params, params);
-    const rebuild =
-      changes.rebuild.length > 0 ||
-      !this.info ||
-      // An imported model stays until the architecture or data change (its flow's preset may differ).
-      (options.presetText !== this.options.presetText && this.info.origin !== 'file') ||
-      !samePoints(options.drawnPoints, this.options.drawnPoints);
+    const rebuild = needsRebuild({ params: this.params, options: this.options, info: this.info }, params, options);
     this.params = { ...params };
     this.options = options;
     if (!rebuild && this.info) {
@@ -101,68 +78,22 @@ export class LabSession {
   private build(imported: FlowModel | null, importedTraining?: LabTraining): LabModelInfo {
     const params = this.requireParams();
     const source = datasetSource(params.dataset, this.options.drawnPoints ?? null);
-    let weights = imported;
-    let origin: LabModelInfo['origin'] = imported ? 'file' : 'fresh';
-    let trainedSteps = trainedStepsOf(importedTraining);
-    if (!weights && this.options.presetText) {
-      try {
-        const preset = presetFor(this.options.presetText, params);
-        if (preset) {
-          weights = preset.model;
-          origin = 'preset';
-          trainedSteps = trainedStepsOf(preset.training);
-        }
-      } catch {
-        this.message = 'The preset for this data set could not be read; starting from a fresh model.';
-      }
-    }
-    weights ??= initFlowModel(labSpecOf(params));
+    const start = startingWeights(params, this.options.presetText, imported, importedTraining);
+    if (start.presetUnreadable) this.message = 'The preset for this data set could not be read; starting from a fresh model.';
     this.disposeModel();
     this.snapshot = null;
     this.source = source;
-    this.flow = flowFromModel(weights);
-    const rng = createRng(params.seed);
-    this.noise = Float32Array.from({ length: SAMPLE_COUNT * 2 }, () => rng.normal());
-    this.dataPlot = source.sample(DATA_PLOT_COUNT, rng.fork()).data;
-    this.heldOut = source.sample(HELD_OUT_COUNT, rng.fork()).data;
-    const klRng = rng.fork();
-    this.klNoise = Float32Array.from({ length: KL_SAMPLE_COUNT * 2 }, () => klRng.normal());
-    this.trueGrid = null;
+    this.flow = flowFromModel(start.model);
+    this.draws = frameDraws(source, params.seed);
     this.losses = new LossLog();
     this.stepMs = [];
     this.lastSkipped = 0;
-    this.trainedSteps = trainedSteps;
+    this.trainedSteps = start.trainedSteps;
     this.rebuildTrainer();
-    const reverseKl = this.objectiveKind() === 'reverse-kl';
-    // The loss E_q[log q + U_c] is KL(q ‖ p) − log Z_c: add log Z_c so the curve is the KL itself.
-    const normaliser = reverseKl && source.energyId ? confinedLogNormaliser(source.energyId) : null;
-    this.logNormaliser = normaliser?.logNormaliser ?? 0;
-    this.info = {
-      origin,
-      objective: this.objectiveText(),
-      entropyFloor: source.entropyFloor,
-      lossLabel: reverseKl ? 'KL(q‖p) estimate (nats)' : 'NLL (nats)',
-      lossFloor: reverseKl ? 0 : source.entropyFloor,
-      logNormaliser: normaliser ? { value: normaliser.logNormaliser, description: normaliser.description } : null,
-      passesPerTrainingStep: passesPerLayer(params.flow, reverseKl ? 'ownSampleDensity' : 'density', 2),
-      view: { ...source.view, nx: IDLE_GRID, ny: IDLE_GRID },
-    };
+    const model = labModelInfo(source, params, start.origin);
+    this.logNormaliser = model.logNormaliser;
+    this.info = model.info;
     return this.info;
-  }
-
-  private objectiveKind(): TrainingObjective['kind'] {
-    return this.source?.energyId && this.params?.flow !== 'maf' ? 'reverse-kl' : 'maximum-likelihood';
-  }
-
-  private objectiveText(): string {
-    const family = this.requireParams().flow;
-    const flow = familyName(family);
-    if (!this.source?.energyId) return `${flow} trained by maximum likelihood on samples of the data.`;
-    if (family === 'coupling')
-      return 'Coupling flow trained by reverse KL to the energy: its samples and their log q take one pass per layer, and only U(x) is needed.';
-    return this.objectiveKind() === 'reverse-kl'
-      ? 'IAF trained by reverse KL to the energy: its own samples and their log q come from one pass, and only U(x) is needed.'
-      : 'MAF trained by maximum likelihood on samples drawn from the target by inverse-CDF sampling on a fine grid (reverse KL would need MAF samples, and MAF sampling takes D passes per layer; their log p would come free with them).';
   }
 
   private rebuildTrainer(): void {
@@ -171,12 +102,7 @@ export class LabSession {
     const source = this.source!;
     if (this.trainer) this.trainedSteps += this.trainer.steps;
     this.trainer?.dispose();
-    const energyId = source.energyId;
-    const objective: TrainingObjective =
-      energyId && params.flow !== 'maf'
-        ? { kind: 'reverse-kl', energy: (x) => confinedEnergyTf(energyId, x) }
-        : { kind: 'maximum-likelihood', sampleBatch: (n, rng) => source.sample(n, rng) };
-    this.trainer = new FlowTrainer(flow, flow.trainerKind, objective, {
+    this.trainer = new FlowTrainer(flow, flow.trainerKind, trainingObjective(source, params), {
       learningRate: params.learningRate,
       schedule: LAB_SCHEDULE,
       scheduleStart: this.trainedSteps,
@@ -199,10 +125,7 @@ export class LabSession {
   }
 
   private async importNow(text: string): Promise<LabModelInfo> {
-    const loaded = parseAnyModelText(text); // throws ModelFormatError naming the problem
-    if (loaded.weights.config.dim !== 2) throw new Error(`the lab shows 2-D models; this file has dim ${loaded.weights.config.dim}`);
-    const problem = await importedDensityProblem(loaded, this.source?.view ?? DRAWN_VIEW);
-    if (problem) throw new Error(problem);
+    const loaded = await readImportedModel(text, this.source?.view ?? DRAWN_VIEW);
     this.runner.stop();
     const params = this.requireParams();
     this.params = {
@@ -286,8 +209,7 @@ export class LabSession {
   }
 
   private logProbNow(points: Float32Array): Promise<Float32Array> {
-    const flow = this.requireFlow();
-    return evaluateInChunks(points, (x) => flow.logProb(x));
+    return labLogProb(this.requireFlow(), points);
   }
 
   frame(resolution = IDLE_GRID): Promise<LabFrame> {
@@ -296,58 +218,30 @@ export class LabSession {
 
   private async frameNow(resolution: number): Promise<LabFrame> {
     const params = this.requireParams();
-    const flow = this.requireFlow();
-    const info = this.info!;
-    const grid = withResolution(info.view, resolution);
-    const logDensity = await evaluateInChunks(gridPoints(grid), (x) => flow.logProb(x));
-    const t0 = now();
-    const samplesT = tf.tidy(() => flow.toData(tf.tensor2d(this.noise, [SAMPLE_COUNT, 2])).out);
-    const modelSamples = (await samplesT.data()) as Float32Array;
-    samplesT.dispose();
-    const msPerSampleBatch = now() - t0;
-    const heldOut = await this.logProbNow(this.heldOut);
-    let nll = 0;
-    for (const v of heldOut) nll -= v;
-    // The one weight read-back of the frame: kept for a lost GPU, sent for a restarted worker.
-    const weights = await flow.readModel();
-    this.snapshot = weights;
-    const energyId = this.source?.energyId;
-    const klEstimate =
-      energyId && this.objectiveKind() === 'reverse-kl'
-        ? await estimateReverseKl(flow, energyId, this.klNoise, this.logNormaliser)
-        : null;
-    const sorted = [...this.stepMs].sort((a, b) => a - b);
-    const { steps, values } = this.losses.series();
-    return {
-      params: { ...params },
-      step: this.trainer?.steps ?? 0,
-      learningRate: this.trainer?.currentLearningRate ?? Number.NaN,
-      loss: this.losses.last(),
-      lossSteps: steps,
-      lossValues: values,
-      skipped: this.lastSkipped,
-      training: this.runner.training,
-      grid,
-      logDensity,
-      trueLogDensity: this.trueDensityOn(grid),
-      modelSamples,
-      dataSamples: this.dataPlot,
-      heldOutNll: nll / heldOut.length,
-      klEstimate,
-      msPerStep: sorted.length ? sorted[sorted.length >> 1] : Number.NaN,
-      msPerSampleBatch,
-      message: this.message,
-      weights,
-    };
-  }
-
-  private trueDensityOn(grid: LabFrame['grid']): Float32Array | null {
-    const f = this.source?.trueLogDensity;
-    if (!f) return null;
-    if (this.trueGrid && this.trueGrid.length === grid.nx * grid.ny) return this.trueGrid;
-    const pts = gridPoints(grid);
-    this.trueGrid = Float32Array.from({ length: grid.nx * grid.ny }, (_, k) => f(pts[2 * k], pts[2 * k + 1]));
-    return this.trueGrid;
+    const source = this.source!;
+    const frame = await drawLabFrame(
+      {
+        params,
+        flow: this.requireFlow(),
+        info: this.info!,
+        source,
+        draws: this.draws!,
+        logNormaliser: this.logNormaliser,
+        reverseKl: objectiveKind(source, params) === 'reverse-kl',
+      },
+      {
+        step: this.trainer?.steps ?? 0,
+        learningRate: this.trainer?.currentLearningRate ?? Number.NaN,
+        losses: this.losses,
+        stepMs: this.stepMs,
+        skipped: this.lastSkipped,
+        training: this.runner.training,
+        message: this.message,
+      },
+      resolution,
+    );
+    this.snapshot = frame.weights ?? null;
+    return frame;
   }
 
   private requireParams(): LabParams {

@@ -34,6 +34,17 @@ export class RunLoop {
     });
   }
 
+  /**
+   * Starts a one-off run for a long command (a measurement): ends the running loop or the
+   * previous run, and returns a check that stays true until the next `stop()`, `claim()` or
+   * `loop()`. The command checks it between its parts and drops its results once stale.
+   */
+  claim(): () => boolean {
+    this.active = false;
+    const run = ++this.run;
+    return () => run === this.run;
+  }
+
   /** Ends the running loop (if any) before its next slice. Safe inside a queued command. */
   stop(): void {
     this.active = false;

@@ -1,23 +1,38 @@
-/** The worker's StepsApi: fitted models cached per request, Jacobians and timings on demand. */
+/**
+ * The worker's StepsApi: fitted models cached per request (the cache key is the request's
+ * params, all of them rebuild params: STEPS_PARAM_TABLE), Jacobians and timings on demand.
+ * Every call runs through the session RunLoop (compute/session/run-loop.ts), one at a time in
+ * call order. The fitted models are plain weights: a lost GPU loses nothing.
+ */
 import { DEFAULT_TRAIN_STEPS, defaultBudgetMs, trainStepsModel } from './steps-model';
 import { layerJacobian } from './steps-jacobian';
 import { timeStepsOperations } from './steps-timing';
 import { trainStepsCouplingModel } from './steps-coupling';
 import type { StepsApi, StepsCouplingModel, StepsModel, StepsModelRequest } from './protocol';
+import { RunLoop } from '../session/run-loop';
+import { paramsOf, type TableFor } from '../../core/session/param-table';
+import { STEPS_PARAM_TABLE } from '../../core/session/session-params';
+
+/** The request's params (bound here: the table must name exactly StepsModelRequest's). */
+const PARAM_TABLE: TableFor<Required<StepsModelRequest>, typeof STEPS_PARAM_TABLE> = STEPS_PARAM_TABLE;
+const runner = new RunLoop('steps');
 
 const MAX_CACHED = 16;
 const models = new Map<string, Promise<StepsModel>>();
 const couplingModels = new Map<string, Promise<StepsCouplingModel>>();
 
+/** The request with its defaults filled in. */
+function complete(r: StepsModelRequest): Required<StepsModelRequest> {
+  const kind = r.kind ?? 'maf';
+  return { ...r, kind, trainSteps: r.trainSteps ?? DEFAULT_TRAIN_STEPS, budgetMs: r.budgetMs ?? defaultBudgetMs(kind) };
+}
+
+/** One fit per value of the rebuild params. */
 function cacheKey(r: StepsModelRequest): string {
-  return [
-    r.kind ?? 'maf',
-    r.dim,
-    r.layers,
-    r.seed,
-    r.trainSteps ?? DEFAULT_TRAIN_STEPS,
-    r.budgetMs ?? defaultBudgetMs(r.kind ?? 'maf'),
-  ].join('|');
+  const full = complete(r);
+  return paramsOf(PARAM_TABLE, 'rebuild')
+    .map((k) => String(full[k]))
+    .join('|');
 }
 
 /** The cached fit for the key, or a new one (a failed fit is not remembered: the next request tries again). */
@@ -33,9 +48,11 @@ function cached<T>(cache: Map<string, Promise<T>>, key: string, fit: () => Promi
 }
 
 export const stepsApi: StepsApi = {
-  stepsModel: (request) => cached(models, cacheKey(request), () => trainStepsModel(request)),
+  stepsModel: (request) => runner.command(() => cached(models, cacheKey(request), () => trainStepsModel(request))),
   stepsCouplingModel: (request) =>
-    cached(couplingModels, cacheKey({ ...request, kind: 'maf' }), () => trainStepsCouplingModel(request)),
-  stepsJacobian: (request) => layerJacobian(request),
-  stepsTiming: (request) => timeStepsOperations(request),
+    runner.command(() =>
+      cached(couplingModels, cacheKey({ ...request, kind: 'maf' }), () => trainStepsCouplingModel(request)),
+    ),
+  stepsJacobian: (request) => runner.command(() => layerJacobian(request)),
+  stepsTiming: (request) => runner.command(() => timeStepsOperations(request)),
 };

@@ -4,5 +4,6 @@ import { createWorkerConnection } from '../worker-connection';
 
 const connection = createWorkerConnection<ConvApi>();
 
+export const convController = connection.controller;
 export const attachConvClient = connection.attach;
 export const useConvClient = connection.useClient;

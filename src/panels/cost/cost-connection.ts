@@ -4,5 +4,6 @@ import { createWorkerConnection } from '../worker-connection';
 
 const connection = createWorkerConnection<CostApi>();
 
+export const costController = connection.controller;
 export const attachCostClient = connection.attach;
 export const useCostClient = connection.useClient;

@@ -1,11 +1,14 @@
 /**
  * One run of the cost lab at a time: progress as measurements arrive, cancel, cancel on
  * unmount. A page hold (slide hidden, frame out of view) cancels a running measurement (its
- * timings would be wrong in the background) and runs it again when the hold lifts.
+ * timings would be wrong in the background) and runs it again when the hold lifts. Each run
+ * takes the panel controller's next run (state/panel-controller.ts): replies of a run that is
+ * no longer current are dropped.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { usePauseWhileHeld } from '../use-page-hold';
 import type { CostApi, CostMeasurement, CostRunResult } from '../../compute/cost/protocol';
+import { costController } from './cost-connection';
 
 export interface CostRunState {
   running: boolean;
@@ -26,12 +29,11 @@ export function useCostRun(client: CostApi | null): CostRunState {
   const [progress, setProgress] = useState({ done: 0, total: 0 });
   const [result, setResult] = useState<CostRunResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const runId = useRef(0);
   const lastDims = useRef<number[]>([]);
 
   useEffect(
     () => () => {
-      runId.current++;
+      costController.beginRun();
       void client?.costCancel();
     },
     [client],
@@ -40,7 +42,7 @@ export function useCostRun(client: CostApi | null): CostRunState {
   const run = useCallback(
     (dims: number[]) => {
       if (!client) return;
-      const mine = ++runId.current;
+      const mine = costController.beginRun();
       lastDims.current = dims;
       setRunning(true);
       setCancelling(false);
@@ -50,22 +52,22 @@ export function useCostRun(client: CostApi | null): CostRunState {
       setProgress({ done: 0, total: dims.length * 5 });
       client
         .costRun({ dims }, (p) => {
-          if (runId.current !== mine) return;
+          if (!costController.isCurrent(mine)) return;
           setRows((old) => [...old, p.measurement]);
           setProgress({ done: p.done, total: p.total });
         })
         .then(
           (r) => {
-            if (runId.current !== mine) return;
+            if (!costController.isCurrent(mine)) return;
             setResult(r);
             setRows(r.rows);
           },
           (e: unknown) => {
-            if (runId.current === mine) setError(e instanceof Error ? e.message : String(e));
+            if (costController.isCurrent(mine)) setError(e instanceof Error ? e.message : String(e));
           },
         )
         .finally(() => {
-          if (runId.current !== mine) return;
+          if (!costController.isCurrent(mine)) return;
           setRunning(false);
           setCancelling(false);
         });

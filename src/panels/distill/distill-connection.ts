@@ -4,5 +4,6 @@ import { createWorkerConnection } from '../worker-connection';
 
 const connection = createWorkerConnection<DistillApi>();
 
+export const distillController = connection.controller;
 export const attachDistillClient = connection.attach;
 export const useDistillClient = connection.useClient;

@@ -6,7 +6,8 @@
  * change of a live param (learning rate, batch size: DISTILL_PARAM_TABLE) goes to the running
  * session, which applies it on its next step, keeping the student and the curves. Training
  * pauses when the panel unmounts, and while the page is held (slide hidden, frame out of
- * view); it resumes when the hold lifts.
+ * view); it resumes when the hold lifts. A configure or reset takes the panel controller's
+ * next run (state/panel-controller.ts); late answers of an older run are dropped.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DistillApi, DistillConfig, DistillFrame, DistillInfo, KlDirection } from '../../compute/distill/protocol';
@@ -15,6 +16,7 @@ import { DISTILL_PARAM_TABLE } from '../../core/session/session-params';
 import { useLoadProblems } from '../../state/load-problems';
 import { isPresetUnavailable, pagePresets as presets } from '../../state/presets';
 import { usePauseWhileHeld } from '../use-page-hold';
+import { distillController } from './distill-connection';
 
 export type DistillPhase = 'waiting' | 'configuring' | 'ready' | 'training' | 'error';
 
@@ -58,8 +60,6 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
   const [info, setInfo] = useState<DistillInfo | null>(null);
   const [frame, setFrame] = useState<DistillFrame | null>(null);
   const [error, setError] = useState<string | null>(null);
-  /** Bumped per configure or reset: late answers of an older one are dropped. */
-  const version = useRef(0);
   /** Bumped to fetch a teacher preset again that the network did not deliver. */
   const [attempt, setAttempt] = useState(0);
   const { dataset, direction, warmStart, seed, learningRate, batchSize } = params;
@@ -82,7 +82,7 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
 
   useEffect(() => {
     if (!client) return;
-    const mine = ++version.current;
+    const mine = distillController.beginRun();
     let alive = true;
     void (async () => {
       const teacherText = await presets.load(dataset, 'maf');
@@ -92,7 +92,7 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
       sent.current = config;
       const built = await client.distillConfigure(config);
       const first = await client.distillFrame();
-      if (!alive || version.current !== mine) return;
+      if (!alive || !distillController.isCurrent(mine)) return;
       setInfo(built);
       setFrame(first);
       setError(null);
@@ -121,11 +121,11 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
   const run = useCallback(
     (task: (api: DistillApi) => Promise<void>) => {
       if (!client) return;
-      const mine = version.current;
+      const mine = distillController.latestRun;
       setBusy(true);
       task(client)
         .catch((e: unknown) => {
-          if (version.current !== mine) return;
+          if (!distillController.isCurrent(mine)) return;
           setError(message(e));
           setPhase('error');
         })
@@ -136,11 +136,11 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
 
   const train = useCallback(() => {
     if (!client) return;
-    const mine = version.current;
+    const mine = distillController.latestRun;
     setPhase('training');
     void client
       .distillStart((f) => {
-        if (version.current === mine) setFrame(f);
+        if (distillController.isCurrent(mine)) setFrame(f);
       })
       .catch((e: unknown) => {
         setError(message(e));
@@ -152,9 +152,9 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
     () =>
       run(async (api) => {
         await api.distillPause();
-        const mine = version.current;
+        const mine = distillController.latestRun;
         const f = await api.distillFrame();
-        if (version.current !== mine) return;
+        if (!distillController.isCurrent(mine)) return;
         setFrame(f);
         setPhase('ready');
       }),
@@ -164,9 +164,9 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
   const step = useCallback(
     () =>
       run(async (api) => {
-        const mine = version.current;
+        const mine = distillController.latestRun;
         const f = await api.distillStep(10);
-        if (version.current === mine) setFrame(f);
+        if (distillController.isCurrent(mine)) setFrame(f);
       }),
     [run],
   );
@@ -175,13 +175,13 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
   const restart = useCallback(
     (startFrom: 'preset' | 'scratch', thenTrain: boolean) =>
       run(async (api) => {
-        const mine = ++version.current;
+        const mine = distillController.beginRun();
         setPhase('configuring');
         const built = await api.distillReset(startFrom);
         // The worker's config now starts from there: a later live change must not look like a rebuild.
         if (sent.current) sent.current = { ...sent.current, startFrom };
         const f = await api.distillFrame();
-        if (version.current !== mine) return;
+        if (!distillController.isCurrent(mine)) return;
         setInfo(built);
         setFrame(f);
         setPhase('ready');

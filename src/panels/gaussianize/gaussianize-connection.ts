@@ -4,5 +4,6 @@ import { createWorkerConnection } from '../worker-connection';
 
 const connection = createWorkerConnection<GaussianizeApi>();
 
+export const gaussianizeController = connection.controller;
 export const attachGaussianizeClient = connection.attach;
 export const useGaussianizeClient = connection.useClient;

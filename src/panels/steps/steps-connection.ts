@@ -4,5 +4,6 @@ import { createWorkerConnection } from '../worker-connection';
 
 const connection = createWorkerConnection<StepsApi>();
 
+export const stepsController = connection.controller;
 export const attachStepsClient = connection.attach;
 export const useStepsClient = connection.useClient;

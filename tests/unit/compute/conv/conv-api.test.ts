@@ -126,7 +126,7 @@ describe('ConvSession (the worker methods of the masked-convolution panel)', () 
     const x = proceduralImage('stripes', 4, createRng(0));
     await other.inverse((await other.forward(x)).output, x);
     await other.jacobian(x);
-    other.dispose();
+    await other.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
 });
