@@ -109,9 +109,8 @@ describe(`session model ${CONFIG}`, () => {
   });
 
   it('interleaves start/stop/configure/import 200 times at random on the lab session: no error, no leak', { tags: ['webgpu'], timeout: 240_000 }, async () => {
-    // The lab's own controller is not attached on another panel: the test drives the session
-    // alone. The cost panel computes nothing until Run (the stepper would fit its own flow).
-    const page = await openApp(`/?panel=cost&backend=${WEBGPU ? 'webgpu' : 'wasm'}`);
+    // The lab's own controller is not attached on another panel: the test drives the session alone.
+    const page = await openApp(`/?panel=steps&backend=${WEBGPU ? 'webgpu' : 'wasm'}`);
     await waitForBackend(page, 120_000);
     const result = await page.evaluate(async () => {
       const { compute, proxy } = (window as HookWindow).__flowlab!;
@@ -156,7 +155,7 @@ describe(`session model ${CONFIG}`, () => {
     });
     expect(result.counts.start).toBeGreaterThan(20);
     expect(result.counts.import).toBeGreaterThan(5);
-    // Worker-wide count: another panel's tensors may be freed meanwhile, so ≤, not =.
+    // Worker-wide count: the step-by-step panel's own tensors may be freed meanwhile, so ≤, not =.
     expect(result.tensorsAfter).toBeLessThanOrEqual(result.tensorsBefore);
     await expectNoProblems();
   });
