@@ -22,7 +22,7 @@ function queries(seed: number, count: number): HostileQuery[] {
 }
 
 describe(`URL fuzzing ${CONFIG}`, () => {
-  it('480 hostile addresses through the address path: defaults, a notice, no error', async () => {
+  it('480 hostile addresses through the address path: defaults, a notice, no error', { timeout: 400_000 }, async () => {
     const page = await openApp('/?backend=cpu');
     await waitForBackend(page);
     const cases = queries(91, 480);
