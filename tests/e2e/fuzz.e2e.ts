@@ -1,10 +1,11 @@
 /**
- * 500 random and hostile URLs (tests/support/hostile-urls.ts, seeded): wrong types, huge
+ * 488 random and hostile URLs (tests/support/hostile-urls.ts, seeded): wrong types, huge
  * numbers, NaN, script fragments, very long values, unknown and repeated keys. Each must open
  * with the defaults for the bad params and a notice naming exactly them, never an uncaught
  * error or console error (the harness fails the test on either). To stay fast, 480 of them go
  * through the app's address path in one page (history.pushState + popstate, as back/forward
- * would), and 20 are real page loads.
+ * would), and 8 are real page loads (the start-up reading of the address; the codec itself
+ * meets 1,000 more in tests/unit/state/url-fuzz.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng';
@@ -21,7 +22,7 @@ function queries(seed: number, count: number): HostileQuery[] {
 }
 
 describe(`URL fuzzing ${CONFIG}`, () => {
-  it('480 hostile addresses through the address path: defaults, a notice, no error', async () => {
+  it('480 hostile addresses through the address path: defaults, a notice, no error', { timeout: 400_000 }, async () => {
     const page = await openApp('/?backend=cpu');
     await waitForBackend(page);
     const cases = queries(91, 480);
@@ -48,8 +49,8 @@ describe(`URL fuzzing ${CONFIG}`, () => {
     await expectNoProblems();
   });
 
-  it('20 hostile addresses as real page loads', async () => {
-    const cases = queries(7, 20);
+  it('8 hostile addresses as real page loads', async () => {
+    const cases = queries(7, 8);
     const page = await openApp('/');
     for (const { search, invalid, rejected } of cases) {
       await page.goto(new URL(search, page.url()).href);

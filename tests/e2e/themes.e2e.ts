@@ -120,7 +120,10 @@ describe(`themes ${CONFIG}`, () => {
       const canvas = panel.locator(check.canvas).first();
       await canvas.waitFor({ state: 'visible', timeout: 150_000 });
       await check.prepare?.(page, panel);
-      await page.waitForTimeout(1000);
+      // Ready when the chart shows its series (a readiness wait, not a fixed time); then the checks.
+      await expect
+        .poll(async () => (await readPixels(canvas, check.image ?? false)).seriesPixels, { timeout: 60_000, interval: 200 })
+        .toBeGreaterThan(20);
       const pixels = await readPixels(canvas, check.image ?? false);
       expect(pixels.background.alpha, `${id}: background painted`).toBe(255);
       expect(pixels.background.luminance, `${id}: dark background`).toBeLessThan(60);
