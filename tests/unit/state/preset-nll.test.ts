@@ -9,8 +9,13 @@ describe('preset NLL from the manifest', () => {
         { file: 'moons-maf.json', dataset: 'moons', kind: 'maf', training: { nll: 2.4376 } },
         { file: 'moons-iaf.json', dataset: 'moons', kind: 'iaf', training: { nll: 2.438 } },
         { file: 'rings-maf.json', dataset: 'rings', kind: 'maf', training: {} },
+        { file: 'pinwheel-maf-spline.json', dataset: 'pinwheel', kind: 'maf', transform: 'spline', training: { nll: 2.4 } },
+        { file: 'pinwheel-maf.json', dataset: 'pinwheel', kind: 'maf', training: { nll: 2.5 } },
       ],
     };
+    // A spline preset answers only for its own key, wherever it stands in the list.
+    expect(presetNllFromManifest(manifest, 'pinwheel', 'maf')).toBe(2.5);
+    expect(presetNllFromManifest(manifest, 'pinwheel', 'maf-spline')).toBe(2.4);
     expect(presetNllFromManifest(manifest, 'moons', 'maf')).toBe(2.4376);
     expect(presetNllFromManifest(manifest, 'moons', 'iaf')).toBe(2.438);
     expect(presetNllFromManifest(manifest, 'rings', 'maf')).toBeNull();
