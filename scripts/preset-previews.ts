@@ -7,7 +7,7 @@
  * Every model kind (MAF, IAF, coupling; affine or spline); `<file>.preview.json` beside `<file>.json`.
  *   PREVIEWS=8gaussians-coupling,8gaussians-maf-spline npm run presets:previews   only those.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tf } from '../src/compute/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { flowFromModel } from '../src/compute/flow/build-flow';
@@ -33,7 +33,12 @@ const manifest = JSON.parse(readFileSync(`${OUT}/index.json`, 'utf8')) as {
 };
 const only = process.env.PREVIEWS?.split(',');
 for (const entry of manifest.presets) {
-  if (only && !only.includes(entry.file.replace(/\.json$/, ''))) continue;
+  if (only && !only.includes(entry.file.replace(/\.json$/, ''))) {
+    // Not redrawn: an existing preview stays listed.
+    const kept = entry.file.replace(/\.json$/, '.preview.json');
+    if (existsSync(`${OUT}/${kept}`)) entry.preview = kept;
+    continue;
+  }
   const flow = flowFromModel(
     parseAnyModelText(readFileSync(`${OUT}/${entry.file}`, 'utf8')),
     false,

@@ -13,6 +13,7 @@ import type { ParamSpec } from './url-param-types';
 import { decodeUrlState } from './url-codec';
 import { reuseUnchanged } from './frame-reuse';
 import { URL_SCHEMA, type UrlKey, type UrlState } from './url-schema';
+import { withDependentDefaults } from './url-defaults';
 
 /**
  * waiting: no worker yet; configuring: building the model; ready: a model, paused;
@@ -124,8 +125,8 @@ export function createLabStore(search = ''): LabStore {
   return createStore<LabState>()((set) => ({
     params: decoded.state,
     setParam: (key, value) =>
-      set((s) => ({ params: { ...s.params, ...validPatch({ [key]: value }) } })),
-    setParams: (patch) => set((s) => ({ params: { ...s.params, ...validPatch(patch) } })),
+      set((s) => ({ params: withDependentDefaults(s.params, validPatch({ [key]: value })) })),
+    setParams: (patch) => set((s) => ({ params: withDependentDefaults(s.params, validPatch(patch)) })),
     loadFromUrl: (search) => {
       const next = decodeUrlState(search);
       set({

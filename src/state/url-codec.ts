@@ -1,7 +1,8 @@
 /**
  * Pure URL codec: query string ⇄ UrlState through the schema table. Decoding never throws:
  * unknown keys are ignored, invalid values fall back to the default and are named in
- * `invalid`. Encoding writes only non-default values, in schema order.
+ * `invalid`. Encoding writes only non-default values, in schema order (`layers` against the
+ * default of the state's transform, state/url-defaults.ts).
  */
 import type { ParamSpec } from './url-param-types';
 import {
@@ -11,6 +12,7 @@ import {
   type UrlKey,
   type UrlState,
 } from './url-schema';
+import { defaultLayersFor } from './url-defaults';
 
 export interface DecodedUrl {
   state: UrlState;
@@ -56,6 +58,10 @@ export function decodeUrlState(search: string): DecodedUrl {
       state[key] = value;
     }
   }
+  // A missing (or invalid) `layers` means the default of the transform (state/url-defaults.ts).
+  if (!given.includes('layers') || invalid.includes('layers')) {
+    state.layers = defaultLayersFor((state as UrlState).transform);
+  }
   return { state: state as UrlState, invalid, rejected, given };
 }
 
@@ -65,7 +71,8 @@ export function encodeUrlState(state: UrlState): string {
   for (const key of URL_KEYS) {
     const spec = URL_SCHEMA[key] as ParamSpec<unknown>;
     const value = state[key];
-    if (value === undefined || spec.equals(value, spec.default)) continue;
+    const fallback = key === 'layers' ? defaultLayersFor(state.transform) : spec.default;
+    if (value === undefined || spec.equals(value, fallback)) continue;
     params.set(key, spec.format(value));
   }
   const text = params.toString();

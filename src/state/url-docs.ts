@@ -3,6 +3,7 @@ import { DATASET_IDS, datasetLabel } from '../core/datasets';
 import { ENERGY_INFO, isEnergyName } from '../core/toy/energy';
 import { TOY_INFO, isToyName } from '../core/toy/toy-datasets';
 import { URL_KEYS, URL_SCHEMA } from './url-schema';
+import { LAYERS_DEFAULT_TEXT } from './url-defaults';
 
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
 
@@ -22,7 +23,8 @@ function datasetDescription(id: string): string {
 export function urlParametersMarkdown(): string {
   const rows = URL_KEYS.map((key) => {
     const spec = URL_SCHEMA[key];
-    return `| \`${key}\` | ${spec.kind} | ${escapeCell(spec.range)} | \`${defaultText(spec.default)}\` | ${escapeCell(spec.description)} |`;
+    const fallback = key === 'layers' ? LAYERS_DEFAULT_TEXT : defaultText(spec.default);
+    return `| \`${key}\` | ${spec.kind} | ${escapeCell(spec.range)} | \`${fallback}\` | ${escapeCell(spec.description)} |`;
   });
   return [
     '# URL parameters',

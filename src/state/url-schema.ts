@@ -183,7 +183,8 @@ export const URL_SCHEMA = {
     '8gaussians',
     'Training data: a toy data set, an energy target (u1 … u4) or `drawn` (points you draw).',
   ),
-  layers: intParam(1, 12, 5, 'Number of layers in the flow (autoregressive MADE layers, or coupling layers).'),
+  // The default follows the transform (5 affine, 2 spline): state/url-defaults.ts.
+  layers: intParam(1, 12, 5, 'Number of layers in the flow (autoregressive MADE layers, or coupling layers). Without it, 5 affine layers or 2 spline layers (the spline presets’ depth).'),
   hidden: intParam(8, 256, 64, 'Width of each of the two hidden layers of every layer’s network (a MADE, or a coupling layer’s MLP).'),
   lr: numberParam(1e-5, 1, DEFAULT_LEARNING_RATE, 'Adam learning rate η: the density lab\'s peak (100-step warm-up, then cosine to 5% by step 3,000); the distillation scales it per phase.'),
   batch: intParam(16, 2048, 512, 'Training batch size (points per step).'),

@@ -7,56 +7,46 @@
  *   parallel pass:      the network reads every input, all D updates fire at once;
  *   sequential pass p:  it reads the outputs computed so far and fires update order[p].
  *
- * `dagScene` is the pure geometry and state; `drawDag` renders it into an <svg>.
+ * `dagScene` is the pure geometry and state (in the frame of dag-frame.ts, shared with the
+ * coupling layer's graph, coupling-dag.ts; `layerDagScene` picks by the spec's family);
+ * `drawDag` renders either into an <svg>.
  */
-export type DagSide = 'z' | 'x';
-export type NodeState = 'given' | 'pending' | 'computed' | 'current';
-export type EdgeState = 'idle' | 'done' | 'current';
+import { couplingDagScene, type CouplingDagSpec } from './coupling-dag';
+import {
+  DAG_LAYOUT,
+  dagFrame,
+  networkBox,
+  readEdge,
+  sideNode,
+  updateEdges,
+  updateNode,
+  type DagEdge,
+  type DagNode,
+  type DagScene,
+  type DagSide,
+  type DagWalk,
+  type EdgeState,
+  type NodeState,
+} from './dag-frame';
 
-export interface DagSpec {
-  dim: number;
+/** An autoregressive layer's walk (position: 0 … (parallel ? 1 : D)). */
+export interface DagSpec extends DagWalk {
   /** The layer's variable order (order[p] is computed at position p). */
   order: readonly number[];
   /** The side the network reads: x (MAF) or z (IAF). */
   reader: DagSide;
-  /** The side the walk starts from: z when sampling, x when inverting. */
-  input: DagSide;
   parallel: boolean;
-  /** Steps taken, 0 … (parallel ? 1 : D). */
-  position: number;
 }
 
-export interface DagNode {
-  id: string;
-  side: DagSide | 'op';
-  /** Variable index 0 … D−1. */
-  index: number;
-  x: number;
-  y: number;
-  state: NodeState;
-  /** Computed (or being computed) output value. */
-  lit: boolean;
-  ariaLabel: string;
-}
+/** The graph of any layer: an autoregressive one (DagSpec) or a coupling one (CouplingDagSpec). */
+export type LayerDagSpec = DagSpec | CouplingDagSpec;
 
-export interface DagEdge {
-  id: string;
-  /** SVG path data. */
-  d: string;
-  state: EdgeState;
-}
+export const isCouplingDagSpec = (spec: LayerDagSpec): spec is CouplingDagSpec => 'pass' in spec;
 
-export interface DagScene {
-  width: number;
-  height: number;
-  nodes: DagNode[];
-  edges: DagEdge[];
-  network: { x: number; y: number; width: number; height: number; state: EdgeState; label?: string };
+/** The scene of the layer the spec describes, whichever its family. */
+export function layerDagScene(spec: LayerDagSpec): DagScene {
+  return isCouplingDagSpec(spec) ? couplingDagScene(spec) : dagScene(spec);
 }
-
-/** Layout units shared with coupling-dag.ts. */
-export const DAG_LAYOUT = { ROW: 36, TOP: 26, RADIUS: 13, LANE_GAP: 6, OP_STEP: 16, NET_HEIGHT: 40 } as const;
-const { ROW, TOP, RADIUS, LANE_GAP, OP_STEP, NET_HEIGHT } = DAG_LAYOUT;
 
 /** Pass (1-based) in which variable i is computed. */
 function passOf(spec: DagSpec, i: number): number {
@@ -84,85 +74,37 @@ function usedIn(passes: number[], position: number): EdgeState {
 }
 
 export function dagScene(spec: DagSpec): DagScene {
-  const { dim: D } = spec;
-  const lanes = D * LANE_GAP + 12;
-  const width = 2 * (lanes + RADIUS + 40) + (D - 1) * OP_STEP + 120;
-  const zX = lanes + RADIUS + 20;
-  const xX = width - zX;
-  const cx = width / 2;
-  const rowY = (i: number) => TOP + i * ROW;
-  const netY = rowY(D - 1) + ROW * 0.9;
-  const height = netY + NET_HEIGHT + 28;
-  const opX = (i: number) => cx + (i - (D - 1) / 2) * OP_STEP;
-  const output: DagSide = spec.input === 'z' ? 'x' : 'z';
-
+  const D = spec.dim;
+  const f = dagFrame(D, spec.input);
   const nodes: DagNode[] = [];
   for (const side of ['z', 'x'] as const) {
     for (let i = 0; i < D; i++) {
       const state = nodeState(spec, side, i);
-      nodes.push({
-        id: `${side}${i + 1}`,
-        side,
-        index: i,
-        x: side === 'z' ? zX : xX,
-        y: rowY(i),
-        state,
-        lit: side === output && state !== 'pending',
-        ariaLabel: `${side}${i + 1}, ${STATE_WORDS[state]}`,
-      });
+      nodes.push(sideNode(f, side, i, state, side === f.output && state !== 'pending', `${side}${i + 1}, ${STATE_WORDS[state]}`));
     }
   }
   for (let i = 0; i < D; i++) {
-    const state = nodeState(spec, output, i);
-    nodes.push({
-      id: `op${i + 1}`,
-      side: 'op',
-      index: i,
-      x: opX(i),
-      y: rowY(i),
-      state,
-      lit: state !== 'pending',
-      ariaLabel: `update ${i + 1}`,
-    });
+    const state = nodeState(spec, f.output, i);
+    nodes.push(updateNode(f, i, state, state !== 'pending'));
   }
 
   const edges: DagEdge[] = [];
-  const sideX = (side: DagSide) => (side === 'z' ? zX : xX);
   for (let i = 0; i < D; i++) {
-    const pass = passOf(spec, i);
-    const state = usedIn([pass], spec.position);
-    const from = sideX(spec.input) + (spec.input === 'z' ? RADIUS : -RADIUS);
-    const to = sideX(output) + (output === 'z' ? RADIUS : -RADIUS);
-    edges.push({ id: `affine-in-${i + 1}`, d: `M${from},${rowY(i)} H${opX(i)}`, state });
-    edges.push({ id: `affine-out-${i + 1}`, d: `M${opX(i)},${rowY(i)} H${to}`, state });
-    edges.push({ id: `params-${i + 1}`, d: `M${opX(i)},${netY} V${rowY(i) + 5}`, state });
+    edges.push(...updateEdges(f, i, usedIn([passOf(spec, i)], spec.position)));
     // Read edge of variable i: used by every pass after the one computing it (sequential), or pass 1.
     const readPasses = spec.parallel
       ? [1]
       : spec.reader === spec.input
         ? []
         : spec.order.slice(spec.order.indexOf(i) + 1).map((j) => passOf(spec, j));
-    const outward = spec.reader === 'z' ? -1 : 1;
-    const laneX = sideX(spec.reader) + outward * (RADIUS + 8 + (D - i) * LANE_GAP);
-    edges.push({
-      id: `read-${spec.reader}${i + 1}`,
-      d: `M${sideX(spec.reader) + outward * RADIUS},${rowY(i)} H${laneX} V${netY + 8 + (i * (NET_HEIGHT - 16)) / Math.max(1, D - 1)} H${sideX(spec.reader) + outward * RADIUS}`,
-      state: usedIn(readPasses, spec.position),
-    });
+    edges.push(readEdge(f, spec.reader, i, i, D, usedIn(readPasses, spec.position)));
   }
-  const netLeft = Math.min(zX, xX) - RADIUS;
   return {
-    width,
-    height,
+    width: f.width,
+    height: f.height,
     nodes,
     edges,
-    network: {
-      x: netLeft,
-      y: netY,
-      width: Math.abs(xX - zX) + 2 * RADIUS,
-      height: NET_HEIGHT,
-      state: spec.position > 0 ? 'current' : 'idle',
-    },
+    network: networkBox(f, spec.position > 0 ? 'current' : 'idle'),
   };
 }
 
@@ -251,7 +193,7 @@ export function drawDag(
     } else {
       g.setAttribute('role', 'img');
       g.setAttribute('aria-label', node.ariaLabel);
-      g.append(el('circle', { cx: node.x, cy: node.y, r: RADIUS }));
+      g.append(el('circle', { cx: node.x, cy: node.y, r: DAG_LAYOUT.RADIUS }));
       const label = el('text', { x: node.x, y: node.y + 4, 'text-anchor': 'middle' });
       const sub = el('tspan', { 'font-size': '0.7em', dy: 3 });
       label.textContent = node.side;

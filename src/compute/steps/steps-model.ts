@@ -7,10 +7,12 @@
  *        affordable at D ≤ 8 for a small model, and it makes the IAF's samples a fit of the
  *        data rather than the MAF's weights read the other way round.
  * A short fit (300 steps of 256) is enough to make every μ and α the panel shows those of a
- * real, fitted density.
+ * real, fitted density. The coupling stepper's model (steps-coupling.ts) is fitted by the same
+ * fitStepsFlow.
  */
 import { tf } from '../tf';
-import { DEFAULT_FLOW_CONFIG, type FlowConfig, type FlowKind } from '../../core/flow/config';
+import { DEFAULT_FLOW_CONFIG, type FlowConfig, type FlowKind, type FlowWeights } from '../../core/flow/config';
+import type { FlowModel } from '../../core/flow/flow-spec';
 import { initFlowWeights } from '../../core/flow/init';
 import { createRng } from '../../core/rng';
 import {
@@ -18,7 +20,7 @@ import {
   correlatedMixtureLogDensities,
   sampleCorrelatedMixture,
 } from '../../core/toy/correlated-mixture';
-import { TfFlow } from '../flow/tf-flow';
+import { flowFromModel, type AnyTfFlow } from '../flow/build-flow';
 import { FlowTrainer } from '../flow/trainer';
 import type { StepsModel, StepsModelRequest } from './protocol';
 
@@ -46,9 +48,9 @@ export function stepsFlowConfig(request: StepsModelRequest): FlowConfig {
   return { ...DEFAULT_FLOW_CONFIG, dim, layers, hidden: [...STEPS_HIDDEN], seed };
 }
 
-/** Mean NLL of the flow read as `kind` on points [n, D], read back once. */
-async function meanNll(flow: TfFlow, kind: FlowKind, points: tf.Tensor2D): Promise<number> {
-  const nll = tf.tidy(() => tf.neg(tf.mean(flow.logProb(points, kind))));
+/** Mean NLL of the flow on points [n, D], read back once. */
+async function meanNll(flow: AnyTfFlow, points: tf.Tensor2D): Promise<number> {
+  const nll = tf.tidy(() => tf.neg(tf.mean(flow.logProb(points))));
   const value = (await nll.data())[0];
   nll.dispose();
   return value;
@@ -56,51 +58,64 @@ async function meanNll(flow: TfFlow, kind: FlowKind, points: tf.Tensor2D): Promi
 
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Builds, trains and reads back the model; every tensor it makes is disposed. */
-export async function trainStepsModel(request: StepsModelRequest): Promise<StepsModel> {
-  const config = stepsFlowConfig(request);
-  const kind = request.kind ?? 'maf';
-  const steps = request.trainSteps ?? DEFAULT_TRAIN_STEPS;
-  const budgetMs = request.budgetMs ?? defaultBudgetMs(kind);
-  const flow = new TfFlow(initFlowWeights(config));
+/** What a fit reports besides the weights (StepsModel and StepsCouplingModel share it). */
+export interface StepsFit {
+  model: FlowModel;
+  trainedSteps: number;
+  nllBefore: number;
+  nllAfter: number;
+  nllData: number;
+  trainMs: number;
+}
+
+/**
+ * Fits a fresh flow of any family (MAF, IAF, coupling) to the D-dimensional mixture by maximum
+ * likelihood within the step and time budget; disposes the flow (and every tensor it makes).
+ */
+export async function fitStepsFlow(flow: AnyTfFlow, seed: number, steps: number, budgetMs: number): Promise<StepsFit> {
+  const dim = flow.config.dim;
   const trainer = new FlowTrainer(
     flow,
-    kind,
-    {
-      kind: 'maximum-likelihood',
-      sampleBatch: (n, rng) => sampleCorrelatedMixture(config.dim, n, rng),
-    },
-    { learningRate: LEARNING_RATE, batchSize: BATCH, clipNorm: 10, seed: config.seed },
+    flow.trainerKind,
+    { kind: 'maximum-likelihood', sampleBatch: (n, rng) => sampleCorrelatedMixture(dim, n, rng) },
+    { learningRate: LEARNING_RATE, batchSize: BATCH, clipNorm: 10, seed },
   );
-  const heldOutPoints = sampleCorrelatedMixture(
-    config.dim,
-    HELD_OUT,
-    createRng(config.seed + 104729),
-  );
-  const dataLogDensity = correlatedMixtureLogDensities(
-    correlatedMixture(config.dim),
-    heldOutPoints,
-  );
+  const heldOutPoints = sampleCorrelatedMixture(dim, HELD_OUT, createRng(seed + 104729));
+  const dataLogDensity = correlatedMixtureLogDensities(correlatedMixture(dim), heldOutPoints);
   const nllData = -dataLogDensity.reduce((s, v) => s + v, 0) / HELD_OUT;
-  const heldOut = tf.tensor2d(heldOutPoints.data, [HELD_OUT, config.dim]);
+  const heldOut = tf.tensor2d(heldOutPoints.data, [HELD_OUT, dim]);
   try {
-    const nllBefore = await meanNll(flow, kind, heldOut);
+    const nllBefore = await meanNll(flow, heldOut);
     const start = performance.now();
-    let trained = 0;
-    while (trained < steps && performance.now() - start < budgetMs) {
-      const chunk = Math.min(CHUNK, steps - trained);
+    let trainedSteps = 0;
+    while (trainedSteps < steps && performance.now() - start < budgetMs) {
+      const chunk = Math.min(CHUNK, steps - trainedSteps);
       for (let s = 0; s < chunk; s++) trainer.step();
-      trained += chunk;
+      trainedSteps += chunk;
       await trainer.status(); // waits for the device, so the budget measures real work
       await yieldToMessages();
     }
     const trainMs = performance.now() - start;
-    const nllAfter = await meanNll(flow, kind, heldOut);
-    const weights = await flow.readWeights();
-    return { kind, weights, trainedSteps: trained, nllBefore, nllAfter, nllData, trainMs };
+    const nllAfter = await meanNll(flow, heldOut);
+    const model = await flow.readModel();
+    return { model, trainedSteps, nllBefore, nllAfter, nllData, trainMs };
   } finally {
     heldOut.dispose();
     trainer.dispose();
     flow.dispose();
   }
+}
+
+/** Builds, trains and reads back the MAF or IAF model. */
+export async function trainStepsModel(request: StepsModelRequest): Promise<StepsModel> {
+  const config = stepsFlowConfig(request);
+  const kind = request.kind ?? 'maf';
+  const flow = flowFromModel({ flow: kind, weights: initFlowWeights(config) });
+  const { model, ...fit } = await fitStepsFlow(
+    flow,
+    config.seed,
+    request.trainSteps ?? DEFAULT_TRAIN_STEPS,
+    request.budgetMs ?? defaultBudgetMs(kind),
+  );
+  return { kind, weights: model.weights as FlowWeights, ...fit };
 }

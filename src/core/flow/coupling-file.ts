@@ -8,10 +8,11 @@
  * everything (the split against the config, every shape, finite numbers) and throws a
  * ModelFormatError naming the first problem. model-file.ts dispatches here on kind "coupling".
  */
-import type { DenseWeights } from './config';
 import { couplingSplit, validateCouplingConfig, type CouplingConfig, type CouplingLayerWeights, type CouplingWeights } from './coupling-config';
-import { decodeFloat32Base64, encodeFloat32Base64 } from './base64';
-import { MODEL_FORMAT, ModelFormatError, checkModelVersion, modelVersionFor } from './model-version';
+import { encodeFloat32Base64 } from './base64';
+import { dense, fail, isRecord, type Json } from './model-json';
+import type { DenseWeights } from './config';
+import { MODEL_FORMAT, checkModelVersion, modelVersionFor } from './model-version';
 import { paramsPerVariable, resolveTransform } from './transform';
 
 export interface CouplingModelMeta {
@@ -22,34 +23,6 @@ export interface CouplingModelMeta {
 export interface LoadedCouplingModel {
   weights: CouplingWeights;
   meta: CouplingModelMeta;
-}
-
-type Json = unknown;
-
-function fail(path: string, problem: string): never {
-  throw new ModelFormatError(`${path}: ${problem}`);
-}
-
-const isRecord = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function floats(v: Json, length: number, path: string): Float32Array {
-  let out: Float32Array;
-  if (Array.isArray(v) && v.every((x) => typeof x === 'number')) out = Float32Array.from(v as number[]);
-  else if (isRecord(v) && typeof v.f32 === 'string') {
-    try {
-      out = decodeFloat32Base64(v.f32);
-    } catch (e) {
-      fail(path, (e as Error).message);
-    }
-  } else fail(path, 'expected an array of numbers or { "f32": base64 }');
-  if (out.length !== length) fail(path, `expected ${length} numbers, got ${out.length}`);
-  for (let k = 0; k < out.length; k++) if (!Number.isFinite(out[k])) fail(path, `value ${k} is not finite`);
-  return out;
-}
-
-function dense(v: Json, inDim: number, outDim: number, path: string): DenseWeights {
-  if (!isRecord(v)) fail(path, 'expected an object with w and b');
-  return { inDim, outDim, w: floats(v.w, inDim * outDim, `${path}.w`), b: floats(v.b, outDim, `${path}.b`) };
 }
 
 function parseConfig(v: Json): CouplingConfig {

@@ -1,53 +1,25 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import type { StepsApi, StepsModelRequest } from '../../compute/steps/protocol';
 import { traceCouplingFlow } from '../../core/flow/coupling-trace';
-import { plural } from '../../core/plural';
 import { num } from '../../content/equations';
-import { useLabStore } from '../../state/lab-store';
-import { couplingDagScene, type CouplingDagSpec } from '../../viz/coupling-dag';
-import { drawDag } from '../../viz/dag';
+import type { CouplingDagSpec } from '../../viz/coupling-dag';
 import { PanelFrame } from '../PanelFrame';
 import { CouplingJacobian } from './CouplingJacobian';
+import { DependencyGraph } from './DependencyGraph';
 import { StepperBar } from './StepperBar';
 import { StepsControls } from './StepsControls';
 import { couplingPassCounter, sideNames, startingPoint } from './steps-trace';
-import { useStepsClient } from './steps-connection';
 import { useAsync } from './use-async';
 import { useStepper } from './use-stepper';
+import { stackTotalText, useStepsWalk } from './use-steps-walk';
 import './steps.css';
 
 const fetchModel = (client: StepsApi, request: StepsModelRequest) => client.stepsCouplingModel(request);
 const nats = (v: number) => v.toFixed(2);
 
-function CouplingGraph({ spec, counter, summary }: { spec: CouplingDagSpec; counter: string; summary: string }) {
-  const ref = useRef<SVGSVGElement>(null);
-  const prefix = `cdag${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  useEffect(() => {
-    if (ref.current) drawDag(ref.current, couplingDagScene(spec), counter, prefix);
-  }, [spec, counter, prefix]);
-  return (
-    <figure className="steps-figure steps-dag">
-      <svg ref={ref} role="group" aria-label={`Dependency graph: ${summary}`} />
-      <figcaption className="muted">
-        Left z, right x. Dashed: the pass-through half, copied unchanged. Each ◆ updates one
-        variable of the other half with parameters from the network, which reads only the copied
-        half: so one pass computes every update, in both directions.
-      </figcaption>
-    </figure>
-  );
-}
-
 /** Step by step through a coupling layer (beyond the lecture): one pass both ways. */
 export function CouplingSteps() {
-  const dim = useLabStore((s) => s.params.dim);
-  const direction = useLabStore((s) => s.params.direction);
-  const seed = useLabStore((s) => s.params.seed);
-  const stackLayers = useLabStore((s) => s.params.layers);
-  const client = useStepsClient();
-  const [stack, setStack] = useState(false);
-  const [chosenLayer, setChosenLayer] = useState(0);
-  const [draw, setDraw] = useState(0);
-  const K = stack ? stackLayers : 1;
+  const { dim, direction, seed, client, K, layerIndex, draw, controls } = useStepsWalk();
   const request = useMemo<StepsModelRequest>(() => ({ dim, layers: K, seed }), [dim, K, seed]);
   const model = useAsync(client, request, fetchModel);
   const weights = model.value?.weights ?? null;
@@ -57,13 +29,11 @@ export function CouplingSteps() {
     () => (weights ? traceCouplingFlow(weights, direction === 'sample' ? 'sample' : 'density', point) : null),
     [weights, direction, point],
   );
-  const layerIndex = Math.min(chosenLayer, K - 1);
   const layer = trace?.layers.find((l) => l.layerIndex === layerIndex) ?? null;
   const stepper = useStepper(1, `coupling|${direction}|${dim}|${K}|${layerIndex}|${seed}`);
   const position = stepper.position;
   const counter = couplingPassCounter(position);
-  const stackTotal = `whole flow: ${plural(K, 'layer')} × 1 = ${plural(K, 'network pass', 'network passes')}`;
-  const computedOrder = Array.from({ length: K }, (_, s) => (direction === 'invert' ? s : K - 1 - s));
+  const stackTotal = stackTotalText(K, 1);
   const spec = useMemo<CouplingDagSpec | null>(
     () =>
       layer ? { dim, pass: layer.pass, transformed: layer.transformed, input: names.input, position } : null,
@@ -76,18 +46,7 @@ export function CouplingSteps() {
 
   return (
     <PanelFrame title="Step by step: a coupling layer" className="panel-steps">
-      <StepsControls
-        stackLayers={stackLayers}
-        stack={stack}
-        onStack={(on) => {
-          setStack(on);
-          setChosenLayer(on && direction === 'sample' ? stackLayers - 1 : 0);
-        }}
-        layerIndex={layerIndex}
-        computedOrder={computedOrder}
-        onLayer={setChosenLayer}
-        onNewPoint={() => setDraw((d) => d + 1)}
-      />
+      <StepsControls {...controls(direction === 'sample')} />
       <StepperBar stepper={stepper} total={1} counter={counter} stackTotal={stackTotal} disabled={!layer} />
       {!client ? (
         <p className="muted">Waiting for the compute worker…</p>
@@ -118,7 +77,7 @@ export function CouplingSteps() {
       {weights && layer && spec && (
         <>
           <div className="steps-main">
-            <CouplingGraph spec={spec} counter={counter} summary={summary} />
+            <DependencyGraph spec={spec} counter={counter} summary={summary} />
             <section className="steps-equations" aria-label="The coupling layer's values">
               <h3>Layer {layerIndex + 1}, {direction === 'sample' ? 'sampling' : 'inversion'}</h3>
               <ul>

@@ -46,7 +46,7 @@ function RadioGroup<V extends string>({
   );
 }
 
-interface StepsControlsProps {
+export interface StepsControlsProps {
   stackLayers: number;
   stack: boolean;
   onStack: (stack: boolean) => void;

@@ -26,10 +26,10 @@ import {
   sideNames,
   startingPoint,
 } from './steps-trace';
-import { useStepsClient } from './steps-connection';
 import { TradeoffTable } from './TradeoffTable';
 import { useAsync } from './use-async';
 import { useStepper } from './use-stepper';
+import { stackTotalText, useStepsWalk } from './use-steps-walk';
 import './steps.css';
 
 const fetchModel = (client: StepsApi, request: StepsModelRequest) => client.stepsModel(request);
@@ -43,24 +43,15 @@ export function StepsPanel() {
 
 /** Step by step through one autoregressive layer: MAF versus IAF, sampling versus inversion. */
 function AutoregressiveSteps({ kind }: { kind: FlowKind }) {
-  const dim = useLabStore((s) => s.params.dim);
-  const direction = useLabStore((s) => s.params.direction);
-  const seed = useLabStore((s) => s.params.seed);
-  const stackLayers = useLabStore((s) => s.params.layers);
-  const client = useStepsClient();
-  const [stack, setStack] = useState(false);
-  const [chosenLayer, setChosenLayer] = useState(0);
-  const [draw, setDraw] = useState(0);
+  const { dim, direction, seed, client, K, layerIndex, draw, setChosenLayer, controls } = useStepsWalk();
   const [custom, setCustom] = useState<{ key: string; point: number[] } | null>(null);
 
-  const K = stack ? stackLayers : 1;
   const request = useMemo<StepsModelRequest>(
     () => ({ kind, dim, layers: K, seed }),
     [kind, dim, K, seed],
   );
   const model = useAsync(client, request, fetchModel);
   const weights = model.value?.weights ?? null;
-  const layerIndex = Math.min(chosenLayer, K - 1);
   const parallel = isParallelDirection(kind, direction);
   const names = useMemo(() => sideNames(direction), [direction]);
 
@@ -100,12 +91,11 @@ function AutoregressiveSteps({ kind }: { kind: FlowKind }) {
       ? 'network passes: 0'
       : `network passes: 0 of ${dim}`;
   const perLayer = parallel ? 1 : dim;
-  const stackTotal = `whole flow: ${K} layer${K > 1 ? 's' : ''} × ${perLayer} = ${K * perLayer} network pass${K * perLayer > 1 ? 'es' : ''}`;
+  const stackTotal = stackTotalText(K, perLayer);
   const computed = layer
     ? computedVariables(layer, position).map((i) => `${names.output}${i + 1}`)
     : [];
   const summary = `${kind.toUpperCase()} ${direction === 'sample' ? 'sampling' : 'inversion'}, layer ${layerIndex + 1}: ${counter}; ${computed.length > 0 ? `${computed.join(', ')} computed` : 'nothing computed yet'}`;
-  const computedOrder = Array.from({ length: K }, (_, s) => (parallel ? s : K - 1 - s));
 
   const setLayerInput = (u: [number, number]) => {
     if (weights)
@@ -114,19 +104,7 @@ function AutoregressiveSteps({ kind }: { kind: FlowKind }) {
 
   return (
     <PanelFrame title="Step by step: MAF versus IAF" className="panel-steps">
-      <StepsControls
-        stackLayers={stackLayers}
-        stack={stack}
-        onStack={(on) => {
-          setStack(on);
-          // A stack starts at the layer the walk computes first, whose input is the flow's input.
-          setChosenLayer(on && !parallel ? stackLayers - 1 : 0);
-        }}
-        layerIndex={layerIndex}
-        computedOrder={computedOrder}
-        onLayer={setChosenLayer}
-        onNewPoint={() => setDraw((d) => d + 1)}
-      />
+      <StepsControls {...controls(!parallel)} />
       <StepperBar
         stepper={stepper}
         total={total}

@@ -34,7 +34,7 @@ describe('coupling model file', () => {
     ['split against config', (d) => (d.layers[1].pass = [0]), /^layers\[1\]\.pass: does not match split "parity"/],
     ['short weights', (d) => (d.layers[2].hidden[0].w = [1, 2]), /^layers\[2\]\.hidden\[0\]\.w: expected 16 numbers, got 2/],
     ['output for another transform', (d) => (d.config.transform = 'spline'), /^layers\[0\]\.output\.w: expected 368 numbers/],
-    ['non-finite weight', (d) => (d.layers[0].output.b = { f32: encodeFloat32Base64(Float32Array.from([0, Number.NaN])) }), /^layers\[0\]\.output\.b: value 1 is not finite/],
+    ['non-finite weight', (d) => (d.layers[0].output.b = { f32: encodeFloat32Base64(Float32Array.from([0, Number.NaN])) }), /^layers\[0\]\.output\.b\[1\]: NaN is not finite/],
   ];
   for (const [name, mutate, message] of cases) {
     it(`rejects ${name}, naming the problem`, () => {
