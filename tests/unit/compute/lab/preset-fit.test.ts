@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { presetFor } from '../../../../src/compute/lab/lab-flow';
+import { presetModelFor } from '../../../../src/compute/lab/lab-flow';
 import { toLabParams } from '../../../../src/state/lab-params';
 import { presetFlowKey } from '../../../../src/state/presets';
 import { decodeUrlState } from '../../../../src/state/url-codec';
@@ -29,9 +29,9 @@ describe('presets fit the lab at the default depth', () => {
       const url = `?dataset=${entry.dataset}&flow=${entry.kind}&transform=${transform}`;
       const params = toLabParams(decodeUrlState(url).state);
       const text = readFileSync(`public/presets/${entry.file}`, 'utf8');
-      expect(presetFor(text, params), url).not.toBeNull();
+      expect(presetModelFor(text, params), url).not.toBeNull();
       // An explicit other depth does not take the preset.
-      expect(presetFor(text, { ...params, layers: params.layers + 1 }), `${url}&layers=+1`).toBeNull();
+      expect(presetModelFor(text, { ...params, layers: params.layers + 1 }), `${url}&layers=+1`).toBeNull();
     }
   });
 });
