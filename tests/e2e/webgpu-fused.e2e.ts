@@ -99,10 +99,12 @@ describe(`fused WebGPU MAF step ${CONFIG}`, () => {
       await c.labConfigure(params, { presetText: null });
       const first = await c.labStep(1);
       const later = await c.labStep(15);
-      return { first: first.heldOutNll, later: later.heldOutNll, loss: later.loss, skipped: later.skipped, step: later.step };
+      return { first: first.heldOutNll, later: later.heldOutNll, loss: later.loss, skipped: later.skipped, step: later.step, fused: later.fusedStep };
     });
     console.log(`held-out NLL after 1 step ${nll.first.toFixed(3)}, after 16 ${nll.later.toFixed(3)} nats (loss ${nll.loss.toFixed(3)})`);
     expect(nll.step).toBe(16);
+    // The lab's own trainer took the fused path on WebGPU (and the tfjs ops elsewhere).
+    expect(nll.fused).toBe(WEBGPU);
     expect(nll.skipped).toBe(0);
     expect(Number.isFinite(nll.loss)).toBe(true);
     expect(nll.later).toBeLessThan(nll.first - 0.1);

@@ -85,6 +85,11 @@ export class FlowTrainer {
     this.fused = fusedTrainerFor(flow, kind, objective.kind, options);
   }
 
+  /** Whether the steps run as the fused WebGPU program (webgpu/) rather than tfjs ops. */
+  get fusedStep(): boolean {
+    return this.fused !== null;
+  }
+
   /** Sets the peak η; the schedule's position is kept. */
   set learningRate(lr: number) {
     this.schedule = { ...this.schedule, peak: lr };

@@ -63,6 +63,8 @@ export interface TrainingState {
   skipped: number;
   training: boolean;
   message: string | null;
+  /** The trainer runs the fused WebGPU step. */
+  fusedStep: boolean;
 }
 
 /** The true log-density on a grid, computed once per grid size (where the density is known). */
@@ -124,6 +126,7 @@ export async function drawLabFrame(s: FrameSources, t: TrainingState, resolution
     klEstimate,
     msPerStep: sorted.length ? sorted[sorted.length >> 1] : Number.NaN,
     msPerSampleBatch,
+    fusedStep: t.fusedStep,
     message: t.message,
     weights,
   };

@@ -80,6 +80,8 @@ export interface LabFrame {
   klEstimate: { value: number; standardError: number; samples: number } | null;
   /** Median ms per training step over the recent steps; NaN before training. */
   msPerStep: number;
+  /** Whether the training steps run as the fused WebGPU program (compute/webgpu/) rather than tfjs ops. */
+  fusedStep: boolean;
   /** ms to draw the fixed sample batch on the current backend. */
   msPerSampleBatch: number;
   /** A plain message for the user (e.g. why training paused), or null. */

@@ -237,6 +237,7 @@ export class LabSession {
         skipped: this.lastSkipped,
         training: this.runner.training,
         message: this.message,
+        fusedStep: this.trainer?.fusedStep ?? false,
       },
       resolution,
     );

@@ -21,9 +21,19 @@ export function fusedTrainerFor(
   options: FusedAdamOptions,
 ): FusedMafTrainer | null {
   if (!fusedEnabled() || !onWebGpu() || kind !== 'maf' || objective !== 'maximum-likelihood') return null;
-  if (!(flow instanceof TfFlow)) return null;
-  const config = flow.config;
+  // The lab, the stepper and the comparison view hold the factory's wrapper (build-flow.ts's
+  // AnyTfFlow); its autoregressive engine is the TfFlow the fused programs train.
+  const engine = autoregressiveEngine(flow);
+  if (!engine) return null;
+  const config = engine.config;
   if ((config.transform ?? 'affine') !== 'affine' || config.hidden.length < 1) return null;
-  if (!flow.variables().every((v) => v.trainable)) return null;
-  return new FusedMafTrainer(flow, options);
+  if (!engine.variables().every((v) => v.trainable)) return null;
+  return new FusedMafTrainer(engine, options);
+}
+
+/** The TfFlow itself, or the one a wrapper holds as `autoregressive` (null for a coupling flow). */
+function autoregressiveEngine(flow: unknown): TfFlow | null {
+  if (flow instanceof TfFlow) return flow;
+  const inner = (flow as { autoregressive?: unknown } | null)?.autoregressive;
+  return inner instanceof TfFlow ? inner : null;
 }

@@ -55,6 +55,7 @@ class FakeLab implements LabApi {
       klEstimate: null,
       msPerStep: 4,
       msPerSampleBatch: 2,
+      fusedStep: false,
       message: null,
     };
   }
