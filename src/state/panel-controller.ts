@@ -23,8 +23,14 @@ export class PanelController<Api, P = never> {
   /**
    * @param apply Applies params to the worker session (shown panels only); it receives the
    *   client and the run its commands belong to.
+   * @param ownerTakesRuns When true, neither an apply nor leaving the panel starts a run: the
+   *   apply joins the run in flight (`latestRun`) and the owner takes runs itself. The density
+   *   lab: an apply may only tune the running training, and leaving pauses it (a run of its own).
    */
-  constructor(private readonly apply: ((client: Api, params: P, run: number) => void) | null = null) {}
+  constructor(
+    private readonly apply: ((client: Api, params: P, run: number) => void) | null = null,
+    private readonly ownerTakesRuns = false,
+  ) {}
 
   /** The worker client, or null while the worker starts. */
   get current(): Api | null {
@@ -48,7 +54,7 @@ export class PanelController<Api, P = never> {
   setShown(shown: boolean): void {
     if (shown === this.shownNow) return;
     this.shownNow = shown;
-    if (!shown) this.run++; // replies to the run of a panel that was left are not shown
+    if (!shown && !this.ownerTakesRuns) this.run++; // replies to the run of a panel that was left are not shown
     else if (this.dirty && this.params !== null) this.applyNow(this.params);
     this.emit();
   }
@@ -68,7 +74,7 @@ export class PanelController<Api, P = never> {
   private applyNow(params: P): void {
     this.dirty = false;
     const client = this.client;
-    if (client && this.apply) this.apply(client, params, this.beginRun());
+    if (client && this.apply) this.apply(client, params, this.ownerTakesRuns ? this.run : this.beginRun());
   }
 
   /** Starts a new run: every earlier run is stale from now on. */

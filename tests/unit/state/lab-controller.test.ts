@@ -224,6 +224,45 @@ describe('LabController', () => {
     stop();
   });
 
+  it('leaving drops a rebuild that waited and makes it once on return; a Step under way still finishes', async () => {
+    const { store, lab, controller, stop } = setUp('', 50);
+    await settle(100);
+    const calls = lab.calls.length;
+    store.getState().setParam('layers', 6);
+    await settle(10); // the rebuild waits for its debounce
+    controller.setShown(false);
+    await settle(200);
+    expect(lab.calls.slice(calls)).toEqual([]);
+    controller.setShown(true);
+    await settle(100);
+    expect(lab.calls.slice(calls)).toEqual(['configure', 'frame']);
+    expect(lab.configured.at(-1)!.params.layers).toBe(6);
+    expect(store.getState().run).toMatchObject({ phase: 'ready', busy: false });
+    // A Step pressed just before leaving: its frame is shown and the lab is not left busy.
+    const stepped = controller.step();
+    controller.setShown(false);
+    await stepped;
+    expect(store.getState().run).toMatchObject({ phase: 'ready', busy: false });
+    expect(store.getState().frame?.step).toBe(1);
+    stop();
+  });
+
+  it('starts hidden: no work until the panel is shown, then one configure', async () => {
+    const store = createLabStore();
+    const lab = new FakeLab();
+    const controller = new LabController(store, lab, { presets, debounceMs: 0 });
+    controller.setShown(false);
+    const stop = controller.start();
+    store.getState().setParam('seed', 4);
+    await settle(100);
+    expect(lab.calls).toEqual([]);
+    controller.setShown(true);
+    await settle();
+    expect(lab.calls).toEqual(['configure', 'frame']);
+    expect(lab.configured[0].params.seed).toBe(4);
+    stop();
+  });
+
   it('pauses: stops the worker, fetches a still frame and ignores late training frames', async () => {
     const { store, lab, controller, stop } = setUp();
     await settle();

@@ -74,4 +74,22 @@ describe('PanelController', () => {
     controller.attach(null);
     expect(calls).toBe(4);
   });
+
+  it('leaves the runs to its owner when asked: an apply joins the run in flight, leaving keeps it current', () => {
+    const applied: number[] = [];
+    const controller = new PanelController<Api, number>((_client, _params, run) => applied.push(run), true);
+    controller.setShown(true);
+    controller.attach({ name: 'w1' });
+    const training = controller.beginRun(); // e.g. the lab's training run
+    controller.setParams(1); // a live change: applied within the training run
+    expect(applied).toEqual([training]);
+    expect(controller.isCurrent(training)).toBe(true);
+    controller.setShown(false); // the owner stops its own work (the lab pauses, a run of its own)
+    expect(controller.isCurrent(training)).toBe(true);
+    controller.setParams(2);
+    expect(controller.isDirty).toBe(true);
+    controller.setShown(true);
+    expect(applied).toEqual([training, training]);
+    expect(controller.isDirty).toBe(false);
+  });
 });
