@@ -10,8 +10,19 @@
  * DISTILL_END·η over DISTILL_DECAY steps, then hold):
  *   DISTILL_ANNEAL=800 DISTILL_DECAY=700 DISTILL_PEAK=3 DISTILL_END=0.1
  */
-import { ANNEAL_STEPS, BETA_START, DEFAULT_SCHEDULE_STEPS, type DistillPhase } from '../src/core/flow/distill-schedule';
-import { DISTILL_DEFAULTS, DISTILL_TABLE_HEAD, distillRow, measureDistill, reachedText } from './bench/distill';
+import {
+  ANNEAL_STEPS,
+  BETA_START,
+  DEFAULT_SCHEDULE_STEPS,
+  type DistillPhase,
+} from '../src/core/flow/distill-schedule';
+import {
+  DISTILL_DEFAULTS,
+  DISTILL_TABLE_HEAD,
+  distillRow,
+  measureDistill,
+  reachedText,
+} from './bench/distill';
 
 const env = process.env;
 const options = {
@@ -24,13 +35,19 @@ const options = {
 };
 
 function tunedPhases(): DistillPhase[] | undefined {
-  if (!env.DISTILL_ANNEAL && !env.DISTILL_DECAY && !env.DISTILL_PEAK && !env.DISTILL_END) return undefined;
+  if (!env.DISTILL_ANNEAL && !env.DISTILL_DECAY && !env.DISTILL_PEAK && !env.DISTILL_END)
+    return undefined;
   const anneal = Number(env.DISTILL_ANNEAL ?? ANNEAL_STEPS);
   const decay = Number(env.DISTILL_DECAY ?? DEFAULT_SCHEDULE_STEPS - ANNEAL_STEPS);
   const peak = Number(env.DISTILL_PEAK ?? 3) * options.learningRate;
   const end = Number(env.DISTILL_END ?? 0.1) * options.learningRate;
   return [
-    { direction: 'student-teacher', steps: anneal, learningRate: peak, teacherWeight: [BETA_START, 1] },
+    {
+      direction: 'student-teacher',
+      steps: anneal,
+      learningRate: peak,
+      teacherWeight: [BETA_START, 1],
+    },
     { direction: 'student-teacher', steps: decay, learningRate: peak, learningRateEnd: end },
     { direction: 'student-teacher', steps: Infinity, learningRate: end },
   ];
@@ -38,7 +55,11 @@ function tunedPhases(): DistillPhase[] | undefined {
 
 const phases = tunedPhases();
 console.error(DISTILL_TABLE_HEAD.join('\n'));
-const r = await measureDistill({ ...options, ...(phases ? { phases } : {}), onCheck: (c) => console.error(distillRow(c)) });
+const r = await measureDistill({
+  ...options,
+  ...(phases ? { phases } : {}),
+  onCheck: (c) => console.error(distillRow(c)),
+});
 const schedule = phases
   ? `tuned schedule (anneal ${phases[0].steps}, decay ${phases[1].steps}, peak ${phases[0].learningRate}, end ${phases[2].learningRate})`
   : 'default schedule';
@@ -46,7 +67,11 @@ console.log(
   `\n8gaussians distillation from scratch: teacher held-out NLL ${r.teacherNll.toFixed(3)} nats; student ${schedule}, η ${r.learningRate}, batch ${r.batchSize}, seed ${r.seed}, tfjs WASM (Node ${process.version})\n`,
 );
 console.log([...DISTILL_TABLE_HEAD, ...r.checks.map(distillRow)].join('\n'));
-console.log(`\ntime to within ${r.target} nats (training time, checks excluded; median CPU ${r.cpuMsPerStep.toFixed(1)} ms/step):`);
+console.log(
+  `\ntime to within ${r.target} nats (training time, checks excluded; median CPU ${r.cpuMsPerStep.toFixed(1)} ms/step):`,
+);
 console.log(`  KL(s‖t) + se ≤ ${r.target}:            ${reachedText(r.klReached, r.steps)}`);
-console.log(`  |student − teacher held-out NLL| ≤ ${r.target}: ${reachedText(r.nllReached, r.steps)}`);
+console.log(
+  `  |student − teacher held-out NLL| ≤ ${r.target}: ${reachedText(r.nllReached, r.steps)}`,
+);
 console.log(`  |median per-point gap| ≤ ${r.target}:  ${reachedText(r.medianReached, r.steps)}`);

@@ -12,8 +12,21 @@
  */
 import type { FlowKind } from '../src/core/flow/config';
 import { DEFAULT_FLOW_CONFIG } from '../src/core/flow/config';
-import { DEFAULT_LEARNING_RATE, cosineSchedule, constantSchedule, describeSchedule, type LrSchedule } from '../src/core/flow/lr-schedule';
-import { ENTROPY_8GAUSSIANS, FITS_TEST_POINTS, disposeFitData, meanSd, measureFit, type FitFigures } from './bench/fits';
+import {
+  DEFAULT_LEARNING_RATE,
+  cosineSchedule,
+  constantSchedule,
+  describeSchedule,
+  type LrSchedule,
+} from '../src/core/flow/lr-schedule';
+import {
+  ENTROPY_8GAUSSIANS,
+  FITS_TEST_POINTS,
+  disposeFitData,
+  meanSd,
+  measureFit,
+  type FitFigures,
+} from './bench/fits';
 
 const env = process.env;
 const STEPS = Number(env.FITS_STEPS ?? 3000);
@@ -33,16 +46,32 @@ const tuned: LrSchedule =
       });
 const schedules: { name: string; schedule: LrSchedule }[] = [
   ...(env.FITS_COMPARE === '1' ? [{ name: 'before', schedule: constantSchedule(1e-3) }] : []),
-  { name: env.FITS_LR || env.FITS_SCHEDULE || env.FITS_FINAL || env.FITS_WARMUP ? 'tuning' : 'default', schedule: tuned },
+  {
+    name:
+      env.FITS_LR || env.FITS_SCHEDULE || env.FITS_FINAL || env.FITS_WARMUP ? 'tuning' : 'default',
+    schedule: tuned,
+  },
 ];
 
-const rows = ['| flow | schedule | KL gap (nats), mean ± sd | per seed | ms / step | skipped |', '| --- | --- | ---: | --- | ---: | ---: |'];
+const rows = [
+  '| flow | schedule | KL gap (nats), mean ± sd | per seed | ms / step | skipped |',
+  '| --- | --- | ---: | --- | ---: | ---: |',
+];
 for (const kind of FLOWS) {
   for (const { name, schedule } of schedules) {
     const runs: FitFigures[] = [];
     for (const seed of SEEDS) {
-      const r = await measureFit({ kind, steps: STEPS, seed, schedule, layers: LAYERS, hidden: HIDDEN });
-      console.error(`${kind} ${name} seed ${seed}: KL gap ${r.gap.toFixed(3)} nats, ${r.msPerStep.toFixed(1)} ms/step`);
+      const r = await measureFit({
+        kind,
+        steps: STEPS,
+        seed,
+        schedule,
+        layers: LAYERS,
+        hidden: HIDDEN,
+      });
+      console.error(
+        `${kind} ${name} seed ${seed}: KL gap ${r.gap.toFixed(3)} nats, ${r.msPerStep.toFixed(1)} ms/step`,
+      );
       runs.push(r);
     }
     const gap = meanSd(runs.map((r) => r.gap));
@@ -54,6 +83,10 @@ for (const kind of FLOWS) {
   }
 }
 disposeFitData();
-console.log(`\n8gaussians, ${STEPS} steps, ${LAYERS} layers, MADE 2×${HIDDEN}, batch 512, seeds ${SEEDS.join(', ')}, tfjs WASM (Node ${process.version});`);
-console.log(`KL gap = NLL on ${FITS_TEST_POINTS.toLocaleString('en-US')} held-out points − ${ENTROPY_8GAUSSIANS} nats\n`);
+console.log(
+  `\n8gaussians, ${STEPS} steps, ${LAYERS} layers, MADE 2×${HIDDEN}, batch 512, seeds ${SEEDS.join(', ')}, tfjs WASM (Node ${process.version});`,
+);
+console.log(
+  `KL gap = NLL on ${FITS_TEST_POINTS.toLocaleString('en-US')} held-out points − ${ENTROPY_8GAUSSIANS} nats\n`,
+);
 console.log(rows.join('\n'));
