@@ -81,7 +81,8 @@ export async function measureFit(o: FitOptions): Promise<FitFigures> {
     const { skipped } = await trainer.status();
     const ms = (performance.now() - t0) / (steps - WARMUP);
     const cpu = process.cpuUsage(cpu0);
-    const mean = tf.tidy(() => tf.mean(flow.logProb(heldOut(), o.kind)));
+    const test = heldOut(); // outside the tidy, which would dispose it with the mean's temporaries
+    const mean = tf.tidy(() => tf.mean(flow.logProb(test, o.kind)));
     const nll = -(await mean.data())[0];
     mean.dispose();
     return { flow: o.kind, steps, seed: o.seed, layers, hidden, gap: nll - ENTROPY_8GAUSSIANS, msPerStep: ms, cpuMsPerStep: (cpu.user + cpu.system) / 1000 / (steps - WARMUP), skipped };

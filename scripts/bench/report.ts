@@ -151,8 +151,8 @@ export function markdownReport(r: BenchResults, budgets: BudgetRow[]): string {
     '',
     r.distill
       ? `Distillation (teacher held-out NLL ${r.distill.teacherNll.toFixed(3)} nats, batch ${r.distill.batchSize}, η ${r.distill.learningRate}): ` +
-        `KL(s‖t) + se ≤ ${r.distill.target} at ${reachedText(r.distill.klReached, r.distill.steps)}; ` +
-        `|median per-point gap| ≤ ${r.distill.target} at ${reachedText(r.distill.medianReached, r.distill.steps)}; ` +
+        `KL(s‖t) + se ≤ ${r.distill.target}: ${reachedText(r.distill.klReached, r.distill.steps)}; ` +
+        `|median per-point gap| ≤ ${r.distill.target}: ${reachedText(r.distill.medianReached, r.distill.steps)}; ` +
         `last check: KL(s‖t) ${r.distill.checks.at(-1)?.kl.toFixed(3) ?? '—'} ± ${r.distill.checks.at(-1)?.klSe.toFixed(3) ?? '—'} nats after ${r.distill.trainSeconds.toFixed(1)} s of training (checks excluded).`
       : 'Distillation not measured (--no-distill).',
     '',
