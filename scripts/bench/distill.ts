@@ -34,6 +34,8 @@ export interface DistillOptions {
   learningRate: number;
   batchSize: number;
   phases?: DistillPhase[];
+  /** Stop at the first check with KL(s‖t) + se ≤ target (the bench: time to target is all it needs). */
+  stopAtTarget?: boolean;
   /** Called with each check's row as it is measured (progress). */
   onCheck?: (row: DistillCheck) => void;
 }
@@ -51,6 +53,7 @@ export interface DistillCheck {
 }
 
 export interface DistillFigures {
+  /** Steps run (fewer than asked when stopped at the target). */
   steps: number;
   seed: number;
   learningRate: number;
@@ -123,6 +126,7 @@ export async function measureDistill(o: DistillOptions): Promise<DistillFigures>
       };
       checks.push(row);
       o.onCheck?.(row);
+      if (o.stopAtTarget && row.kl + row.klSe <= o.target) break;
     }
   } finally {
     distiller.dispose();
@@ -130,7 +134,7 @@ export async function measureDistill(o: DistillOptions): Promise<DistillFigures>
   const at = (distance: (c: DistillCheck) => number): Check[] => checks.map((c) => ({ step: c.step, seconds: c.seconds, distance: distance(c) }));
   const cpuSorted = checks.map((c) => c.cpuMsPerStep).sort((a, b) => a - b);
   return {
-    steps: o.steps,
+    steps: checks.at(-1)?.step ?? 0,
     seed: o.seed,
     learningRate: o.learningRate,
     batchSize: o.batchSize,
