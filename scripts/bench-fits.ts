@@ -1,5 +1,6 @@
 /**
- * `npm run bench:fits`: how close the default MAF and IAF get to the data in the lab's budget.
+ * `npm run bench:fits`: how close the default MAF and IAF get to the data in the lab's budget
+ * (the measuring part is scripts/bench/fits.ts, which `npm run bench` also runs, one seed).
  * Trains each (5 layers, MADE 2×64, batch 512, tfjs WASM in Node) by maximum likelihood on
  * 8gaussians for 3,000 steps with the app's learning-rate schedule (core/flow/lr-schedule.ts),
  * seeds 1..3, and prints the KL gap = held-out NLL − H (H = 2.8319 nats, 10,000 fresh points)
@@ -9,15 +10,23 @@
  *   FITS_WARMUP=100  FITS_FINAL=0.05  FITS_DECAY=3000  (schedule overrides, for tuning)
  *   FITS_LAYERS=5  FITS_HIDDEN=64  (architecture, for tuning)
  */
-import { tf } from '../src/compute/tf';
-import '@tensorflow/tfjs-backend-wasm';
-import { TfFlow } from '../src/compute/flow/tf-flow';
-import { FlowTrainer } from '../src/compute/flow/trainer';
-import { DEFAULT_FLOW_CONFIG, type FlowKind } from '../src/core/flow/config';
-import { initFlowWeights } from '../src/core/flow/init';
-import { DEFAULT_LEARNING_RATE, cosineSchedule, constantSchedule, describeSchedule, type LrSchedule } from '../src/core/flow/lr-schedule';
-import { datasetSource } from '../src/core/datasets';
-import { createRng } from '../src/core/rng';
+import type { FlowKind } from '../src/core/flow/config';
+import { DEFAULT_FLOW_CONFIG } from '../src/core/flow/config';
+import {
+  DEFAULT_LEARNING_RATE,
+  cosineSchedule,
+  constantSchedule,
+  describeSchedule,
+  type LrSchedule,
+} from '../src/core/flow/lr-schedule';
+import {
+  ENTROPY_8GAUSSIANS,
+  FITS_TEST_POINTS,
+  disposeFitData,
+  meanSd,
+  measureFit,
+  type FitFigures,
+} from './bench/fits';
 
 const env = process.env;
 const STEPS = Number(env.FITS_STEPS ?? 3000);
@@ -25,8 +34,6 @@ const SEEDS = (env.FITS_SEEDS ?? '1,2,3').split(',').map(Number);
 const FLOWS = (env.FITS_FLOWS ?? 'maf,iaf').split(',') as FlowKind[];
 const LAYERS = Number(env.FITS_LAYERS ?? DEFAULT_FLOW_CONFIG.layers);
 const HIDDEN = Number(env.FITS_HIDDEN ?? DEFAULT_FLOW_CONFIG.hidden[0]);
-const ENTROPY = 2.8319;
-const TEST_POINTS = 10_000;
 
 const peak = Number(env.FITS_LR ?? DEFAULT_LEARNING_RATE);
 const tuned: LrSchedule =
@@ -39,66 +46,47 @@ const tuned: LrSchedule =
       });
 const schedules: { name: string; schedule: LrSchedule }[] = [
   ...(env.FITS_COMPARE === '1' ? [{ name: 'before', schedule: constantSchedule(1e-3) }] : []),
-  { name: env.FITS_LR || env.FITS_SCHEDULE || env.FITS_FINAL || env.FITS_WARMUP ? 'tuning' : 'default', schedule: tuned },
+  {
+    name:
+      env.FITS_LR || env.FITS_SCHEDULE || env.FITS_FINAL || env.FITS_WARMUP ? 'tuning' : 'default',
+    schedule: tuned,
+  },
 ];
 
-tf.env().set('PROD', true);
-if (!(await tf.setBackend('wasm'))) throw new Error('the WASM backend did not start');
-const source = datasetSource('8gaussians', null);
-const test = tf.tensor2d(source.sample(TEST_POINTS, createRng(12345)).data, [TEST_POINTS, 2]);
-
-/** Held-out NLL after STEPS steps, and ms/step after a 5-step warm-up. */
-async function fit(kind: FlowKind, schedule: LrSchedule, seed: number): Promise<{ gap: number; ms: number; skipped: number }> {
-  const flow = new TfFlow(initFlowWeights({ ...DEFAULT_FLOW_CONFIG, layers: LAYERS, hidden: [HIDDEN, HIDDEN], seed }));
-  const { peak: learningRate, ...shape } = schedule;
-  const trainer = new FlowTrainer(flow, kind, { kind: 'maximum-likelihood', sampleBatch: (n, r) => source.sample(n, r) }, {
-    learningRate,
-    schedule: shape,
-    batchSize: 512,
-    clipNorm: 10,
-    seed,
-  });
-  for (let s = 0; s < 5; s++) trainer.step();
-  await trainer.status();
-  const t0 = performance.now();
-  for (let s = 5; s < STEPS; s++) {
-    trainer.step();
-    if (s % 100 === 99) await trainer.status(); // one readback per 100 steps, as a drawn frame would
-  }
-  const { skipped } = await trainer.status();
-  const ms = (performance.now() - t0) / (STEPS - 5);
-  const mean = tf.tidy(() => tf.mean(flow.logProb(test, kind)));
-  const nll = -(await mean.data())[0];
-  mean.dispose();
-  trainer.dispose();
-  flow.dispose();
-  return { gap: nll - ENTROPY, ms, skipped };
-}
-
-const meanSd = (xs: number[]) => {
-  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = xs.length > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1)) : 0;
-  return { m, sd };
-};
-
-const rows = ['| flow | schedule | KL gap (nats), mean ± sd | per seed | ms / step | skipped |', '| --- | --- | ---: | --- | ---: | ---: |'];
+const rows = [
+  '| flow | schedule | KL gap (nats), mean ± sd | per seed | ms / step | skipped |',
+  '| --- | --- | ---: | --- | ---: | ---: |',
+];
 for (const kind of FLOWS) {
   for (const { name, schedule } of schedules) {
-    const runs = [];
+    const runs: FitFigures[] = [];
     for (const seed of SEEDS) {
-      const r = await fit(kind, schedule, seed);
-      console.error(`${kind} ${name} seed ${seed}: KL gap ${r.gap.toFixed(3)} nats, ${r.ms.toFixed(1)} ms/step`);
+      const r = await measureFit({
+        kind,
+        steps: STEPS,
+        seed,
+        schedule,
+        layers: LAYERS,
+        hidden: HIDDEN,
+      });
+      console.error(
+        `${kind} ${name} seed ${seed}: KL gap ${r.gap.toFixed(3)} nats, ${r.msPerStep.toFixed(1)} ms/step`,
+      );
       runs.push(r);
     }
     const gap = meanSd(runs.map((r) => r.gap));
-    const ms = meanSd(runs.map((r) => r.ms));
+    const ms = meanSd(runs.map((r) => r.msPerStep));
     const skipped = runs.reduce((a, r) => a + r.skipped, 0);
     rows.push(
       `| ${kind.toUpperCase()} | ${name}: ${describeSchedule(schedule)} | ${gap.m.toFixed(3)} ± ${gap.sd.toFixed(3)} | ${runs.map((r) => r.gap.toFixed(3)).join(', ')} | ${ms.m.toFixed(1)} | ${skipped} |`,
     );
   }
 }
-test.dispose();
-console.log(`\n8gaussians, ${STEPS} steps, ${LAYERS} layers, MADE 2×${HIDDEN}, batch 512, seeds ${SEEDS.join(', ')}, tfjs WASM (Node ${process.version});`);
-console.log(`KL gap = NLL on ${TEST_POINTS.toLocaleString('en-US')} held-out points − ${ENTROPY} nats\n`);
+disposeFitData();
+console.log(
+  `\n8gaussians, ${STEPS} steps, ${LAYERS} layers, MADE 2×${HIDDEN}, batch 512, seeds ${SEEDS.join(', ')}, tfjs WASM (Node ${process.version});`,
+);
+console.log(
+  `KL gap = NLL on ${FITS_TEST_POINTS.toLocaleString('en-US')} held-out points − ${ENTROPY_8GAUSSIANS} nats\n`,
+);
 console.log(rows.join('\n'));

@@ -5,8 +5,12 @@
  * A benchmark, not a test: it asserts nothing and never fails on a slow figure.
  *
  *   npm run bench:torch           # only the default MAF step against PyTorch's (bench/README.md)
- *   npm run bench                 # everything (about 5 minutes on 2 cores), then `npm run test:slow`
+ *   npm run bench                 # everything (about 5 minutes on 2 cores, plus the fits and the
+ *                                 # distillation), then `npm run test:slow`
  *   npm run bench -- --no-slow    # without the slow convergence checks (about 8 more minutes)
+ *   npm run bench -- --no-fits    # without the KL gaps of the default MAF and IAF (3,000 steps each)
+ *   npm run bench -- --no-distill # without the distillation time to target (≤ 2,500 steps)
+ *   BENCH_FITS_STEPS=3000 BENCH_DISTILL_STEPS=2500   # their step counts (for a quick wiring check)
  *   BENCH_WEBGPU=1 npm run bench  # also the software WebGPU adapter (slow: minutes of shader compiles)
  */
 import { execSync } from 'node:child_process';
@@ -20,6 +24,7 @@ import { benchEngine, useBackend, type NodeEngineFigures } from './node-engine';
 import { countOps, type OpCounts } from './op-counts';
 import { compareWithTorch, comparisonText } from './torch-compare';
 import { measureFusedWebGpu } from './webgpu-fused';
+import { runDistill, runFits, type DistillSummary, type FitsSummary } from './learning';
 import { percentile } from './stats';
 import { budgetRows, markdownReport } from './report';
 
@@ -46,6 +51,9 @@ for (const backend of ['wasm', 'cpu']) {
 log('default MAF step against PyTorch (side by side)');
 const torch = await compareWithTorch();
 log(comparisonText(torch));
+
+const fits: FitsSummary | null = process.argv.includes('--no-fits') ? null : await runFits(Number(process.env.BENCH_FITS_STEPS ?? 3000), log);
+const distill: DistillSummary | null = process.argv.includes('--no-distill') ? null : await runDistill(Number(process.env.BENCH_DISTILL_STEPS ?? 2500), log);
 
 log('bundle sizes');
 const bundle = measureBundle('dist');
@@ -90,6 +98,8 @@ const results = {
   ops,
   node,
   torch,
+  fits,
+  distill,
   browser: {
     backends,
     firstDensityMs: firstDensity.map((f) => f.anyMs),

@@ -1,6 +1,8 @@
 /** The benchmark's figures as a markdown report, and the issue #10 budgets checked against them. */
 import type { BackendFigures, SmoothnessFigures } from './browser-bench';
 import type { BundleSummary } from './bundle-sizes';
+import type { DistillSummary, FitsSummary } from './learning';
+import { reachedText } from './time-to-target';
 import type { NodeEngineFigures } from './node-engine';
 import type { OpCounts } from './op-counts';
 import { comparisonText, type TorchComparison } from './torch-compare';
@@ -13,6 +15,10 @@ export interface BenchResults {
   node: NodeEngineFigures[];
   /** The default MAF step in Node (WASM) against PyTorch CPU, side by side. */
   torch: TorchComparison;
+  /** KL gaps of the default MAF and IAF (null: --no-fits). */
+  fits: FitsSummary | null;
+  /** Distillation from scratch to the target KL(s‖t) (null: --no-distill). */
+  distill: DistillSummary | null;
   browser: {
     backends: BackendFigures[];
     /** Navigation → first fitted density on screen (the preset's precomputed preview). */
@@ -32,6 +38,10 @@ export interface BudgetRow {
   measured: string;
   met: boolean;
 }
+
+/** Budgets of issue 17: the default fits' KL gap (nats) and the distillation's time to target (s). */
+export const KL_GAP_BUDGET = 0.08;
+export const DISTILL_SECONDS_BUDGET = 60;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : '—');
@@ -62,7 +72,32 @@ export function budgetRows(r: BenchResults): BudgetRow[] {
           : `${r.torch.ratio.toFixed(2)}× (${ms(r.torch.oursMs)} vs ${ms(r.torch.torchMs ?? Number.NaN)}; CPU time ${r.torch.cpuRatio?.toFixed(2)}×)`,
       met: r.torch.ratio !== null && r.torch.ratio <= 2.5,
     },
+    ...fitRows(r.fits),
+    distillRow(r.distill),
   ];
+}
+
+/** One row per default flow: KL gap = held-out NLL − 2.8319 nats after the fit's steps. */
+function fitRows(fits: FitsSummary | null): BudgetRow[] {
+  return (['maf', 'iaf'] as const).map((flow) => {
+    const fit = fits?.fits.find((f) => f.flow === flow);
+    return {
+      budget: `KL gap of the default ${flow.toUpperCase()} on 8gaussians after ${fits ? fits.steps.toLocaleString('en-US') : '3,000'} steps (Node, WASM${fits ? `, seed ${fits.seed}` : ''})`,
+      limit: `≤ ${KL_GAP_BUDGET} nats`,
+      measured: fit ? `${fit.gap.toFixed(3)} nats` : 'not measured (--no-fits)',
+      met: !!fit && fit.steps >= 3000 && fit.gap <= KL_GAP_BUDGET,
+    };
+  });
+}
+
+/** Training seconds (checks excluded) to KL(s‖t) + se ≤ 0.15 nats, with the step. */
+function distillRow(d: DistillSummary | null): BudgetRow {
+  return {
+    budget: `Distillation from scratch to KL(s‖t) + se ≤ ${d?.target ?? 0.15} nats (Node, WASM, default schedule${d ? `, seed ${d.seed}` : ''})`,
+    limit: `≤ ${DISTILL_SECONDS_BUDGET} s`,
+    measured: d ? `${reachedText(d.klReached, d.steps)}; CPU ${d.cpuMsPerStep.toFixed(1)} ms/step` : 'not measured (--no-distill)',
+    met: !!d?.klReached && d.klReached.seconds <= DISTILL_SECONDS_BUDGET,
+  };
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -104,6 +139,22 @@ export function markdownReport(r: BenchResults, budgets: BudgetRow[]): string {
     table(['backend', 'flow', 'ms / training step', 'ms / 16,384-point density'], r.node.map((n) => [n.backend, n.flow.toUpperCase(), ms(n.msPerStep), ms(n.msDensity16k)])),
     '',
     `${comparisonText(r.torch)}.`,
+    '',
+    '## Fits and distillation (Node, tfjs WASM)',
+    '',
+    r.fits
+      ? table(
+          ['flow', 'steps', 'seed', 'KL gap (nats)', 'ms / step', 'CPU ms / step', 'skipped'],
+          r.fits.fits.map((f) => [f.flow.toUpperCase(), String(f.steps), String(f.seed), f.gap.toFixed(3), ms(f.msPerStep), ms(f.cpuMsPerStep), String(f.skipped)]),
+        )
+      : 'Fits not measured (--no-fits).',
+    '',
+    r.distill
+      ? `Distillation (teacher held-out NLL ${r.distill.teacherNll.toFixed(3)} nats, batch ${r.distill.batchSize}, η ${r.distill.learningRate}): ` +
+        `KL(s‖t) + se ≤ ${r.distill.target}: ${reachedText(r.distill.klReached, r.distill.steps)}; ` +
+        `|median per-point gap| ≤ ${r.distill.target}: ${reachedText(r.distill.medianReached, r.distill.steps)}; ` +
+        `last check: KL(s‖t) ${r.distill.checks.at(-1)?.kl.toFixed(3) ?? '—'} ± ${r.distill.checks.at(-1)?.klSe.toFixed(3) ?? '—'} nats after ${r.distill.trainSeconds.toFixed(1)} s of training (checks excluded).`
+      : 'Distillation not measured (--no-distill).',
     '',
     '## tfjs kernels launched (default model, batch 512)',
     '',
