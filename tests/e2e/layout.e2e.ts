@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { PANEL_IDS } from '../../src/state/url-schema';
 import { CONFIG, expectNoProblems, openApp } from './harness';
+import { holdsStill } from './hold-still';
 
 const WASM = 'backend=wasm';
 
@@ -41,31 +42,12 @@ interface Box {
   height: number;
 }
 
-/**
- * Waits until the layout holds still: the page's scroll position and size, and the box of
- * `locator`, read the same on three reads 100 ms apart (late content, smooth scrolling).
- */
-async function settled(page: Page, locator: Locator): Promise<void> {
-  const read = async () =>
-    JSON.stringify([
-      await page.evaluate(() => [window.scrollX, window.scrollY, document.documentElement.scrollWidth, document.documentElement.scrollHeight]),
-      await locator.boundingBox(),
-    ]);
-  let last = await read();
-  for (let same = 0; same < 2; ) {
-    await page.waitForTimeout(100);
-    const now = await read();
-    same = now === last ? same + 1 : 0;
-    last = now;
-  }
-}
-
 /** Waits for the panel's main plot (or, for an unlisted panel, any plot), then for it to settle. */
 async function mainPlot(page: Page, panel: string): Promise<Locator> {
   await page.locator('section.panel').first().waitFor({ timeout: 60_000 });
   const plot = page.locator(MAIN_PLOT[panel] ?? 'section.panel canvas, section.panel svg[role="img"]').first();
   await plot.waitFor({ state: 'visible', timeout: 150_000 });
-  await settled(page, plot);
+  await holdsStill(page, plot);
   return plot;
 }
 

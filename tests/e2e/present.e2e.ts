@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { PANEL_IDS, type PanelId } from '../../src/state/url-schema';
 import { CONFIG, expectNoProblems, openApp } from './harness';
+import { holdsStill } from './hold-still';
 
 const WIDTH = 1024;
 const HEIGHT = 768;
@@ -122,31 +123,6 @@ async function smallLabels(page: Page): Promise<string[]> {
   }, PROJECTOR_MIN_FONT);
 }
 
-/**
- * Waits until the panel holds still: the fonts are loaded, and the page's scroll position and
- * size and the box of `plot` read the same on three reads 100 ms apart (late results, plots
- * redrawn at their size).
- */
-async function settled(page: Page, plot: Locator): Promise<void> {
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  const read = async () =>
-    JSON.stringify([
-      await page.evaluate(() => [
-        window.scrollY,
-        document.documentElement.scrollWidth,
-        document.documentElement.scrollHeight,
-      ]),
-      await plot.boundingBox(),
-    ]);
-  let last = await read();
-  for (let same = 0; same < 2; ) {
-    await page.waitForTimeout(100);
-    const now = await read();
-    same = now === last ? same + 1 : 0;
-    last = now;
-  }
-}
-
 describe(`presenter mode at 1024×768 ${CONFIG}`, () => {
   it('every panel shows its key plot, primary controls and headline number without scrolling, labels ≥ 16 px', async () => {
     const page = await openApp('/?present=1&theme=projector&backend=wasm', {
@@ -161,7 +137,7 @@ describe(`presenter mode at 1024×768 ${CONFIG}`, () => {
       const plot = panel.locator(view.plot).first();
       await plot.waitFor({ state: 'visible', timeout: 60_000 });
       // The panel's own first results settle (fonts load, plots redraw at their size).
-      await settled(page, plot);
+      await holdsStill(page, plot);
       expect(await page.evaluate(() => window.scrollY), `${id}: scrolled`).toBe(0);
       expect(
         inside(await plot.boundingBox()),
@@ -192,7 +168,7 @@ describe(`presenter mode at 1024×768 ${CONFIG}`, () => {
         .locator(VIEWS[id].ready)
         .first()
         .waitFor({ timeout: 60_000 });
-      await settled(page, page.locator(`section.panel-${id}`).locator(VIEWS[id].plot).first());
+      await holdsStill(page, page.locator(`section.panel-${id}`).locator(VIEWS[id].plot).first());
       expect(
         await smallLabels(page),
         `${id} (projector, not presenting): labels under ${PROJECTOR_MIN_FONT} px`,
