@@ -54,8 +54,12 @@ export class PanelController<Api, P = never> {
   setShown(shown: boolean): void {
     if (shown === this.shownNow) return;
     this.shownNow = shown;
-    if (!shown && !this.ownerTakesRuns) this.run++; // replies to the run of a panel that was left are not shown
-    else if (this.dirty && this.params !== null) this.applyNow(this.params);
+    if (!shown) {
+      // Replies to the run of a panel that was left are not shown (the lab pauses itself instead).
+      if (!this.ownerTakesRuns) this.run++;
+    } else if (this.dirty && this.params !== null) {
+      this.applyNow(this.params);
+    }
     this.emit();
   }
 

@@ -92,4 +92,20 @@ describe('PanelController', () => {
     expect(applied).toEqual([training, training]);
     expect(controller.isDirty).toBe(false);
   });
+
+  it('applies nothing when a panel is left while dirty, with or without an owner of its runs', () => {
+    for (const ownerTakesRuns of [false, true]) {
+      const applied: number[] = [];
+      const controller = new PanelController<Api, number>((_client, params) => applied.push(params), ownerTakesRuns);
+      controller.setShown(true);
+      controller.setParams(1); // no worker yet: remembered, dirty
+      expect(controller.isDirty).toBe(true);
+      controller.setShown(false); // left before the worker came: still nothing to apply
+      controller.attach({ name: 'w1' });
+      expect(applied).toEqual([]);
+      expect(controller.isDirty).toBe(true);
+      controller.setShown(true);
+      expect(applied).toEqual([1]);
+    }
+  });
 });
