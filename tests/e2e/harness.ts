@@ -19,6 +19,12 @@
  * visit (the measured backend choice) is in localStorage before the app starts, so no test but
  * those that ask for `visitor: 'first'` starts the measuring worker.
  *
+ * The app's test-only hooks (no URL parameter reaches them): `window.__flowlab` (the worker's
+ * API), `window.__flowlabFaults` (src/app/fault-hooks.ts), and
+ * `window.__flowlabHeartbeatForTesting = { intervalMs, hungAfterMs }`, which an init script
+ * sets before the app starts (`beforeLoad: (c) => c.addInitScript(…)`) to shorten the
+ * heartbeat's 2 s / 15 s (src/app/heartbeat.ts; session.e2e.ts's hung-worker test).
+ *
  * FLOWLAB_WEBGPU=on|off picks the Chromium flags (software WebGPU adapter or none).
  * FLOWLAB_DIST=/some/dir serves that build instead of dist/ (parallel work on one checkout).
  */

@@ -88,8 +88,12 @@ describe(`reliability ${CONFIG}`, () => {
     await setHidden(true);
     await waitForIdle(page);
     const pausedAt = await labStep(page);
-    await page.waitForTimeout(1500);
-    expect(await labStep(page)).toBe(pausedAt);
+    // The worker's training loop has ended (not just the button): its frame says so, at the shown step.
+    const frame = await page.evaluate(async () => {
+      const f = await (window as HookWindow).__flowlab!.compute.labFrame();
+      return { training: f.training, step: f.step };
+    });
+    expect(frame).toEqual({ training: false, step: pausedAt });
     await setHidden(false);
     await page.waitForFunction(() => document.querySelector('[aria-label="Training"] button')?.textContent === 'Pause');
     await page.waitForFunction(

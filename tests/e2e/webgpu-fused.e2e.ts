@@ -95,8 +95,11 @@ describe(`fused WebGPU MAF step ${CONFIG}`, () => {
       const c = (window as Hooked).__flowlab!.compute;
       // A small MAF (the fused layout is built for any depth and width; the default model's
       // dispatches are counted above): 15 steps take its held-out NLL down by ≈ 0.5 nats.
+      // The frames' density grid is 8×8 (gridCells, test-only; the default 128² costs software
+      // WebGPU seconds a frame): the held-out NLL comes from the frame's 2,048 held-out points,
+      // not from the grid.
       const params = { flow: 'maf' as const, dataset: '8gaussians', layers: 2, hidden: 32, learningRate: 1e-2, batchSize: 64, seed: 1 };
-      await c.labConfigure(params, { presetText: null });
+      await c.labConfigure(params, { presetText: null, gridCells: { idle: 8, live: 4 } });
       const first = await c.labStep(1);
       const later = await c.labStep(15);
       return { first: first.heldOutNll, later: later.heldOutNll, loss: later.loss, skipped: later.skipped, step: later.step, fused: later.fusedStep };

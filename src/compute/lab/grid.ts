@@ -1,10 +1,16 @@
 /** Grid helpers for density frames. */
 import { tf } from '../tf';
-import type { GridSpec } from './protocol';
+import type { GridSpec, LabGridCells } from './protocol';
 
 /** Cells a side of the lab's density grid while training (cheap) and when idle (sharp). */
 export const LIVE_GRID = 64;
 export const IDLE_GRID = 128;
+
+/** The grids asked for (integers 2…IDLE_GRID each), else the defaults. */
+export function labGridCells(asked?: LabGridCells | null): LabGridCells {
+  const pick = (n: unknown, fallback: number) => (Number.isInteger(n) && (n as number) >= 2 && (n as number) <= IDLE_GRID ? (n as number) : fallback);
+  return { idle: pick(asked?.idle, IDLE_GRID), live: pick(asked?.live, LIVE_GRID) };
+}
 
 /** Cell-centre coordinates of a grid, row-major [ny·nx, 2], row 0 at y0. */
 export function gridPoints(g: GridSpec): Float32Array {

@@ -98,6 +98,18 @@ export interface LabConfigureOptions {
   presetText?: string | null;
   /** The user's drawn points [n·2] when dataset is `drawn`. */
   drawnPoints?: Float32Array | null;
+  /**
+   * Cells a side of the idle and live density grids (default 128 and 64: grid.ts). The page
+   * never sets it; the browser test of the session's lifecycle on software WebGPU draws small
+   * frames with it (each frame and each import check still reads back, as at full size).
+   */
+  gridCells?: LabGridCells;
+}
+
+/** Cells a side of the lab's density grid when idle (sharp) and while training (cheap). */
+export interface LabGridCells {
+  idle: number;
+  live: number;
 }
 
 /**

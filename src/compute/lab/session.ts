@@ -15,7 +15,7 @@ import { serializeAnyModel } from '../../core/flow/model-file';
 import { labSpecOf, startingWeights, type LabTraining } from './lab-flow';
 import { FlowTrainer } from '../flow/trainer';
 import { LAB_SCHEDULE } from '../../core/flow/lr-schedule';
-import { IDLE_GRID, LIVE_GRID } from './grid';
+import { labGridCells } from './grid';
 import { drawLabFrame, frameDraws, labLogProb, type FrameDraws } from './lab-frame';
 import { labModelInfo, objectiveKind, trainingObjective } from './lab-objective';
 import { LossLog } from './loss-log';
@@ -125,7 +125,7 @@ export class LabSession {
   }
 
   private async importNow(text: string): Promise<LabModelInfo> {
-    const loaded = await readImportedModel(text, this.source?.view ?? DRAWN_VIEW);
+    const loaded = await readImportedModel(text, this.source?.view ?? DRAWN_VIEW, labGridCells(this.options.gridCells));
     this.runner.stop();
     const params = this.requireParams();
     this.params = {
@@ -159,7 +159,7 @@ export class LabSession {
       const t0 = now();
       for (let i = 0; i < n; i++) this.requireTrainer().step();
       await this.recordStatus(t0, n);
-      return this.frameNow(IDLE_GRID);
+      return this.frameNow(labGridCells(this.options.gridCells).idle);
     });
   }
 
@@ -192,7 +192,7 @@ export class LabSession {
       await this.recordStatus(t0, steps);
       if (now() >= nextFrameAt || !this.runner.training) {
         const f0 = now();
-        onFrame(await this.frameNow(LIVE_GRID));
+        onFrame(await this.frameNow(labGridCells(this.options.gridCells).live));
         // Adaptive refresh: drawing a frame takes at most about a quarter of the time.
         nextFrameAt = now() + Math.min(2000, Math.max(200, 3 * (now() - f0)));
       }
@@ -212,8 +212,8 @@ export class LabSession {
     return labLogProb(this.requireFlow(), points);
   }
 
-  frame(resolution = IDLE_GRID): Promise<LabFrame> {
-    return this.runner.command(() => this.frameNow(resolution));
+  frame(resolution?: number): Promise<LabFrame> {
+    return this.runner.command(() => this.frameNow(resolution ?? labGridCells(this.options.gridCells).idle));
   }
 
   private async frameNow(resolution: number): Promise<LabFrame> {
