@@ -19,7 +19,7 @@ export interface OpCounts {
    * GPU dispatches of one MAF training step on WebGPU, fused and composed (counted in the
    * browser when the bench runs with a WebGPU adapter, BENCH_WEBGPU=1; else absent).
    */
-  webgpuStep?: { fused: number; composed: number };
+  webgpuStep?: { fused: number; composed: number | null };
 }
 
 async function kernelsIn(run: () => void | Promise<void>): Promise<number> {

@@ -41,7 +41,7 @@ try {
     console.log('| path | GPU dispatches / step | ms / step |');
     console.log('| --- | --- | --- |');
     console.log(`| fused (3 WGSL programs) | ${r.dispatchesFused} | ${ms(r.msFused)} |`);
-    console.log(`| composed tfjs kernels | ${r.dispatchesComposed} | ${ms(r.msComposed)} |`);
+    console.log(`| composed tfjs kernels | ${r.dispatchesComposed ?? '—'} | ${ms(r.msComposed)} |`);
     console.log(`(${r.steps} timed steps each after a warm-up, ending in a readback)`);
   }
 } finally {

@@ -52,10 +52,11 @@ export interface DiagnosticsApi {
    */
   selfCheckFused(dim: number): Promise<FusedCheckResult>;
   /**
-   * WebGPU only: GPU dispatches of one default-model MAF training step, fused and composed,
-   * and (steps > 0) the mean ms per step of each over `steps` steps (bench, not tests).
+   * WebGPU only: GPU dispatches of one default-model MAF training step, fused and composed
+   * (`composedStep: false` skips the composed step, whose kernels take long to compile), and
+   * (steps > 0) the mean ms per step of each over `steps` steps (bench, not tests).
    */
-  fusedStepFigures(steps: number): Promise<FusedStepFigures>;
+  fusedStepFigures(steps: number, options?: { composedStep?: boolean }): Promise<FusedStepFigures>;
   /** Live tensors and bytes held by tfjs in the worker. */
   memory(): Promise<MemoryInfo>;
   /**

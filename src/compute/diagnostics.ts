@@ -20,9 +20,9 @@ export const diagnostics: DiagnosticsApi = {
     await requireBackend();
     return runFusedSelfCheck(dim);
   },
-  fusedStepFigures: async (steps) => {
+  fusedStepFigures: async (steps, options) => {
     await requireBackend();
-    return measureFusedStep(steps);
+    return measureFusedStep(steps, options);
   },
   memory: async () => memoryInfo(),
   crashForTesting: async (message) => {

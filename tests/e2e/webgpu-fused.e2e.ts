@@ -26,8 +26,13 @@ function selfCheckFused(page: Page, dim: number): Promise<FusedCheckResult> {
   return page.evaluate((d) => (window as Hooked).__flowlab!.compute.selfCheckFused(d), dim);
 }
 
+/**
+ * The fused path's dispatches, and the composed path's sequential pass only: the composed
+ * training step's first run compiles every backward kernel of tfjs (≈ 30 s on SwiftShader) for
+ * a baseline count (≈ 390 a step) that `BENCH_WEBGPU=1 npm run bench` prints.
+ */
 function fusedStepFigures(page: Page, steps: number): Promise<FusedStepFigures> {
-  return page.evaluate((n) => (window as Hooked).__flowlab!.compute.fusedStepFigures(n), steps);
+  return page.evaluate((n) => (window as Hooked).__flowlab!.compute.fusedStepFigures(n, { composedStep: false }), steps);
 }
 
 async function openOnWebGpu(): Promise<Page> {
@@ -74,13 +79,12 @@ describe(`fused WebGPU MAF step ${CONFIG}`, () => {
     const before = await page.evaluate(() => (window as Hooked).__flowlab!.compute.memory());
     const r = await fusedStepFigures(page, 0);
     console.log(
-      `dispatches per default MAF step: fused ${r.dispatchesFused}, composed tfjs ${r.dispatchesComposed}; ` +
+      `dispatches per default MAF step: fused ${r.dispatchesFused}; ` +
         `per sequential pass (512 points): fused ${r.sequentialFused}, composed ${r.sequentialComposed}`,
     );
+    // The counter counts (a step is ≥ 1 program) and the fused step stays within the budget.
     expect(r.dispatchesFused).toBeGreaterThan(0);
     expect(r.dispatchesFused).toBeLessThanOrEqual(MAX_DISPATCHES);
-    // The composed path is the baseline the fusion replaces: far more kernels.
-    expect(r.dispatchesComposed).toBeGreaterThan(4 * MAX_DISPATCHES);
     // One sequential pass: the parameter concat and the program, against ≈ 20 kernels per MADE pass.
     expect(r.sequentialFused).toBeLessThanOrEqual(10);
     expect(r.sequentialComposed).toBeGreaterThan(10 * r.sequentialFused);

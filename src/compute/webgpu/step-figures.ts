@@ -16,9 +16,13 @@ import { FlowTrainer } from '../flow/trainer';
 import { countDispatches, onWebGpu, withoutFused } from './programs';
 
 export interface FusedStepFigures {
-  /** GPU dispatches of one step: fused, and composed tfjs kernels. */
+  /**
+   * GPU dispatches of one step: fused, and composed tfjs kernels (null when not measured: the
+   * composed step's first run compiles every tfjs kernel of the backward pass, ≈ 30 s on a
+   * software adapter, so the browser test leaves it to the bench).
+   */
   dispatchesFused: number;
-  dispatchesComposed: number;
+  dispatchesComposed: number | null;
   /** Steps timed per path (0: not timed) and the mean ms per step (NaN when not timed). */
   steps: number;
   msFused: number;
@@ -30,7 +34,14 @@ export interface FusedStepFigures {
 
 const BATCH = 512;
 
-async function measure(steps: number): Promise<{ dispatches: number; ms: number; sequential: number }> {
+interface PathFigures {
+  /** null: the training step was not run (only the sequential pass was counted). */
+  dispatches: number | null;
+  ms: number;
+  sequential: number;
+}
+
+async function measure(steps: number, train = true): Promise<PathFigures> {
   const config = DEFAULT_FLOW_CONFIG;
   const rng = createRng(11);
   const data = Float32Array.from({ length: BATCH * config.dim }, () => 1.5 * rng.normal());
@@ -44,12 +55,15 @@ async function measure(steps: number): Promise<{ dispatches: number; ms: number;
     );
   const trainer = make();
   try {
-    trainer.step(); // compiles the pipelines, builds the optimiser state
-    await trainer.status();
-    const { dispatches } = countDispatches(() => trainer.step());
-    await trainer.status();
+    let dispatches: number | null = null;
+    if (train) {
+      trainer.step(); // compiles the pipelines, builds the optimiser state
+      await trainer.status();
+      dispatches = countDispatches(() => trainer.step()).dispatches;
+      await trainer.status();
+    }
     let ms = Number.NaN;
-    if (steps > 0) {
+    if (train && steps > 0) {
       for (let s = 0; s < 3; s++) trainer.step();
       await trainer.status();
       const t0 = performance.now();
@@ -67,11 +81,13 @@ async function measure(steps: number): Promise<{ dispatches: number; ms: number;
   }
 }
 
-export async function measureFusedStep(steps: number): Promise<FusedStepFigures> {
+/** `composedStep: false` counts the composed path's sequential pass only (no training step). */
+export async function measureFusedStep(steps: number, { composedStep = true } = {}): Promise<FusedStepFigures> {
   if (!onWebGpu()) throw new Error(`the fused step needs the WebGPU backend, not ${tf.getBackend()}`);
   const n = Math.max(0, Math.min(1000, Math.floor(steps)));
   const fused = await measure(n);
-  const composed = await withoutFused(() => measure(n));
+  const composed = await withoutFused(() => measure(n, composedStep));
+  if (fused.dispatches === null) throw new Error('the fused step was not measured');
   return {
     dispatchesFused: fused.dispatches,
     dispatchesComposed: composed.dispatches,
