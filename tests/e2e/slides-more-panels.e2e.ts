@@ -13,7 +13,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
 import { CONFIG, appUrl, expectNoProblems, openApp } from './harness';
-import { paceOf, quietFor, standsStill } from './stands-still';
 
 const READY_TIMEOUT = 150_000;
 
@@ -38,9 +37,7 @@ async function openHost(name: string): Promise<Page> {
   return openApp(host, {
     viewport: { width: 1300, height: 860 },
     beforeLoad: (context) =>
-      context.route(host, (route) =>
-        route.fulfill({ contentType: 'text/html; charset=utf-8', body: hostPage() }),
-      ),
+      context.route(host, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: hostPage() })),
   });
 }
 
@@ -49,8 +46,6 @@ interface Panels {
   distill: FrameLocator;
   cost: FrameLocator;
   gauss: FrameLocator;
-  /** How long the distillation's step and the stack's iteration must stand still to count as held. */
-  quiet: { distill: number; gauss: number };
 }
 
 const firstNumber = (text: string | null, pattern: RegExp): number => {
@@ -60,26 +55,14 @@ const firstNumber = (text: string | null, pattern: RegExp): number => {
 };
 /** Network passes done in the stepper's layer (0 … D). */
 const stepsAt = (p: Panels) =>
-  p.steps
-    .getByTestId('pass-counter')
-    .textContent()
-    .then((t) => firstNumber(t, /passes: (\d+)/));
+  p.steps.getByTestId('pass-counter').textContent().then((t) => firstNumber(t, /passes: (\d+)/));
 /** The distillation's training step. */
 const distillAt = (p: Panels) =>
-  p.distill
-    .locator('.loss-stats span')
-    .first()
-    .textContent()
-    .then((t) => firstNumber(t, /Step ([\d,]+)/));
+  p.distill.locator('.loss-stats span').first().textContent().then((t) => firstNumber(t, /Step ([\d,]+)/));
 /** The stack's iteration. */
-const gaussAt = (p: Panels) =>
-  p.gauss.locator('[data-iteration]').getAttribute('data-iteration').then(Number);
+const gaussAt = (p: Panels) => p.gauss.locator('[data-iteration]').getAttribute('data-iteration').then(Number);
 /** The cost lab's status line. */
-const costStatus = (p: Panels) =>
-  p.cost
-    .locator('.cost-status')
-    .textContent()
-    .then((t) => t ?? '');
+const costStatus = (p: Panels) => p.cost.locator('.cost-status').textContent().then((t) => t ?? '');
 
 /** Starts every panel's activity and waits until each one has moved. */
 async function startAll(page: Page): Promise<Panels> {
@@ -88,13 +71,10 @@ async function startAll(page: Page): Promise<Panels> {
     distill: page.frameLocator('#distill'),
     cost: page.frameLocator('#cost'),
     gauss: page.frameLocator('#gaussianize'),
-    quiet: { distill: 0, gauss: 0 },
   };
   const enabled = (frame: FrameLocator, name: string) =>
     expect
-      .poll(() => frame.getByRole('button', { name, exact: true }).isEnabled(), {
-        timeout: READY_TIMEOUT,
-      })
+      .poll(() => frame.getByRole('button', { name, exact: true }).isEnabled(), { timeout: READY_TIMEOUT })
       .toBe(true);
   await enabled(p.distill, 'Train');
   await enabled(p.cost, 'Run');
@@ -102,33 +82,34 @@ async function startAll(page: Page): Promise<Panels> {
   await enabled(p.steps, 'Play');
   // The slow starters first, so that the stepper's eight steps are not over before the hold.
   // Every dimension: the measurement runs long enough to be caught running.
-  for (const d of ['32', '64'])
-    await p.cost.getByRole('checkbox', { name: d, exact: true }).check();
+  for (const d of ['32', '64']) await p.cost.getByRole('checkbox', { name: d, exact: true }).check();
   await p.cost.getByRole('button', { name: 'Run', exact: true }).click();
   await p.distill.getByRole('button', { name: 'Train', exact: true }).click();
   await p.gauss.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(() => costStatus(p), { timeout: 60_000 }).toMatch(/^Measuring: [1-9]/);
   const distillFrom = await distillAt(p).catch(() => 0);
-  await expect
-    .poll(() => distillAt(p).catch(() => 0), { timeout: 60_000 })
-    .toBeGreaterThan(distillFrom);
+  await expect.poll(() => distillAt(p).catch(() => 0), { timeout: 60_000 }).toBeGreaterThan(distillFrom);
   await expect.poll(() => gaussAt(p), { timeout: 60_000 }).toBeGreaterThan(0);
-  const [distillPace, gaussPace] = await Promise.all([
-    paceOf(page, () => distillAt(p)),
-    paceOf(page, () => gaussAt(p)),
-  ]);
-  p.quiet = { distill: quietFor(distillPace), gauss: quietFor(gaussPace) };
   await p.steps.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(() => stepsAt(p), { timeout: 30_000 }).toBeGreaterThan(0);
   return p;
 }
 
-/**
- * How long the stepper must stand still to count as held: it plays one pass per 900 ms
- * (src/panels/steps/use-stepper.ts), so 2 s spans two of its ticks. The distillation and the
- * stack are timed while they run (stands-still.ts: `paceOf`).
- */
-const QUIET_STEPS_MS = 2000;
+/** The counter settles within 20 s and then stays put for 2 s more; returns where it stopped. */
+async function settles(page: Page, read: () => Promise<number>): Promise<number> {
+  const deadline = Date.now() + 20_000;
+  let last = await read();
+  for (;;) {
+    await page.waitForTimeout(1000);
+    const now = await read();
+    if (now === last) break;
+    last = now;
+    if (Date.now() > deadline) throw new Error(`still advancing at ${now}`);
+  }
+  await page.waitForTimeout(2000);
+  expect(await read()).toBe(last);
+  return last;
+}
 
 interface Held {
   steps: number;
@@ -138,13 +119,11 @@ interface Held {
 
 /** Every panel is held: the counters stand still and the measurement was cancelled. */
 async function expectAllHeld(page: Page, p: Panels): Promise<Held> {
-  await expect
-    .poll(() => costStatus(p), { timeout: 30_000 })
-    .toMatch(/^Cancelled after \d+ measurements/);
+  await expect.poll(() => costStatus(p), { timeout: 30_000 }).toMatch(/^Cancelled after \d+ measurements/);
   const [steps, distill, gauss] = await Promise.all([
-    standsStill(page, () => stepsAt(p), QUIET_STEPS_MS),
-    standsStill(page, () => distillAt(p), p.quiet.distill),
-    standsStill(page, () => gaussAt(p), p.quiet.gauss),
+    settles(page, () => stepsAt(p)),
+    settles(page, () => distillAt(p)),
+    settles(page, () => gaussAt(p)),
   ]);
   const held = { steps, distill, gauss };
   // Held, not finished: the stepper and the stack have steps left.
@@ -186,15 +165,13 @@ describe(`slides reach the stepper, distillation, cost and Gaussianization panel
 
     // The user pauses the distillation's training; scrolling away and back leaves it paused.
     await p.distill.getByRole('button', { name: 'Pause', exact: true }).click();
-    const paused = await standsStill(page, () => distillAt(p), p.quiet.distill);
+    const paused = await settles(page, () => distillAt(p));
     await page.evaluate(() => window.scrollTo(0, 2500));
     await expect.poll(() => costStatus(p), { timeout: 30_000 }).toMatch(/^Cancelled after/);
     await page.evaluate(() => window.scrollTo(0, 0));
     await expect.poll(() => costStatus(p), { timeout: 60_000 }).toMatch(/^Measuring:/);
-    expect(await standsStill(page, () => distillAt(p), p.quiet.distill)).toBe(paused);
-    expect(await p.distill.getByRole('button', { name: 'Train', exact: true }).isEnabled()).toBe(
-      true,
-    );
+    expect(await settles(page, () => distillAt(p))).toBe(paused);
+    expect(await p.distill.getByRole('button', { name: 'Train', exact: true }).isEnabled()).toBe(true);
     await expectNoProblems();
   }, 600_000);
 });
