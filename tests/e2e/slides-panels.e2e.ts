@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
 import { CONFIG, appUrl, expectNoProblems, openApp } from './harness';
+import { paceOf, quietFor, standsStill } from './stands-still';
 
 function hostPage(): string {
   const frame = (id: string, panel: string) =>
@@ -27,22 +28,6 @@ const convStep = (frame: FrameLocator) =>
   frame.locator('.conv-step-counter').getAttribute('data-step').then(Number);
 const post = (page: Page, message: string) =>
   page.evaluate((m) => (window as unknown as { toFrames(m: string): void }).toFrames(m), message);
-
-/** The counter settles within 20 s and then stays put for 1.5 s more; returns where it stopped. */
-async function settles(page: Page, read: () => Promise<number>): Promise<number> {
-  const deadline = Date.now() + 20_000;
-  let last = await read();
-  for (;;) {
-    await page.waitForTimeout(800);
-    const now = await read();
-    if (now === last) break;
-    last = now;
-    if (Date.now() > deadline) throw new Error(`still advancing at ${now}`);
-  }
-  await page.waitForTimeout(1500);
-  expect(await read()).toBe(last);
-  return last;
-}
 
 describe(`slides reach every panel ${CONFIG}`, () => {
   it("the discrete-data training and the convolution's playback stop on 'slide:stop' and go on after 'slide:start'", async () => {
@@ -64,9 +49,19 @@ describe(`slides reach every panel ${CONFIG}`, () => {
     await expect.poll(() => discreteStep(discrete), { timeout: 150_000 }).toBeGreaterThan(0);
     await expect.poll(() => convStep(conv), { timeout: 60_000 }).toBeGreaterThan(0);
 
+    // Three of each counter's running steps (at least 1 s) without a change prove a hold.
+    const [discreteQuiet, convQuiet] = (
+      await Promise.all([
+        paceOf(page, () => discreteStep(discrete)),
+        paceOf(page, () => convStep(conv)),
+      ])
+    ).map((pace) => quietFor(pace));
+
     await post(page, 'slide:stop');
-    const discreteAt = await settles(page, () => discreteStep(discrete));
-    const convAt = await settles(page, () => convStep(conv));
+    const [discreteAt, convAt] = await Promise.all([
+      standsStill(page, () => discreteStep(discrete), discreteQuiet),
+      standsStill(page, () => convStep(conv), convQuiet),
+    ]);
     // Held, not finished: the playback has steps left.
     expect(convAt).toBeLessThan(
       Number(await conv.locator('.conv-step-counter').getAttribute('data-total')),

@@ -8,10 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CONFIG, appUrl, expectNoProblems, openApp } from './harness';
+import { paceOf, quietFor, standsStill } from './stands-still';
 
 const READY_TIMEOUT = 120_000;
-/** Long enough for several training frames at the worker's frame rate (≈ 10 a second). */
-const QUIET_MS = 1500;
 
 /** A deck-like host: one lab frame at the top of a page three screens tall. */
 function hostPage(): string {
@@ -56,58 +55,46 @@ const post = (page: Page, message: unknown) =>
 
 /** Resolves once the step count has passed `beyond` (training is running). */
 async function expectAdvancing(page: Page, beyond: number): Promise<number> {
-  await expect.poll(() => lastStep(page), { timeout: 60_000, interval: 100 }).toBeGreaterThan(beyond);
+  await expect
+    .poll(() => lastStep(page), { timeout: 60_000, interval: 100 })
+    .toBeGreaterThan(beyond);
   return lastStep(page);
 }
 
 /**
- * Training has stopped: the step count settles (the worker finishes the chunk it is on and
- * sends the paused frame) within 20 s, then stays where it is for QUIET_MS more.
+ * Training has stopped: the step count stands still for `quietMs` (the worker may first finish
+ * the chunk it is on and send the paused frame; it must be still within 20 s).
  */
-async function expectStopped(page: Page): Promise<number> {
-  const deadline = Date.now() + 20_000;
-  let settled = await lastStep(page);
-  for (;;) {
-    await page.waitForTimeout(1000);
-    const now = await lastStep(page);
-    if (now === settled) break;
-    settled = now;
-    if (Date.now() > deadline) throw new Error(`training did not stop (step ${now})`);
-  }
-  await page.waitForTimeout(QUIET_MS);
-  expect(await lastStep(page)).toBe(settled);
-  return settled;
-}
+const expectStopped = (page: Page, quietMs: number): Promise<number> =>
+  standsStill(page, () => lastStep(page), quietMs);
 
 describe(`slides and scrolling ${CONFIG}`, () => {
-  it("pauses training on 'slide:stop', resumes on 'slide:start', not after the user paused", async () => {
+  it("pauses while the frame is scrolled out of view and resumes when it is back; pauses training on 'slide:stop', resumes on 'slide:start', not after the user paused", async () => {
+    // One host page for both ways of holding (they are independent holds of the same loop).
     const page = await openHost();
     await post(page, { type: 'flowlab:play' });
-    const running = await expectAdvancing(page, 0);
+    await expectAdvancing(page, 0);
+    // Three of its running frames (at least 1 s) without a step prove a stop.
+    const quiet = quietFor(await paceOf(page, () => lastStep(page)));
+    const running = await lastStep(page);
+    await page.evaluate(() => window.scrollTo(0, 2000));
+    const scrolledAt = await expectStopped(page, quiet);
+    expect(scrolledAt).toBeGreaterThanOrEqual(running);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const back = await expectAdvancing(page, scrolledAt);
+
     await post(page, 'slide:stop');
-    const stoppedAt = await expectStopped(page);
-    expect(stoppedAt).toBeGreaterThanOrEqual(running);
+    const stoppedAt = await expectStopped(page, quiet);
+    expect(stoppedAt).toBeGreaterThanOrEqual(back);
     await post(page, 'slide:start');
     const resumed = await expectAdvancing(page, stoppedAt);
     // The user (here: the host's Pause) pauses; a slide change does not restart training.
     await post(page, { type: 'flowlab:pause' });
-    const paused = await expectStopped(page);
+    const paused = await expectStopped(page, quiet);
     expect(paused).toBeGreaterThanOrEqual(resumed);
     await post(page, 'slide:stop');
     await post(page, 'slide:start');
-    expect(await expectStopped(page)).toBe(paused);
-    await expectNoProblems();
-  });
-
-  it('pauses while the frame is scrolled out of view and resumes when it is back', async () => {
-    const page = await openHost();
-    await post(page, { type: 'flowlab:play' });
-    const running = await expectAdvancing(page, 0);
-    await page.evaluate(() => window.scrollTo(0, 2000));
-    const stoppedAt = await expectStopped(page);
-    expect(stoppedAt).toBeGreaterThanOrEqual(running);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await expectAdvancing(page, stoppedAt);
+    expect(await expectStopped(page, quiet)).toBe(paused);
     await expectNoProblems();
   });
 });

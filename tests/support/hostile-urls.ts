@@ -142,3 +142,30 @@ export function hostileQuery(rng: Rng, options: HostileOptions = {}): HostileQue
   for (const key of invalid) rejected[key] = decoded.getAll(key).at(-1);
   return { search, invalid, rejected };
 }
+
+/** One long value per piece, as `hostileText` draws them (here at a fixed 300 characters). */
+export const LONG_VALUES: readonly string[] = LONG_PIECES.map((piece) => piece.repeat(300));
+
+/**
+ * A deterministic covering set: every schema key meets every hostile value (HOSTILE_VALUES and
+ * LONG_VALUES) at least once, in few queries. Query v sets every key at once, key i to value
+ * (v + i) mod n, so n queries (n = the number of values) cover all keys × values pairs; a
+ * value that a key's own spec accepts is left out for that key (it would not be hostile).
+ * Keys come in schema order, each once; the expected notice names all of them.
+ */
+export function coveringQueries(): HostileQuery[] {
+  const values = [...HOSTILE_VALUES, ...LONG_VALUES];
+  return values.map((_, v) => {
+    const entries: [UrlKey, string][] = [];
+    URL_KEYS.forEach((key, i) => {
+      const text = values[(v + i) % values.length];
+      if ((URL_SCHEMA[key] as ParamSpec<unknown>).parse(text) === undefined) entries.push([key, text]);
+    });
+    const search = '?' + entries.map(([k, t]) => `${k}=${encodeURIComponent(t)}`).join('&');
+    const invalid = entries.map(([key]) => key);
+    const decoded = new URLSearchParams(search);
+    const rejected: Partial<Record<UrlKey, string>> = {};
+    for (const key of invalid) rejected[key] = decoded.get(key) ?? undefined;
+    return { search, invalid, rejected };
+  });
+}
