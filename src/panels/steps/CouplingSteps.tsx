@@ -50,6 +50,8 @@ export function CouplingSteps() {
       <StepperBar stepper={stepper} total={1} counter={counter} stackTotal={stackTotal} disabled={!layer} />
       {model.error ? (
         <p role="alert">The flow could not be fitted: {model.error}</p>
+      ) : !model.value && model.loadingPreset ? (
+        <p className="muted">Loading the preset…</p>
       ) : !model.value && !client ? (
         <p className="muted">Waiting for the compute worker…</p>
       ) : !model.value ? (

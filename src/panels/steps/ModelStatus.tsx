@@ -5,6 +5,8 @@ import type { FitOrigin, ShownFit } from './use-steps-model';
 interface ModelStatusProps {
   client: StepsApi | null;
   pending: boolean;
+  /** The preset for the request is being fetched (no fit runs meanwhile). */
+  loadingPreset: boolean;
   error: string | null;
   info: ShownFit<StepsModel> | null;
   kind: FlowKind;
@@ -33,9 +35,10 @@ export function fitOriginText(origin: FitOrigin, steps: number): string {
 }
 
 /** What the worker is doing for the panel: waiting, fitting, failed, or how the flow was fitted. */
-export function ModelStatus({ client, pending, error, info, kind, K, dim }: ModelStatusProps) {
+export function ModelStatus({ client, pending, loadingPreset, error, info, kind, K, dim }: ModelStatusProps) {
   const name = kind.toUpperCase();
   if (error) return <p role="alert">The flow could not be fitted: {error}</p>;
+  if (!info && loadingPreset) return <p className="muted">Loading the preset…</p>;
   if (!info && !client) return <p className="muted">Waiting for the compute worker…</p>;
   if (pending || !info)
     return (

@@ -114,6 +114,7 @@ function AutoregressiveSteps({ kind }: { kind: FlowKind }) {
       <ModelStatus
         client={client}
         pending={model.pending}
+        loadingPreset={model.loadingPreset}
         error={model.error}
         info={model.value}
         kind={kind}

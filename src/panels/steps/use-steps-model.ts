@@ -34,7 +34,7 @@ export function useStepsModel<T>(
   client: StepsApi | null,
   request: StepsModelRequest,
   source: FitSource<T>,
-): AsyncResult<ShownFit<T>> {
+): AsyncResult<ShownFit<T>> & { loadingPreset: boolean } {
   const preset = useAsync(source, request, presetOf<T>);
   const needsFit = !preset.pending && preset.value === null;
   const live = useAsync(client, needsFit ? request : null, source.fit);
@@ -47,5 +47,10 @@ export function useStepsModel<T>(
           : null,
     [preset.value, live.value],
   );
-  return { value, error: needsFit ? live.error : null, pending: value === null && !(needsFit && live.error) };
+  return {
+    value,
+    error: needsFit ? live.error : null,
+    pending: value === null && !(needsFit && live.error),
+    loadingPreset: preset.pending,
+  };
 }
