@@ -114,13 +114,14 @@ const manifest = files.map((name) => {
     ...klGap,
   };
 });
-// The pretrained distillation students (scripts/train-student-presets.ts) keep their entries.
+// The pretrained distillation students (scripts/train-student-presets.ts) and the stepper's
+// presets (scripts/train-steps-presets.ts) keep their entries.
 const previous = existsSync(`${OUT}/index.json`)
-  ? (JSON.parse(readFileSync(`${OUT}/index.json`, 'utf8')) as { students?: unknown })
+  ? (JSON.parse(readFileSync(`${OUT}/index.json`, 'utf8')) as { students?: unknown; steps?: unknown })
   : {};
 writeFileSync(
   `${OUT}/index.json`,
-  JSON.stringify({ presets: manifest, students: previous.students ?? [] }, null, 1) + '\n',
+  JSON.stringify({ presets: manifest, students: previous.students ?? [], steps: previous.steps ?? [] }, null, 1) + '\n',
 );
 console.log(`wrote ${OUT}/index.json with ${manifest.length} presets`);
 // The density previews the lab draws before its worker starts (and their manifest entries).

@@ -66,6 +66,11 @@ export function parsePresetManifest(json: unknown): Set<string> {
 export interface ManifestPresetLoader extends PresetLoader {
   /** `training.nll` recorded for (dataset, flow), or null when unknown or unreachable. */
   recordedNll(dataset: string, flow: string): Promise<number | null>;
+  /**
+   * The text of any file the manifest lists by name (the stepper's presets,
+   * state/steps-presets.ts), or null when it lists none; rejects as `load` does when offline.
+   */
+  loadFile(name: string): Promise<string | null>;
 }
 
 export function createPresetLoader(
@@ -123,6 +128,7 @@ export function createPresetLoader(
 
   return {
     load: (dataset, flow) => listedText(presetFileName(dataset, flow)),
+    loadFile: listedText,
     async loadPreview(dataset, flow) {
       const text = await listedText(previewFileName(dataset, flow)).catch(() => null);
       if (text === null) return null;
@@ -142,7 +148,8 @@ export function createPresetLoader(
 }
 
 /**
- * The page's one preset loader (the lab, the distillation panel's teacher and the
- * Gaussianization panel's reference NLL): the manifest is fetched once for all of them.
+ * The page's one preset loader (the lab, the distillation panel's teacher, the
+ * Gaussianization panel's reference NLL and the stepper's presets): the manifest is fetched
+ * once for all of them.
  */
 export const pagePresets: ManifestPresetLoader = createPresetLoader();

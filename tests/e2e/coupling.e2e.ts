@@ -95,6 +95,9 @@ describe(`coupling flows and splines ${CONFIG}`, () => {
     const page = await openApp('/?panel=steps&flow=coupling&dim=4&backend=wasm');
     await waitForBackend(page);
     await page.locator('[data-testid="model-fit"][data-kind="coupling"]').waitFor({ timeout: 120_000 });
+    // The one-layer coupling flow at seed 1 opens on its preset, fitted in advance.
+    expect(await page.getByTestId('model-fit').getAttribute('data-origin')).toBe('preset');
+    expect(await page.getByTestId('model-fit').textContent()).toMatch(/^1-layer affine coupling flow fitted in advance to a 4-dimensional/);
     const counter = page.getByTestId('pass-counter');
     const next = page.getByRole('button', { name: 'Next step' });
     for (const direction of ['Sampling z → x', 'Inversion x → z']) {

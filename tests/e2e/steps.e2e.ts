@@ -1,23 +1,28 @@
 /**
- * The step-by-step panel in Chromium: the stepper lights the dependency graph pass by pass,
- * the equations show the engine's trace (checked here against the float64 reference run in
- * Node on the same weights), the Jacobian is triangular with log|det| agreeing two ways, and
- * the panel works embedded.
+ * The step-by-step panel in Chromium: it opens on its preset (the fit it would make, run in
+ * advance: nothing trains) and fits any other request live; the stepper lights the dependency
+ * graph pass by pass, the equations show the engine's trace (checked here against the float64
+ * reference run in Node on the same weights: the committed preset's, or the worker's fit),
+ * the Jacobian is triangular with log|det| agreeing two ways, and the panel works embedded.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FlowWeights } from '../../src/core/flow/config';
+import { parseAnyModelText } from '../../src/core/flow/model-file';
 import { ReferenceFlow } from '../../src/core/flow/reference-flow';
+import { stepsPresetFile } from '../../src/core/flow/steps-fit';
 import { traceFlow, type TraceOperation } from '../../src/core/flow/trace';
 import type { FlowlabHook } from '../../src/app/compute-client';
-import { CONFIG, WEBGPU, expectNoProblems, openApp, waitForBackend } from './harness';
+import { CONFIG, DIST_ROOT, WEBGPU, expectNoProblems, openApp, waitForBackend } from './harness';
 
 /**
- * The panel fits its flow in the worker on the active backend. Software WebGPU (SwiftShader)
- * spends over a minute compiling the training kernels before the first step, so the tests of
- * the stepper pin WASM (what the automatic choice picks without WebGPU anyway); one test
- * runs on WebGPU where the browser offers an adapter (forced: the automatic choice passes
- * over the software adapter for WASM).
+ * The panel opens on a preset for its opening request (one layer, seed 1) and fits any other
+ * in the worker on the active backend. Software WebGPU (SwiftShader) spends over a minute
+ * compiling the training kernels before the first step, so the tests of the stepper pin WASM
+ * (what the automatic choice picks without WebGPU anyway); one test runs on WebGPU where the
+ * browser offers an adapter (forced: the automatic choice passes over the software adapter
+ * for WASM).
  */
 const WASM = '&backend=wasm';
 const FIT_TIMEOUT = 120_000;
@@ -31,6 +36,25 @@ async function waitForModel(page: Page, timeout = FIT_TIMEOUT): Promise<void> {
 async function waitForFit(page: Page, kind: 'maf' | 'iaf', timeout = FIT_TIMEOUT): Promise<void> {
   await page.locator(`[data-testid="model-fit"][data-kind="${kind}"]`).waitFor({ timeout });
   await waitForModel(page, timeout);
+}
+
+/**
+ * Live fits the worker has started (compute/steps/steps-api.ts counts them), once the worker
+ * is up (a preset shows before it is).
+ */
+async function liveFits(page: Page): Promise<number> {
+  await page.waitForFunction(() => Boolean((window as Window & { __flowlab?: FlowlabHook }).__flowlab), undefined, { timeout: FIT_TIMEOUT });
+  return page.evaluate(async () => (await (window as Window & { __flowlab?: FlowlabHook }).__flowlab!.compute.sessionWork())['steps-fit'] ?? 0);
+}
+
+/** Where the shown fit came from: 'preset' (fitted in advance) or 'fitted' (here, live). */
+const fitOrigin = (page: Page) => page.getByTestId('model-fit').getAttribute('data-origin');
+
+/** The committed preset the page opens on for (kind, D), as served. */
+function presetFile(kind: 'maf' | 'iaf', dim: number) {
+  const model = parseAnyModelText(readFileSync(`${DIST_ROOT}/presets/${stepsPresetFile(kind, dim)}`, 'utf8'));
+  if (model.flow !== kind) throw new Error(`${stepsPresetFile(kind, dim)} is a ${model.flow}`);
+  return { weights: model.weights, training: model.meta.training as Record<string, number> };
 }
 
 const shownNll = async (page: Page, which: 'before' | 'after' | 'data') =>
@@ -101,6 +125,11 @@ async function texOf(page: Page, selector: string): Promise<string> {
   return (await page.locator(`${selector} annotation`).first().textContent()) ?? '';
 }
 
+/** The one-layer weights the page shows: the committed preset's, or the worker's live fit (seed 1). */
+async function shownWeights(page: Page, kind: 'maf' | 'iaf', dim: number): Promise<FlowWeights> {
+  return (await fitOrigin(page)) === 'preset' ? presetFile(kind, dim).weights : workerWeights(page, kind, dim, 1, 1);
+}
+
 async function expectEquationsMatchTrace(
   page: Page,
   kind: 'maf' | 'iaf',
@@ -110,7 +139,7 @@ async function expectEquationsMatchTrace(
   const point = JSON.parse(
     (await page.locator('section[aria-label="Equations"]').getAttribute('data-point')) ?? '[]',
   ) as number[];
-  const weights = await workerWeights(page, kind, dim, 1, 1);
+  const weights = await shownWeights(page, kind, dim);
   const trace = traceFlow(new ReferenceFlow(weights, kind), op, point);
   for (let i = 0; i < dim; i++) {
     const shown = lastNumber(await texOf(page, `.steps-update[data-variable="${i + 1}"]`));
@@ -148,6 +177,7 @@ describe(`step-by-step panel ${CONFIG}`, () => {
   it('MAF sampling lights x one pass at a time; IAF lights all in one pass; equations match the trace', async () => {
     const page = await openApp(`/?panel=steps&dim=4${WASM}`);
     await waitForModel(page);
+    expect(await fitOrigin(page)).toBe('preset');
     expect(await counter(page).textContent()).toBe('network passes: 0 of 4');
     expect(await litNodes(page, 'x', 4)).toEqual([false, false, false, false]);
     for (let k = 1; k <= 4; k++) {
@@ -168,16 +198,21 @@ describe(`step-by-step panel ${CONFIG}`, () => {
     expect(await nextStep(page).isDisabled()).toBe(true);
     await expectEquationsMatchTrace(page, 'iaf', 'sample', 4);
     await expectTriangularJacobian(page, 4);
+    // Both kinds opened on their presets: the worker trained nothing.
+    expect(await fitOrigin(page)).toBe('preset');
+    expect(await liveFits(page)).toBe(0);
     await expectNoProblems();
   });
 
-  it('IAF mode shows an IAF fitted by sequential maximum likelihood whose held-out NLL nears the floor', async () => {
+  it('IAF mode opens on a preset IAF fitted in advance by sequential maximum likelihood, held-out NLL near the floor', async () => {
     const page = await openApp(`/?panel=steps&dim=4&flow=iaf${WASM}`);
     await waitForFit(page, 'iaf');
     const fit = page.getByTestId('model-fit');
     const text = (await fit.textContent()) ?? '';
-    expect(text).toContain('IAF fitted to a 4-dimensional Gaussian mixture');
+    expect(await fitOrigin(page)).toBe('preset');
+    expect(text).toContain('1-layer IAF fitted in advance to a 4-dimensional Gaussian mixture');
     expect(text).toContain('maximum likelihood on the data (sequential density: 4 network passes per layer)');
+    expect(text).toContain('300 steps of 256 points: a pretrained preset, exactly the fit this panel runs');
     expect(text).toContain('used the other way round');
     expect(await page.getByText(/share these weights/i).count()).toBe(0);
     // The IAF's own density of 1,024 held-out points: far below the untrained flow (≈ 4.5 nats
@@ -191,6 +226,9 @@ describe(`step-by-step panel ${CONFIG}`, () => {
     expect(after).toBeLessThan(before - 2);
     expect(after).toBeGreaterThan(floor - 0.15);
     expect(after - floor).toBeLessThan(2);
+    // The numbers the preset recorded when it was fitted (`npm run presets:steps`), to the 0.01 shown.
+    const recorded = presetFile('iaf', 4).training;
+    expect([before, after, floor]).toEqual([recorded.nllBefore, recorded.nllAfter, recorded.nllData].map((v) => Number(v.toFixed(2))));
     // The convention of the IAF equations is stated beside them.
     expect(await page.getByTestId('iaf-convention').textContent()).toMatch(/Papers usually write/);
     // The Jacobian's log|det| is named for what it is (not a trace).
@@ -202,6 +240,42 @@ describe(`step-by-step panel ${CONFIG}`, () => {
       'parallel density: one network pass per layer',
     );
     expect(await page.getByTestId('iaf-convention').count()).toBe(0);
+    expect(await liveFits(page)).toBe(0);
+    await expectNoProblems();
+  });
+
+  it('a stack (another number of layers) is fitted live, and its equations match the worker’s weights', async () => {
+    const page = await openApp(`/?panel=steps&dim=2&layers=2${WASM}`);
+    await waitForFit(page, 'maf');
+    expect(await fitOrigin(page)).toBe('preset');
+    expect(await liveFits(page)).toBe(0);
+    await page.getByRole('radio', { name: 'Stack of 2 layers' }).check();
+    await page.locator('[data-testid="model-fit"][data-origin="fitted"]').waitFor({ timeout: FIT_TIMEOUT });
+    await waitForModel(page);
+    const text = (await page.getByTestId('model-fit').textContent()) ?? '';
+    expect(text).toMatch(/^2-layer MAF fitted to a 2-dimensional Gaussian mixture by maximum likelihood/);
+    expect(text).not.toMatch(/preset|in advance/);
+    expect(await liveFits(page)).toBe(1);
+    const [before, after] = [await shownNll(page, 'before'), await shownNll(page, 'after')];
+    expect(after).toBeLessThan(before - 0.5);
+    // Sampling walks the stack's last layer first: its input is the flow's input z. Step it
+    // through; its values and the whole flow's log-density are those of the worker's weights.
+    await nextStep(page).click();
+    await nextStep(page).click();
+    expect(await counter(page).textContent()).toBe('network passes: 2 of 2');
+    const z = JSON.parse((await page.locator('section[aria-label="Equations"]').getAttribute('data-point')) ?? '[]') as number[];
+    const trace = traceFlow(new ReferenceFlow(await workerWeights(page, 'maf', 2, 2, 1), 'maf'), 'sample', z);
+    const walked = trace.layers.find((l) => l.layerIndex === 1)!;
+    expect(walked.input).toEqual(z);
+    for (let i = 0; i < 2; i++) {
+      const shown = lastNumber(await texOf(page, `.steps-update[data-variable="${i + 1}"]`));
+      expect(Math.abs(shown - walked.output[i]), `variable ${i + 1}`).toBeLessThanOrEqual(5.1e-5);
+    }
+    expect(Math.abs(lastNumber(await texOf(page, '[data-role="flow-density"]')) - trace.logProb)).toBeLessThanOrEqual(5.1e-5);
+    // Back to one layer: the preset again, nothing refitted.
+    await page.getByRole('radio', { name: 'One layer' }).check();
+    await page.locator('[data-testid="model-fit"][data-origin="preset"]').waitFor({ timeout: 30_000 });
+    expect(await liveFits(page)).toBe(1);
     await expectNoProblems();
   });
 
@@ -279,6 +353,8 @@ describe(`step-by-step panel ${CONFIG}`, () => {
       const page = await openApp(`/?panel=steps${WEBGPU ? '&backend=webgpu' : ''}`);
       expect(await waitForBackend(page)).toMatch(WEBGPU ? /^Backend: WebGPU/ : /^Backend: WASM/);
       await waitForModel(page, SOFTWARE_GPU_FIT_TIMEOUT);
+      // The preset: no training kernel is compiled (the Jacobian below still runs on the backend).
+      expect(await fitOrigin(page)).toBe('preset');
       expect(await page.getByRole('img', { name: /^Base plane: z = / }).count()).toBe(1);
       await nextStep(page).click();
       expect(await counter(page).textContent()).toBe('network passes: 1 of 2');
@@ -288,6 +364,7 @@ describe(`step-by-step panel ${CONFIG}`, () => {
       await nextStep(page).click();
       await expectEquationsMatchTrace(page, 'maf', 'sample', 2);
       await expectTriangularJacobian(page, 2);
+      expect(await liveFits(page)).toBe(0);
       await expectNoProblems();
     },
   );

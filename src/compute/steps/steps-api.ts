@@ -10,6 +10,7 @@ import { timeStepsOperations } from './steps-timing';
 import { trainStepsCouplingModel } from './steps-coupling';
 import type { StepsApi, StepsCouplingModel, StepsModel, StepsModelRequest } from './protocol';
 import { RunLoop } from '../session/run-loop';
+import { countWork } from '../session/work-counter';
 import { paramsOf, type TableFor } from '../../core/session/param-table';
 import { STEPS_PARAM_TABLE } from '../../core/session/session-params';
 
@@ -47,11 +48,23 @@ function cached<T>(cache: Map<string, Promise<T>>, key: string, fit: () => Promi
   return model;
 }
 
+/**
+ * A live fit starts (counted apart from the session's commands as "steps-fit": a browser test
+ * checks that the panel's opening request, answered by a preset on the page, trains nothing).
+ */
+function fitting<T>(fit: () => Promise<T>): () => Promise<T> {
+  return () => {
+    countWork('steps-fit');
+    return fit();
+  };
+}
+
 export const stepsApi: StepsApi = {
-  stepsModel: (request) => runner.command(() => cached(models, cacheKey(request), () => trainStepsModel(request))),
+  stepsModel: (request) =>
+    runner.command(() => cached(models, cacheKey(request), fitting(() => trainStepsModel(request)))),
   stepsCouplingModel: (request) =>
     runner.command(() =>
-      cached(couplingModels, cacheKey({ ...request, kind: 'maf' }), () => trainStepsCouplingModel(request)),
+      cached(couplingModels, cacheKey({ ...request, kind: 'maf' }), fitting(() => trainStepsCouplingModel(request))),
     ),
   stepsJacobian: (request) => runner.command(() => layerJacobian(request)),
   stepsTiming: (request) => runner.command(() => timeStepsOperations(request)),

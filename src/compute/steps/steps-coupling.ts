@@ -7,7 +7,8 @@
 import { couplingConfig } from '../../core/flow/flow-spec';
 import type { CouplingConfig, CouplingWeights } from '../../core/flow/coupling-config';
 import { buildFlow } from '../flow/build-flow';
-import { DEFAULT_BUDGET_MS, DEFAULT_TRAIN_STEPS, STEPS_HIDDEN, fitStepsFlow, stepsFlowConfig } from './steps-model';
+import { STEPS_HIDDEN } from '../../core/flow/steps-fit';
+import { DEFAULT_BUDGET_MS, DEFAULT_TRAIN_STEPS, fitStepsFlow, stepsFlowConfig } from './steps-model';
 import type { StepsCouplingModel, StepsModelRequest } from './protocol';
 
 function stepsCouplingConfig(request: StepsModelRequest): CouplingConfig {

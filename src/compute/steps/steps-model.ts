@@ -22,10 +22,20 @@ import {
 } from '../../core/toy/correlated-mixture';
 import { flowFromModel, type AnyTfFlow } from '../flow/build-flow';
 import { FlowTrainer } from '../flow/trainer';
+import {
+  STEPS_BATCH,
+  STEPS_CLIP_NORM,
+  STEPS_HELD_OUT,
+  STEPS_HIDDEN,
+  STEPS_LEARNING_RATE,
+  STEPS_MAX_DIM,
+  STEPS_MIN_DIM,
+  STEPS_TRAIN_STEPS,
+  stepsHeldOutSeed,
+} from '../../core/flow/steps-fit';
 import type { StepsModel, StepsModelRequest } from './protocol';
 
-export const STEPS_HIDDEN = [32, 32];
-export const DEFAULT_TRAIN_STEPS = 300;
+export const DEFAULT_TRAIN_STEPS = STEPS_TRAIN_STEPS;
 /**
  * Software WebGPU compiles the training kernels for over a minute before its first step: the
  * fit stops early there. An IAF step runs D passes per layer, so it gets a longer budget.
@@ -35,16 +45,13 @@ const DEFAULT_IAF_BUDGET_MS = 30000;
 
 export const defaultBudgetMs = (kind: FlowKind): number =>
   kind === 'iaf' ? DEFAULT_IAF_BUDGET_MS : DEFAULT_BUDGET_MS;
-const BATCH = 256;
-const LEARNING_RATE = 3e-3;
-const HELD_OUT = 1024;
 /** Steps between budget checks and yields to the worker's message queue (a software GPU takes ~1 s a step). */
 const CHUNK = 5;
 
 export function stepsFlowConfig(request: StepsModelRequest): FlowConfig {
   const { dim, layers, seed } = request;
-  if (!Number.isInteger(dim) || dim < 2 || dim > 8)
-    throw new Error(`dim must be an integer in 2..8, got ${dim}`);
+  if (!Number.isInteger(dim) || dim < STEPS_MIN_DIM || dim > STEPS_MAX_DIM)
+    throw new Error(`dim must be an integer in ${STEPS_MIN_DIM}..${STEPS_MAX_DIM}, got ${dim}`);
   return { ...DEFAULT_FLOW_CONFIG, dim, layers, hidden: [...STEPS_HIDDEN], seed };
 }
 
@@ -78,12 +85,12 @@ export async function fitStepsFlow(flow: AnyTfFlow, seed: number, steps: number,
     flow,
     flow.trainerKind,
     { kind: 'maximum-likelihood', sampleBatch: (n, rng) => sampleCorrelatedMixture(dim, n, rng) },
-    { learningRate: LEARNING_RATE, batchSize: BATCH, clipNorm: 10, seed },
+    { learningRate: STEPS_LEARNING_RATE, batchSize: STEPS_BATCH, clipNorm: STEPS_CLIP_NORM, seed },
   );
-  const heldOutPoints = sampleCorrelatedMixture(dim, HELD_OUT, createRng(seed + 104729));
+  const heldOutPoints = sampleCorrelatedMixture(dim, STEPS_HELD_OUT, createRng(stepsHeldOutSeed(seed)));
   const dataLogDensity = correlatedMixtureLogDensities(correlatedMixture(dim), heldOutPoints);
-  const nllData = -dataLogDensity.reduce((s, v) => s + v, 0) / HELD_OUT;
-  const heldOut = tf.tensor2d(heldOutPoints.data, [HELD_OUT, dim]);
+  const nllData = -dataLogDensity.reduce((s, v) => s + v, 0) / STEPS_HELD_OUT;
+  const heldOut = tf.tensor2d(heldOutPoints.data, [STEPS_HELD_OUT, dim]);
   try {
     const nllBefore = await meanNll(flow, heldOut);
     const start = performance.now();

@@ -8,7 +8,7 @@
 import { tf } from '../tf';
 import { runCostLab } from '../cost/cost-lab';
 import { DEFAULT_TIMING } from '../timing';
-import { STEPS_HIDDEN } from './steps-model';
+import { STEPS_HIDDEN } from '../../core/flow/steps-fit';
 import type { StepsTiming, StepsTimingRequest, StepsTimingRow } from './protocol';
 
 export async function timeStepsOperations(request: StepsTimingRequest): Promise<StepsTiming> {

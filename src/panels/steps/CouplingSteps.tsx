@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { StepsApi, StepsModelRequest } from '../../compute/steps/protocol';
+import type { StepsModelRequest } from '../../compute/steps/protocol';
 import { traceCouplingFlow } from '../../core/flow/coupling-trace';
 import { num } from '../../content/equations';
 import type { CouplingDagSpec } from '../../viz/coupling-dag';
@@ -9,19 +9,19 @@ import { DependencyGraph } from './DependencyGraph';
 import { StepperBar } from './StepperBar';
 import { StepsControls } from './StepsControls';
 import { couplingPassCounter, sideNames, startingPoint } from './steps-trace';
-import { useAsync } from './use-async';
 import { useStepper } from './use-stepper';
+import { COUPLING_FITS, useStepsModel } from './use-steps-model';
+import { fitOriginText } from './ModelStatus';
 import { stackTotalText, useStepsWalk } from './use-steps-walk';
 import './steps.css';
 
-const fetchModel = (client: StepsApi, request: StepsModelRequest) => client.stepsCouplingModel(request);
 const nats = (v: number) => v.toFixed(2);
 
 /** Step by step through a coupling layer (beyond the lecture): one pass both ways. */
 export function CouplingSteps() {
   const { dim, direction, seed, client, K, layerIndex, draw, controls } = useStepsWalk();
   const request = useMemo<StepsModelRequest>(() => ({ dim, layers: K, seed }), [dim, K, seed]);
-  const model = useAsync(client, request, fetchModel);
+  const model = useStepsModel(client, request, COUPLING_FITS);
   const weights = model.value?.weights ?? null;
   const names = sideNames(direction);
   const point = useMemo(() => startingPoint(direction, dim, seed, draw), [direction, dim, seed, draw]);
@@ -48,20 +48,23 @@ export function CouplingSteps() {
     <PanelFrame title="Step by step: a coupling layer" className="panel-steps">
       <StepsControls {...controls(direction === 'sample')} />
       <StepperBar stepper={stepper} total={1} counter={counter} stackTotal={stackTotal} disabled={!layer} />
-      {!client ? (
-        <p className="muted">Waiting for the compute worker…</p>
-      ) : model.error ? (
+      {model.error ? (
         <p role="alert">The flow could not be fitted: {model.error}</p>
+      ) : !model.value && model.loadingPreset ? (
+        <p className="muted">Loading the preset…</p>
+      ) : !model.value && !client ? (
+        <p className="muted">Waiting for the compute worker…</p>
       ) : !model.value ? (
         <p className="muted" aria-live="polite">
           Fitting a {K}-layer coupling flow to the {dim}-dimensional Gaussian mixture by maximum
           likelihood (one network pass per layer)…
         </p>
       ) : (
-        <div className="steps-model-status" data-testid="model-fit" data-kind="coupling">
+        <div className="steps-model-status" data-testid="model-fit" data-kind="coupling" data-origin={model.value.origin}>
           <p className="muted">
-            {K}-layer affine coupling flow fitted to a {dim}-dimensional Gaussian mixture by maximum
-            likelihood, {model.value.trainedSteps} steps of 256 points. Held-out NLL{' '}
+            {K}-layer affine coupling flow fitted {model.value.origin === 'preset' ? 'in advance ' : ''}to a{' '}
+            {dim}-dimensional Gaussian mixture by maximum likelihood,{' '}
+            {fitOriginText(model.value.origin, model.value.trainedSteps)}. Held-out NLL{' '}
             <span data-nll="before">{nats(model.value.nllBefore)}</span> →{' '}
             <span data-nll="after">{nats(model.value.nllAfter)}</span> nats; the true density scores
             the same 1,024 points at <span data-nll="data">{nats(model.value.nllData)}</span> nats.

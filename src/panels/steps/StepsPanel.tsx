@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { StepsApi, StepsModelRequest } from '../../compute/steps/protocol';
+import type { StepsModelRequest } from '../../compute/steps/protocol';
 import type { EquationContext } from '../../content/equations';
 import type { FlowKind } from '../../core/flow/config';
 import { useLabStore } from '../../state/lab-store';
@@ -27,12 +27,11 @@ import {
   startingPoint,
 } from './steps-trace';
 import { TradeoffTable } from './TradeoffTable';
-import { useAsync } from './use-async';
 import { useStepper } from './use-stepper';
+import { AUTOREGRESSIVE_FITS, useStepsModel } from './use-steps-model';
 import { stackTotalText, useStepsWalk } from './use-steps-walk';
 import './steps.css';
 
-const fetchModel = (client: StepsApi, request: StepsModelRequest) => client.stepsModel(request);
 const CLOUD_POINTS = 300;
 
 /** The step-by-step panel: an autoregressive layer (MAF, IAF) or a coupling layer. */
@@ -50,7 +49,7 @@ function AutoregressiveSteps({ kind }: { kind: FlowKind }) {
     () => ({ kind, dim, layers: K, seed }),
     [kind, dim, K, seed],
   );
-  const model = useAsync(client, request, fetchModel);
+  const model = useStepsModel(client, request, AUTOREGRESSIVE_FITS);
   const weights = model.value?.weights ?? null;
   const parallel = isParallelDirection(kind, direction);
   const names = useMemo(() => sideNames(direction), [direction]);
@@ -115,6 +114,7 @@ function AutoregressiveSteps({ kind }: { kind: FlowKind }) {
       <ModelStatus
         client={client}
         pending={model.pending}
+        loadingPreset={model.loadingPreset}
         error={model.error}
         info={model.value}
         kind={kind}

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../../../src/compute/tf';
 import { TfFlow } from '../../../../src/compute/flow/tf-flow';
 import { stepsApi } from '../../../../src/compute/steps/steps-api';
+import { workCounts } from '../../../../src/compute/session/work-counter';
 import type { StepsModel, StepsModelRequest } from '../../../../src/compute/steps/protocol';
 import { ReferenceFlow } from '../../../../src/core/flow/reference-flow';
 import { traceFlow, type TraceOperation } from '../../../../src/core/flow/trace';
@@ -32,12 +33,16 @@ async function rows(t: tf.Tensor): Promise<number[]> {
 
 describe('steps model (worker)', () => {
   it('fits the D = 4 mixture by maximum likelihood without leaking, and caches the fit', async () => {
+    const fits = () => workCounts()['steps-fit'] ?? 0;
+    const fitsBefore = fits();
     const model = await fitted(ONE_LAYER);
+    expect(fits()).toBe(fitsBefore + 1);
     expect(model.weights.config.dim).toBe(4);
     expect(model.weights.layers).toHaveLength(1);
     expect(model.trainedSteps).toBe(10);
     expect(model.nllAfter).toBeLessThan(model.nllBefore - 0.1);
     expect(await stepsApi.stepsModel(ONE_LAYER)).toBe(model);
+    expect(fits()).toBe(fitsBefore + 1); // the cached fit: nothing trained
   });
 
   it('fits an IAF as an IAF (sequential maximum likelihood): its own weights, its own NLL, cached apart', async () => {
