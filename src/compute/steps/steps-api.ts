@@ -3,8 +3,13 @@
  * params, all of them rebuild params: STEPS_PARAM_TABLE), Jacobians and timings on demand.
  * Every call runs through the session RunLoop (compute/session/run-loop.ts), one at a time in
  * call order. The fitted models are plain weights: a lost GPU loses nothing.
+ *
+ * Only the latest model request is wanted: the panel shows one model at a time, so a fit for
+ * any other request (a student dragging D from 2 to 8 queues seven fits of up to 6 s, an IAF's
+ * up to 30 s) stops at its next chunk of steps, or before it starts, with FitSuperseded, and
+ * is not cached. A request for the same model shares the fit in flight.
  */
-import { DEFAULT_TRAIN_STEPS, defaultBudgetMs, trainStepsModel } from './steps-model';
+import { DEFAULT_TRAIN_STEPS, FitSuperseded, defaultBudgetMs, trainStepsModel, type StillWanted } from './steps-model';
 import { layerJacobian } from './steps-jacobian';
 import { timeStepsOperations } from './steps-timing';
 import { trainStepsCouplingModel } from './steps-coupling';
@@ -48,24 +53,40 @@ function cached<T>(cache: Map<string, Promise<T>>, key: string, fit: () => Promi
   return model;
 }
 
+/** The key of the latest model request (set on arrival, before the request waits its turn). */
+let wantedKey: string | null = null;
+
+function want(key: string): StillWanted {
+  wantedKey = key;
+  return () => wantedKey === key;
+}
+
 /**
  * A live fit starts (counted apart from the session's commands as "steps-fit": a browser test
- * checks that the panel's opening request, answered by a preset on the page, trains nothing).
+ * checks that the panel's opening request, answered by a preset on the page, trains nothing),
+ * unless a newer request replaced it while it waited.
  */
-function fitting<T>(fit: () => Promise<T>): () => Promise<T> {
+function fitting<T>(stillWanted: StillWanted, fit: (stillWanted: StillWanted) => Promise<T>): () => Promise<T> {
   return () => {
+    if (!stillWanted()) return Promise.reject(new FitSuperseded());
     countWork('steps-fit');
-    return fit();
+    return fit(stillWanted);
   };
 }
 
 export const stepsApi: StepsApi = {
-  stepsModel: (request) =>
-    runner.command(() => cached(models, cacheKey(request), fitting(() => trainStepsModel(request)))),
-  stepsCouplingModel: (request) =>
-    runner.command(() =>
-      cached(couplingModels, cacheKey({ ...request, kind: 'maf' }), fitting(() => trainStepsCouplingModel(request))),
-    ),
+  stepsModel: (request) => {
+    const key = cacheKey(request);
+    const stillWanted = want(`autoregressive|${key}`);
+    return runner.command(() => cached(models, key, fitting(stillWanted, (w) => trainStepsModel(request, w))));
+  },
+  stepsCouplingModel: (request) => {
+    const key = cacheKey({ ...request, kind: 'maf' });
+    const stillWanted = want(`coupling|${key}`);
+    return runner.command(() =>
+      cached(couplingModels, key, fitting(stillWanted, (w) => trainStepsCouplingModel(request, w))),
+    );
+  },
   stepsJacobian: (request) => runner.command(() => layerJacobian(request)),
   stepsTiming: (request) => runner.command(() => timeStepsOperations(request)),
 };

@@ -8,7 +8,7 @@ import { couplingConfig } from '../../core/flow/flow-spec';
 import type { CouplingConfig, CouplingWeights } from '../../core/flow/coupling-config';
 import { buildFlow } from '../flow/build-flow';
 import { STEPS_HIDDEN } from '../../core/flow/steps-fit';
-import { DEFAULT_BUDGET_MS, DEFAULT_TRAIN_STEPS, fitStepsFlow, stepsFlowConfig } from './steps-model';
+import { DEFAULT_BUDGET_MS, DEFAULT_TRAIN_STEPS, fitStepsFlow, stepsFlowConfig, type StillWanted } from './steps-model';
 import type { StepsCouplingModel, StepsModelRequest } from './protocol';
 
 function stepsCouplingConfig(request: StepsModelRequest): CouplingConfig {
@@ -17,7 +17,10 @@ function stepsCouplingConfig(request: StepsModelRequest): CouplingConfig {
 }
 
 /** Builds, trains and reads back the coupling model; every tensor it makes is disposed. */
-export async function trainStepsCouplingModel(request: StepsModelRequest): Promise<StepsCouplingModel> {
+export async function trainStepsCouplingModel(
+  request: StepsModelRequest,
+  stillWanted?: StillWanted,
+): Promise<StepsCouplingModel> {
   const config = stepsCouplingConfig(request);
   const flow = buildFlow({ flow: 'coupling', dim: config.dim, layers: config.layers, hidden: config.hidden, seed: config.seed });
   const { model, ...fit } = await fitStepsFlow(
@@ -25,6 +28,7 @@ export async function trainStepsCouplingModel(request: StepsModelRequest): Promi
     config.seed,
     request.trainSteps ?? DEFAULT_TRAIN_STEPS,
     request.budgetMs ?? DEFAULT_BUDGET_MS,
+    stillWanted,
   );
   return { kind: 'coupling', weights: model.weights as CouplingWeights, ...fit };
 }

@@ -75,11 +75,30 @@ export interface StepsFit {
   trainMs: number;
 }
 
+/** A fit stopped because a newer request replaced it (steps-api.ts); nothing of it is kept. */
+export class FitSuperseded extends Error {
+  constructor() {
+    super('this fit was replaced by a newer request');
+    this.name = 'FitSuperseded';
+  }
+}
+
+/** Whether the fit is still wanted; checked between chunks of steps. */
+export type StillWanted = () => boolean;
+const alwaysWanted: StillWanted = () => true;
+
 /**
  * Fits a fresh flow of any family (MAF, IAF, coupling) to the D-dimensional mixture by maximum
  * likelihood within the step and time budget; disposes the flow (and every tensor it makes).
+ * Throws FitSuperseded at the next chunk once `stillWanted()` turns false.
  */
-export async function fitStepsFlow(flow: AnyTfFlow, seed: number, steps: number, budgetMs: number): Promise<StepsFit> {
+export async function fitStepsFlow(
+  flow: AnyTfFlow,
+  seed: number,
+  steps: number,
+  budgetMs: number,
+  stillWanted: StillWanted = alwaysWanted,
+): Promise<StepsFit> {
   const dim = flow.config.dim;
   const trainer = new FlowTrainer(
     flow,
@@ -96,6 +115,7 @@ export async function fitStepsFlow(flow: AnyTfFlow, seed: number, steps: number,
     const start = performance.now();
     let trainedSteps = 0;
     while (trainedSteps < steps && performance.now() - start < budgetMs) {
+      if (!stillWanted()) throw new FitSuperseded();
       const chunk = Math.min(CHUNK, steps - trainedSteps);
       for (let s = 0; s < chunk; s++) trainer.step();
       trainedSteps += chunk;
@@ -114,7 +134,7 @@ export async function fitStepsFlow(flow: AnyTfFlow, seed: number, steps: number,
 }
 
 /** Builds, trains and reads back the MAF or IAF model. */
-export async function trainStepsModel(request: StepsModelRequest): Promise<StepsModel> {
+export async function trainStepsModel(request: StepsModelRequest, stillWanted?: StillWanted): Promise<StepsModel> {
   const config = stepsFlowConfig(request);
   const kind = request.kind ?? 'maf';
   const flow = flowFromModel({ flow: kind, weights: initFlowWeights(config) });
@@ -123,6 +143,7 @@ export async function trainStepsModel(request: StepsModelRequest): Promise<Steps
     config.seed,
     request.trainSteps ?? DEFAULT_TRAIN_STEPS,
     request.budgetMs ?? defaultBudgetMs(kind),
+    stillWanted,
   );
   return { kind, weights: model.weights as FlowWeights, ...fit };
 }

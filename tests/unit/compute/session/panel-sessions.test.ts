@@ -170,4 +170,26 @@ describe('steps session', () => {
     expect(other).not.toBe(a);
     expect(other.trainedSteps).toBe(5);
   });
+
+  it('keeps only the latest request: a queued fit for an older one never starts, a running one stops; neither is cached or leaks', async () => {
+    const fits = () => workCounts()['steps-fit'] ?? 0;
+    const tensors = tf.memory().numTensors;
+    const long = { dim: 3, layers: 2, seed: 21, trainSteps: 100_000, budgetMs: 600_000 };
+    const fitsBefore = fits();
+    const running = stepsApi.stepsModel(long);
+    // Let the long fit start and train a few chunks before the next requests arrive.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const queued = stepsApi.stepsModel({ ...long, seed: 22 });
+    const latest = stepsApi.stepsModel({ ...request, seed: 23 });
+    await expect(running).rejects.toThrow(/replaced by a newer request/);
+    await expect(queued).rejects.toThrow(/replaced by a newer request/);
+    const model = await latest;
+    expect(model.trainedSteps).toBe(5);
+    // The queued fit never started: the long fit and the latest one are the only fits counted.
+    expect(fits()).toBe(fitsBefore + 2);
+    expect(tf.memory().numTensors).toBe(tensors);
+    // Nothing of the stopped fit was cached: asked again, it fits again (briefly this time).
+    const again = await stepsApi.stepsModel({ ...long, trainSteps: 5 });
+    expect(again.trainedSteps).toBe(5);
+  });
 });
