@@ -212,7 +212,7 @@ describe(`step-by-step panel ${CONFIG}`, () => {
     expect(await fitOrigin(page)).toBe('preset');
     expect(text).toContain('1-layer IAF fitted in advance to a 4-dimensional Gaussian mixture');
     expect(text).toContain('maximum likelihood on the data (sequential density: 4 network passes per layer)');
-    expect(text).toContain('300 steps of 256 points: a pretrained preset, exactly the fit this panel runs');
+    expect(text).toContain('300 steps of 256 points: a pretrained preset, the same fit this panel runs, done in advance');
     expect(text).toContain('used the other way round');
     expect(await page.getByText(/share these weights/i).count()).toBe(0);
     // The IAF's own density of 1,024 held-out points: far below the untrained flow (≈ 4.5 nats

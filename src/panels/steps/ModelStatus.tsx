@@ -30,7 +30,7 @@ function fitDescription(kind: FlowKind, dim: number): string {
  */
 export function fitOriginText(origin: FitOrigin, steps: number): string {
   return origin === 'preset'
-    ? `${steps} steps of 256 points: a pretrained preset, exactly the fit this panel runs (a stack or another seed is fitted here, live)`
+    ? `${steps} steps of 256 points: a pretrained preset, the same fit this panel runs, done in advance (a stack or another seed is fitted here, live)`
     : `${steps} steps of 256 points`;
 }
 
