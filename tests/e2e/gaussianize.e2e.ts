@@ -50,6 +50,18 @@ async function waitForAttribute(
 
 const chart = '[data-iteration]';
 
+/** Waits until one render of the chart shows `iteration` with `points` points (one read of both). */
+async function waitForChart(page: Page, iteration: string, points: string) {
+  await page.waitForFunction(
+    ([sel, it, n]) => {
+      const el = document.querySelector(sel);
+      return el?.getAttribute('data-iteration') === it && el.getAttribute('data-points') === n;
+    },
+    [chart, iteration, points] as const,
+    { timeout: WORKER_TIMEOUT_MS },
+  );
+}
+
 describe(`Gaussianization panel ${CONFIG}`, () => {
   it('draws every stage; stepping iterations updates the chart; the bandwidth refits', async () => {
     const page = await openApp('/?panel=gaussianize&backend=wasm&dataset=moons');
@@ -81,13 +93,13 @@ describe(`Gaussianization panel ${CONFIG}`, () => {
     const kl0 = Number(await page.locator(chart).getAttribute('data-kl'));
     expect(kl0).toBeGreaterThan(0.3);
     const next = page.getByRole('button', { name: 'Next iteration' });
+    // The bandwidth's refit of the stack may still replace the shown frame (blank while it
+    // refits), so wait for the frame of the asked iteration with its points, read together.
     await next.click();
-    await waitForAttribute(page, chart, 'data-iteration', '1');
-    expect(await page.locator(chart).getAttribute('data-points')).toBe('2');
+    await waitForChart(page, '1', '2');
     await next.click();
     await next.click();
-    await waitForAttribute(page, chart, 'data-iteration', '3');
-    expect(await page.locator(chart).getAttribute('data-points')).toBe('4');
+    await waitForChart(page, '3', '4');
     const kl3 = Number(await page.locator(chart).getAttribute('data-kl'));
     expect(kl3).toBeLessThan(kl0);
     await expect
