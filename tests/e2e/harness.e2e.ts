@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CONFIG, allowProblems, openApp, recordedProblems, waitForBackend } from './harness';
 
 describe(`test harness ${CONFIG}`, () => {
-  it('records console errors, page and worker errors, and foreign requests', async () => {
+  it('records console errors, page and worker errors, and foreign requests from page and worker', async () => {
     allowProblems(/harness-probe/, /other\.invalid/);
     const page = await openApp('/');
     await waitForBackend(page);
@@ -13,6 +13,7 @@ describe(`test harness ${CONFIG}`, () => {
         throw new Error('harness-probe: page throw');
       });
       const source = `console.error('harness-probe: worker console');
+        fetch('http://worker.other.invalid/data.json').catch(() => {});
         setTimeout(() => { throw new Error('harness-probe: worker throw'); });`;
       const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
       new Worker(url);
@@ -30,6 +31,7 @@ describe(`test harness ${CONFIG}`, () => {
       'uncaught error: harness-probe: page throw',
       'uncaught error: harness-probe: worker throw',
       'request to another origin: http://other.invalid/data.json',
+      'request to another origin: http://worker.other.invalid/data.json',
     ];
     for (const line of expected) {
       await expect.poll(() => recordedProblems().join('\n')).toContain(line);
