@@ -13,7 +13,8 @@ export const CHROMIUM_PATH = process.env.FLOWLAB_CHROMIUM ?? '/usr/bin/chromium'
 
 /**
  * Chromium reads only the last `--disable-features` (and `--enable-features`) switch, and
- * Playwright passes its own lists before ours: ours repeat Playwright 1.65's and add to them.
+ * Playwright passes its own lists before ours: ours repeat Playwright 1.65's and add to them
+ * (tests/unit/scripts/chromium-flags.test.ts checks against the installed Playwright).
  *
  * WebUIOmniboxPopup, WebUIOmniboxAimPopup: since Chromium 151 every new window (one per browser
  * context, so one per test page) preloads the address bar's popup as a WebUI page in its own
@@ -29,10 +30,13 @@ const PLAYWRIGHT_DISABLED_FEATURES = [
   'PaintHolding',
   'ThirdPartyStoragePartitioning',
   'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
   'OptimizationHints',
   'NetworkTimeServiceQuerying',
   'AimEnabled',
   'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
 ];
 const DISABLED_FEATURES = [...PLAYWRIGHT_DISABLED_FEATURES, 'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
 const PLAYWRIGHT_ENABLED_FEATURES = ['CDPScreenshotNewSurface', 'SkipListAccountsWithoutGaiaCookies'];
