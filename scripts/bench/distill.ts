@@ -17,6 +17,7 @@ import { Distiller } from '../../src/compute/distill/distiller';
 import { parseModelText } from '../../src/core/flow/model-file';
 import { distillSchedule, initStudentWeights, type DistillPhase } from '../../src/core/flow/distill-schedule';
 import { datasetSource } from '../../src/core/datasets';
+import { DEFAULT_LEARNING_RATE } from '../../src/core/flow/lr-schedule';
 import { createRng } from '../../src/core/rng';
 import { timeToTarget, type Check, type Reached } from './time-to-target';
 
@@ -34,6 +35,11 @@ export interface DistillOptions {
   learningRate: number;
   batchSize: number;
   phases?: DistillPhase[];
+  /** The teacher's model file (default: the committed 8gaussians MAF preset, TEACHER_FILE). */
+  teacherFile?: string;
+  /** The student's depth and widths instead of studentConfig's (tuning only). */
+  studentLayers?: number;
+  studentHidden?: number[];
   /** Stop at the first check with KL(s‖t) + se ≤ target (the bench: time to target is all it needs). */
   stopAtTarget?: boolean;
   /** Called with each check's row as it is measured (progress). */
@@ -60,6 +66,10 @@ export interface DistillFigures {
   batchSize: number;
   target: number;
   teacherNll: number;
+  /** The teacher's file and both architectures, e.g. "MAF 12 × [32, 32]". */
+  teacherFile: string;
+  teacherArchitecture: string;
+  studentArchitecture: string;
   checks: DistillCheck[];
   /** First check with KL(s‖t) + se ≤ target (the bench's budget figure). */
   klReached: Reached | null;
@@ -72,14 +82,26 @@ export interface DistillFigures {
   cpuMsPerStep: number;
 }
 
-export const DISTILL_DEFAULTS = { steps: 1500, check: 100, target: 0.15, seed: 1, learningRate: 1e-3, batchSize: 512 } as const;
+/** The teacher `npm run bench` distils: the committed 8gaussians MAF preset. */
+export const TEACHER_FILE = 'public/presets/8gaussians-maf.json';
+
+export const DISTILL_DEFAULTS = { steps: 2500, check: 100, target: 0.15, seed: 1, learningRate: DEFAULT_LEARNING_RATE, batchSize: 512 } as const;
 
 export async function measureDistill(o: DistillOptions): Promise<DistillFigures> {
   tf.env().set('PROD', true);
   if (!(await tf.setBackend('wasm'))) throw new Error('the WASM backend did not start');
-  const teacher = parseModelText(readFileSync('public/presets/8gaussians-maf.json', 'utf8'));
+  const teacherFile = o.teacherFile ?? TEACHER_FILE;
+  const teacher = parseModelText(readFileSync(teacherFile, 'utf8'));
   const phases = o.phases ?? distillSchedule('student-teacher', false, o.learningRate);
-  const distiller = new Distiller(teacher.weights, initStudentWeights(teacher.weights.config, o.seed), phases, {
+  // initStudentWeights derives the student from the teacher's config; the tuning override
+  // hands it a config of the asked depth and widths (≥ STUDENT_LAYERS deep either way).
+  const studentBase = {
+    ...teacher.weights.config,
+    ...(o.studentLayers ? { layers: o.studentLayers } : {}),
+    ...(o.studentHidden ? { hidden: o.studentHidden } : {}),
+  };
+  const studentWeights = initStudentWeights(studentBase, o.seed);
+  const distiller = new Distiller(teacher.weights, studentWeights, phases, {
     batchSize: o.batchSize,
     clipNorm: 10,
     seed: o.seed + 1,
@@ -140,6 +162,9 @@ export async function measureDistill(o: DistillOptions): Promise<DistillFigures>
     batchSize: o.batchSize,
     target: o.target,
     teacherNll,
+    teacherFile,
+    teacherArchitecture: architectureText('MAF', teacher.weights.config),
+    studentArchitecture: architectureText('IAF', studentWeights.config),
     checks,
     klReached: timeToTarget(at((c) => c.kl + c.klSe), o.target),
     nllReached: timeToTarget(at((c) => Math.abs(c.nllGap)), o.target),
@@ -147,6 +172,11 @@ export async function measureDistill(o: DistillOptions): Promise<DistillFigures>
     trainSeconds: trainMs / 1000,
     cpuMsPerStep: cpuSorted.length ? cpuSorted[cpuSorted.length >> 1] : Number.NaN,
   };
+}
+
+/** "MAF 12 × [32, 32]": a flow's depth and MADE widths. */
+export function architectureText(kind: string, config: { layers: number; hidden: readonly number[] }): string {
+  return `${kind} ${config.layers} × [${config.hidden.join(', ')}]`;
 }
 
 /** One check as a markdown table row. */

@@ -26,8 +26,23 @@
  */
 import type { FlowConfig, FlowWeights } from './config';
 import { initFlowWeights } from './init';
+import { DEFAULT_LEARNING_RATE } from './lr-schedule';
 
 export type KlDirection = 'student-teacher' | 'teacher-student';
+
+/**
+ * The shape of a decaying phase's rate, t ∈ [0, 1] its position in the phase, η₀ → η₁ its ends:
+ *   geometric  η(t) = η₀·(η₁/η₀)^t
+ *   cosine     η(t) = η₁ + (η₀ − η₁)·½(1 + cos πt)   (flat at both ends, steepest halfway)
+ */
+export type DecayShape = 'geometric' | 'cosine';
+
+/** η(t) of a decay from `start` to `end`, t ∈ [0, 1] (clamped). */
+export function decayedRate(shape: DecayShape, start: number, end: number, t: number): number {
+  const u = Math.min(1, Math.max(0, t));
+  if (shape === 'cosine') return end + (start - end) * 0.5 * (1 + Math.cos(Math.PI * u));
+  return start * (end / start) ** u;
+}
 
 /**
  * The student's depth. In 2-D an IAF of the teacher's size could represent the teacher
@@ -70,24 +85,41 @@ export interface DistillPhase {
   steps: number;
   /** Learning rate at the phase's first step. */
   learningRate: number;
-  /** Learning rate at its last step (geometric in between); absent: constant. */
+  /** Learning rate at its last step; absent: constant. */
   learningRateEnd?: number;
+  /** How the rate goes from `learningRate` to `learningRateEnd`: geometric (the default) or a half-cosine. */
+  decay?: DecayShape;
   /** KL(s‖t) only: β at the first and last step (linear in between); absent: 1 throughout. */
   teacherWeight?: readonly [number, number];
 }
 
 /** β at the default schedule's first step. */
 export const BETA_START = 0.1;
-/** Default schedule, as multiples of the user's learning rate η: anneal, then decay, then hold. */
+
+/**
+ * The schedule's unit rate at the lab's default η (DEFAULT_LEARNING_RATE, the `lr` URL key):
+ * every rate below is a multiple of it, and a user's η scales them all by η / DEFAULT_LEARNING_RATE.
+ * So the distillation keeps its measured rates whatever peak the density lab's default takes.
+ */
+export const DISTILL_BASE_RATE = 1e-3;
+
+/** The unit rate for the user's η. */
+export function distillUnitRate(learningRate: number): number {
+  return DISTILL_BASE_RATE * (learningRate / DEFAULT_LEARNING_RATE);
+}
+
+/** Default schedule, as multiples of the unit rate: anneal, then decay, then hold. */
 export const ANNEAL_STEPS = 800;
 const DECAY_STEPS = 700;
 const ANNEAL_RATE = 3;
 const END_RATE = 0.1;
+/** The decay's shape (see DecayShape). */
+export const DEFAULT_DECAY: DecayShape = 'geometric';
 
 /** Steps of the default schedule before it holds its final rate: what the student preset ran. */
 export const DEFAULT_SCHEDULE_STEPS = ANNEAL_STEPS + DECAY_STEPS;
 
-/** Warm-start phases as (steps, learning-rate factor) of KL(t‖s). */
+/** Warm-start phases as (steps, multiple of the unit rate) of KL(t‖s). */
 const WARM_START: readonly (readonly [number, number])[] = [
   [1000, 3],
   [1000, 1],
@@ -100,19 +132,21 @@ export const WARM_START_STEPS = WARM_START.reduce((sum, [steps]) => sum + steps,
 
 /**
  * The phases for a direction. `warmStart` applies to KL(s‖t) only (KL(t‖s) is its own warm
- * start). `learningRate` is the user's rate η, scaled per phase as above.
+ * start). `learningRate` is the user's rate η; the phases' rates are multiples of
+ * distillUnitRate(η), as above.
  */
 export function distillSchedule(direction: KlDirection, warmStart: boolean, learningRate: number): DistillPhase[] {
-  if (direction === 'teacher-student') return [{ direction, steps: Infinity, learningRate }];
+  const unit = distillUnitRate(learningRate);
+  if (direction === 'teacher-student') return [{ direction, steps: Infinity, learningRate: unit }];
   if (!warmStart)
     return [
-      { direction, steps: ANNEAL_STEPS, learningRate: ANNEAL_RATE * learningRate, teacherWeight: [BETA_START, 1] },
-      { direction, steps: DECAY_STEPS, learningRate: ANNEAL_RATE * learningRate, learningRateEnd: END_RATE * learningRate },
-      { direction, steps: Infinity, learningRate: END_RATE * learningRate },
+      { direction, steps: ANNEAL_STEPS, learningRate: ANNEAL_RATE * unit, teacherWeight: [BETA_START, 1] },
+      { direction, steps: DECAY_STEPS, learningRate: ANNEAL_RATE * unit, learningRateEnd: END_RATE * unit, decay: DEFAULT_DECAY },
+      { direction, steps: Infinity, learningRate: END_RATE * unit },
     ];
   return [
-    ...WARM_START.map(([steps, factor]) => ({ direction: 'teacher-student' as const, steps, learningRate: factor * learningRate })),
-    { direction: 'student-teacher', steps: Infinity, learningRate: POLISH_FACTOR * learningRate },
+    ...WARM_START.map(([steps, factor]) => ({ direction: 'teacher-student' as const, steps, learningRate: factor * unit })),
+    { direction: 'student-teacher', steps: Infinity, learningRate: POLISH_FACTOR * unit },
   ];
 }
 
@@ -137,7 +171,7 @@ export function scheduleAt(phases: readonly DistillPhase[], step: number): { pha
   const p = phases[phase];
   // t ∈ [0, 1]: position inside a finite phase (its last step is t = 1); an endless phase holds t = 0.
   const t = Number.isFinite(p.steps) && p.steps > 1 ? Math.min(1, (step - phaseStart(phases, phase)) / (p.steps - 1)) : 0;
-  const learningRate = p.learningRateEnd === undefined ? p.learningRate : p.learningRate * (p.learningRateEnd / p.learningRate) ** t;
+  const learningRate = p.learningRateEnd === undefined ? p.learningRate : decayedRate(p.decay ?? 'geometric', p.learningRate, p.learningRateEnd, t);
   const teacherWeight = p.teacherWeight ? p.teacherWeight[0] + (p.teacherWeight[1] - p.teacherWeight[0]) * t : 1;
   return { phase, learningRate, teacherWeight };
 }
