@@ -3,7 +3,7 @@
  * tfjs WASM in Node (the measuring part is scripts/bench/distill.ts, which `npm run bench` also
  * runs). Prints each check's row and the training seconds at which each distance first came
  * within TARGET nats. A benchmark: it asserts nothing.
- *   DISTILL_STEPS=2500 DISTILL_CHECK=100 DISTILL_TARGET=0.15 DISTILL_SEED=1
+ *   DISTILL_STEPS=3000 DISTILL_CHECK=100 DISTILL_TARGET=0.15 DISTILL_SEED=1
  *   DISTILL_LR=… DISTILL_BATCH=512      (the panel's learning rate η, default the lab's, and batch)
  *   DISTILL_STOP=1                      stop at the first check within the target
  *   DISTILL_TEACHER=path.json           another MAF teacher (default: the committed 8gaussians preset)

@@ -89,7 +89,7 @@ export interface DistillFigures {
 /** The teacher `npm run bench` distils: the committed 8gaussians MAF preset. */
 export const TEACHER_FILE = 'public/presets/8gaussians-maf.json';
 
-export const DISTILL_DEFAULTS = { steps: 2500, check: 100, target: 0.15, seed: 1, learningRate: DEFAULT_LEARNING_RATE, batchSize: 512 } as const;
+export const DISTILL_DEFAULTS = { steps: 3000, check: 100, target: 0.15, seed: 1, learningRate: DEFAULT_LEARNING_RATE, batchSize: 512 } as const;
 
 export async function measureDistill(o: DistillOptions): Promise<DistillFigures> {
   tf.env().set('PROD', true);
