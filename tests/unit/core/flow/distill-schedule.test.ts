@@ -78,9 +78,10 @@ describe('distillation schedule', () => {
     }
   });
 
-  it('is one endless phase at the user’s rate for KL(t‖s), warm start or not', () => {
+  it('is one endless phase at the unit rate of the user’s η for KL(t‖s), warm start or not', () => {
     for (const warm of [true, false]) {
-      expect(distillSchedule('teacher-student', warm, 2e-3)).toEqual([{ direction: 'teacher-student', steps: Infinity, learningRate: 2e-3 }]);
+      const eta = 2 * DEFAULT_LEARNING_RATE;
+      expect(distillSchedule('teacher-student', warm, eta)).toEqual([{ direction: 'teacher-student', steps: Infinity, learningRate: distillUnitRate(eta) }]);
     }
   });
 
@@ -119,7 +120,7 @@ describe('distillation schedule', () => {
   });
 
   it('warm-starts KL(s‖t) with KL(t‖s) phases only when asked, then ends on KL(s‖t) for good', () => {
-    const phases = distillSchedule('student-teacher', true, 1e-3);
+    const phases = distillSchedule('student-teacher', true, DEFAULT_LEARNING_RATE);
     const warm = phases.slice(0, -1);
     expect(warm.length).toBeGreaterThan(0);
     expect(warm.every((p) => p.direction === 'teacher-student' && Number.isFinite(p.steps))).toBe(true);
@@ -132,7 +133,7 @@ describe('distillation schedule', () => {
   });
 
   it('maps steps to phases at the boundaries', () => {
-    const phases = distillSchedule('student-teacher', true, 1e-3);
+    const phases = distillSchedule('student-teacher', true, DEFAULT_LEARNING_RATE);
     expect(phaseAt(phases, 0)).toBe(0);
     expect(phaseAt(phases, phases[0].steps - 1)).toBe(0);
     expect(phaseAt(phases, phases[0].steps)).toBe(1);
