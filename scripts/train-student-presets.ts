@@ -2,7 +2,7 @@
  * `npm run presets:students`: trains the committed pretrained students
  * (public/presets/<dataset>-student.json) that the distillation panel opens with. Each is
  * exactly what the panel's "Train from scratch" runs on its default options (seed 1, batch 512,
- * learning rate 1e-3, KL(student ‖ teacher) alone with the default schedule of
+ * the lab's default learning rate, KL(student ‖ teacher) alone with the default schedule of
  * core/flow/distill-schedule.ts, no teacher sample drawn), through the same DistillSession,
  * for DEFAULT_SCHEDULE_STEPS steps, against the committed MAF teacher. It records the result
  * (KL ± standard error, held-out NLLs, modes covered, wall time) in the file and in the
@@ -16,6 +16,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { DistillSession } from '../src/compute/distill/session';
 import { DEFAULT_SCHEDULE_STEPS } from '../src/core/flow/distill-schedule';
 import { serializeModel } from '../src/core/flow/model-file';
+import { DEFAULT_LEARNING_RATE } from '../src/core/flow/lr-schedule';
 
 const OUT = 'public/presets';
 /** Data sets with a pretrained student (8gaussians: the panel's opening view). */
@@ -40,7 +41,7 @@ const students = new Map((manifest.students ?? []).map((e) => [e.dataset, e]));
 for (const dataset of only ?? ALL) {
   const teacherFile = `${dataset}-maf.json`;
   const session = new DistillSession();
-  const options = { seed: 1, learningRate: 1e-3, batchSize: 512 };
+  const options = { seed: 1, learningRate: DEFAULT_LEARNING_RATE, batchSize: 512 };
   await session.configure({
     teacherText: readFileSync(`${OUT}/${teacherFile}`, 'utf8'),
     studentText: null,

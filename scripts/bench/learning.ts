@@ -5,7 +5,7 @@
  * `npm run bench:distill` run the same measurements with more seeds and knobs.
  */
 import type { FlowKind } from '../../src/core/flow/config';
-import { DISTILL_DEFAULTS, measureDistill, reachedText, type DistillFigures } from './distill';
+import { DISTILL_DEFAULTS, measureDistill, targetText, type DistillFigures } from './distill';
 import { disposeFitData, measureFit, type FitFigures } from './fits';
 
 export interface FitsSummary {
@@ -30,7 +30,13 @@ export async function runFits(steps: number, log: (text: string) => void, seed =
 
 export async function runDistill(steps: number, log: (text: string) => void): Promise<DistillSummary> {
   log(`distillation from scratch to ${DISTILL_DEFAULTS.target} nats KL(s‖t), default schedule, at most ${steps} steps (Node, WASM, seed ${DISTILL_DEFAULTS.seed})`);
-  const r = await measureDistill({ ...DISTILL_DEFAULTS, steps, stopAtTarget: true, onCheck: (c) => log(`  step ${c.step}: KL(s‖t) ${c.kl.toFixed(3)} ± ${c.klSe.toFixed(3)} nats`) });
-  log(`  KL(s‖t) + se ≤ ${r.target}: ${reachedText(r.klReached, r.steps)}`);
+  const r = await measureDistill({
+    ...DISTILL_DEFAULTS,
+    steps,
+    stopAtTarget: true,
+    onCheck: (c) => log(`  step ${c.step}: KL(s‖t) ${c.kl.toFixed(3)} ± ${c.klSe.toFixed(3)} nats, ${c.cpuSeconds.toFixed(1)} s CPU`),
+  });
+  log(`  teacher ${r.teacherArchitecture} (${r.teacherFile}), student ${r.studentArchitecture}`);
+  log(`  KL(s‖t) + se ≤ ${r.target}: ${targetText(r)}`);
   return r;
 }

@@ -9,8 +9,8 @@
  *                                 # distillation), then `npm run test:slow`
  *   npm run bench -- --no-slow    # without the slow convergence checks (about 8 more minutes)
  *   npm run bench -- --no-fits    # without the KL gaps of the default MAF and IAF (3,000 steps each)
- *   npm run bench -- --no-distill # without the distillation time to target (≤ 2,500 steps)
- *   BENCH_FITS_STEPS=3000 BENCH_DISTILL_STEPS=2500   # their step counts (for a quick wiring check)
+ *   npm run bench -- --no-distill # without the distillation time to target (≤ 3,000 steps)
+ *   BENCH_FITS_STEPS=3000 BENCH_DISTILL_STEPS=3000   # their step counts (for a quick wiring check)
  *   BENCH_WEBGPU=1 npm run bench  # also the software WebGPU adapter (slow: minutes of shader compiles)
  */
 import { execSync } from 'node:child_process';
@@ -53,7 +53,7 @@ const torch = await compareWithTorch();
 log(comparisonText(torch));
 
 const fits: FitsSummary | null = process.argv.includes('--no-fits') ? null : await runFits(Number(process.env.BENCH_FITS_STEPS ?? 3000), log);
-const distill: DistillSummary | null = process.argv.includes('--no-distill') ? null : await runDistill(Number(process.env.BENCH_DISTILL_STEPS ?? 2500), log);
+const distill: DistillSummary | null = process.argv.includes('--no-distill') ? null : await runDistill(Number(process.env.BENCH_DISTILL_STEPS ?? 3000), log);
 
 log('bundle sizes');
 const bundle = measureBundle('dist');

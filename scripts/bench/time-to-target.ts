@@ -29,3 +29,36 @@ export function timeToTarget(checks: readonly Check[], target: number): Reached 
 export function reachedText(r: Reached | null, steps: number): string {
   return r === null ? `not within ${steps.toLocaleString('en-US')} steps` : `${r.seconds.toFixed(1)} s (step ${r.step.toLocaleString('en-US')})`;
 }
+
+/** A distillation check as targetText reads it (scripts/bench/distill.ts's DistillCheck). */
+export interface TargetCheck {
+  step: number;
+  /** Wall and CPU seconds of training to this check. */
+  seconds: number;
+  cpuSeconds: number;
+  kl: number;
+  klSe: number;
+}
+
+/**
+ * The budget figure in words: steps to KL(s‖t) + se ≤ target, KL ± se there, CPU seconds to it
+ * (the budget's clock) and wall seconds; or how far the last check got.
+ */
+export function targetText(r: {
+  klTarget: TargetCheck | null;
+  steps: number;
+  checks: readonly TargetCheck[];
+  cpuMsPerStep: number;
+}): string {
+  const t = r.klTarget;
+  if (!t) {
+    const last = r.checks.at(-1);
+    const where = last ? `; last check KL(s‖t) ${last.kl.toFixed(3)} ± ${last.klSe.toFixed(3)} nats` : '';
+    return `not within ${r.steps.toLocaleString('en-US')} steps${where}`;
+  }
+  return (
+    `step ${t.step.toLocaleString('en-US')}, KL(s‖t) ${t.kl.toFixed(3)} ± ${t.klSe.toFixed(3)} nats; ` +
+    `${t.cpuSeconds.toFixed(1)} s CPU (median ${r.cpuMsPerStep.toFixed(1)} ms/step), ${t.seconds.toFixed(1)} s wall`
+  );
+}
+

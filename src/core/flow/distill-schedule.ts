@@ -13,11 +13,16 @@
  * from BETA_START up to 1 (the annealing of Rezende & Mohamed 2015, §6): L_β is KL(s ‖ p_t^β/Z_β)
  * up to a constant, and p_t^β is the teacher flattened, whose modes are joined by ridges a
  * student can follow; at β = 1 it is KL(s‖t) itself. Every term still costs one student pass
- * and one teacher density pass. The learning rate then decays geometrically so the student
- * settles instead of jittering, and the fresh student starts broad (STUDENT_INITIAL_SCALE).
+ * and one teacher density pass. The fresh student starts broad (STUDENT_INITIAL_SCALE).
+ * The annealing is short (ANNEAL_STEPS at the peak rate) and the rate then falls along a
+ * half-cosine (DEFAULT_DECAY) for most of the run, so the student keeps a high rate while it
+ * sharpens the modes and settles at the end instead of jittering.
  * Measured on 8gaussians (no annealing → annealing from β = 0.1 with the broad start): 5 → 8
- * of 8 teacher modes kept; the student's held-out NLL, which punishes every thin tail, stays
- * far above the teacher's after 1,500 steps (see docs/teaching.md).
+ * of 8 teacher modes kept. With the 12 × [32, 32] teacher and student (`npm run bench:distill`):
+ * KL(s‖t) + se ≤ 0.15 nats at step 2,200 (seed 1) and 1,800 (seed 3); seed 2 levels off at
+ * 0.165 ± 0.009. The earlier schedule (800 annealing steps, geometric decay to 0.1 by step
+ * 1,500) stalled at 0.29 (seed 1): its long annealing left the modes' masses uneven; 400
+ * annealing steps dropped a mode on seed 3 (docs/performance.md).
  *
  * The warm start (an option) fits the student to teacher samples first (KL(t‖s): D passes per
  * layer per teacher sample, and the student's density of external data, D passes per layer:
@@ -26,8 +31,23 @@
  */
 import type { FlowConfig, FlowWeights } from './config';
 import { initFlowWeights } from './init';
+import { DEFAULT_LEARNING_RATE } from './lr-schedule';
 
 export type KlDirection = 'student-teacher' | 'teacher-student';
+
+/**
+ * The shape of a decaying phase's rate, t ∈ [0, 1] its position in the phase, η₀ → η₁ its ends:
+ *   geometric  η(t) = η₀·(η₁/η₀)^t
+ *   cosine     η(t) = η₁ + (η₀ − η₁)·½(1 + cos πt)   (flat at both ends, steepest halfway)
+ */
+export type DecayShape = 'geometric' | 'cosine';
+
+/** η(t) of a decay from `start` to `end`, t ∈ [0, 1] (clamped). */
+export function decayedRate(shape: DecayShape, start: number, end: number, t: number): number {
+  const u = Math.min(1, Math.max(0, t));
+  if (shape === 'cosine') return end + (start - end) * 0.5 * (1 + Math.cos(Math.PI * u));
+  return start * (end / start) ** u;
+}
 
 /**
  * The student's depth. In 2-D an IAF of the teacher's size could represent the teacher
@@ -70,24 +90,44 @@ export interface DistillPhase {
   steps: number;
   /** Learning rate at the phase's first step. */
   learningRate: number;
-  /** Learning rate at its last step (geometric in between); absent: constant. */
+  /** Learning rate at its last step; absent: constant. */
   learningRateEnd?: number;
+  /** How the rate goes from `learningRate` to `learningRateEnd`: geometric (the default) or a half-cosine. */
+  decay?: DecayShape;
   /** KL(s‖t) only: β at the first and last step (linear in between); absent: 1 throughout. */
   teacherWeight?: readonly [number, number];
 }
 
 /** β at the default schedule's first step. */
 export const BETA_START = 0.1;
-/** Default schedule, as multiples of the user's learning rate η: anneal, then decay, then hold. */
-export const ANNEAL_STEPS = 800;
-const DECAY_STEPS = 700;
+
+/**
+ * The schedule's unit rate at the lab's default η (DEFAULT_LEARNING_RATE, the `lr` URL key):
+ * every rate below is a multiple of it, and a user's η scales them all by η / DEFAULT_LEARNING_RATE.
+ * So the distillation keeps its measured rates whatever peak the density lab's default takes.
+ */
+export const DISTILL_BASE_RATE = 1e-3;
+
+/** The unit rate for the user's η. */
+export function distillUnitRate(learningRate: number): number {
+  return DISTILL_BASE_RATE * (learningRate / DEFAULT_LEARNING_RATE);
+}
+
+/**
+ * Default schedule, as multiples of the unit rate (so 3e-3 → 5e-5 at the default η): anneal β
+ * at the peak rate, then a half-cosine decay to the end rate, then hold it.
+ */
+export const ANNEAL_STEPS = 500;
+const DECAY_STEPS = 2100;
 const ANNEAL_RATE = 3;
-const END_RATE = 0.1;
+const END_RATE = 0.05;
+/** The decay's shape (see DecayShape). */
+export const DEFAULT_DECAY: DecayShape = 'cosine';
 
 /** Steps of the default schedule before it holds its final rate: what the student preset ran. */
 export const DEFAULT_SCHEDULE_STEPS = ANNEAL_STEPS + DECAY_STEPS;
 
-/** Warm-start phases as (steps, learning-rate factor) of KL(t‖s). */
+/** Warm-start phases as (steps, multiple of the unit rate) of KL(t‖s). */
 const WARM_START: readonly (readonly [number, number])[] = [
   [1000, 3],
   [1000, 1],
@@ -100,19 +140,21 @@ export const WARM_START_STEPS = WARM_START.reduce((sum, [steps]) => sum + steps,
 
 /**
  * The phases for a direction. `warmStart` applies to KL(s‖t) only (KL(t‖s) is its own warm
- * start). `learningRate` is the user's rate η, scaled per phase as above.
+ * start). `learningRate` is the user's rate η; the phases' rates are multiples of
+ * distillUnitRate(η), as above.
  */
 export function distillSchedule(direction: KlDirection, warmStart: boolean, learningRate: number): DistillPhase[] {
-  if (direction === 'teacher-student') return [{ direction, steps: Infinity, learningRate }];
+  const unit = distillUnitRate(learningRate);
+  if (direction === 'teacher-student') return [{ direction, steps: Infinity, learningRate: unit }];
   if (!warmStart)
     return [
-      { direction, steps: ANNEAL_STEPS, learningRate: ANNEAL_RATE * learningRate, teacherWeight: [BETA_START, 1] },
-      { direction, steps: DECAY_STEPS, learningRate: ANNEAL_RATE * learningRate, learningRateEnd: END_RATE * learningRate },
-      { direction, steps: Infinity, learningRate: END_RATE * learningRate },
+      { direction, steps: ANNEAL_STEPS, learningRate: ANNEAL_RATE * unit, teacherWeight: [BETA_START, 1] },
+      { direction, steps: DECAY_STEPS, learningRate: ANNEAL_RATE * unit, learningRateEnd: END_RATE * unit, decay: DEFAULT_DECAY },
+      { direction, steps: Infinity, learningRate: END_RATE * unit },
     ];
   return [
-    ...WARM_START.map(([steps, factor]) => ({ direction: 'teacher-student' as const, steps, learningRate: factor * learningRate })),
-    { direction: 'student-teacher', steps: Infinity, learningRate: POLISH_FACTOR * learningRate },
+    ...WARM_START.map(([steps, factor]) => ({ direction: 'teacher-student' as const, steps, learningRate: factor * unit })),
+    { direction: 'student-teacher', steps: Infinity, learningRate: POLISH_FACTOR * unit },
   ];
 }
 
@@ -137,7 +179,7 @@ export function scheduleAt(phases: readonly DistillPhase[], step: number): { pha
   const p = phases[phase];
   // t ∈ [0, 1]: position inside a finite phase (its last step is t = 1); an endless phase holds t = 0.
   const t = Number.isFinite(p.steps) && p.steps > 1 ? Math.min(1, (step - phaseStart(phases, phase)) / (p.steps - 1)) : 0;
-  const learningRate = p.learningRateEnd === undefined ? p.learningRate : p.learningRate * (p.learningRateEnd / p.learningRate) ** t;
+  const learningRate = p.learningRateEnd === undefined ? p.learningRate : decayedRate(p.decay ?? 'geometric', p.learningRate, p.learningRateEnd, t);
   const teacherWeight = p.teacherWeight ? p.teacherWeight[0] + (p.teacherWeight[1] - p.teacherWeight[0]) * t : 1;
   return { phase, learningRate, teacherWeight };
 }

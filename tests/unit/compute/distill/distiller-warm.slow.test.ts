@@ -11,6 +11,7 @@ import { tf } from '../../../../src/compute/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { Distiller } from '../../../../src/compute/distill/distiller';
 import { distillSchedule, studentConfig, WARM_START_STEPS } from '../../../../src/core/flow/distill-schedule';
+import { DEFAULT_LEARNING_RATE } from '../../../../src/core/flow/lr-schedule';
 import { parseModelText, serializeModel } from '../../../../src/core/flow/model-file';
 import { initFlowWeights } from '../../../../src/core/flow/init';
 import { datasetSource } from '../../../../src/core/datasets';
@@ -29,7 +30,7 @@ describe('distillation with the warm start on teacher samples', () => {
     const teacherModel = parseModelText(readFileSync('public/presets/8gaussians-maf.json', 'utf8'));
     const teacherBefore = JSON.stringify(serializeModel(teacherModel.weights, teacherModel.meta));
     const student = initFlowWeights(studentConfig(teacherModel.weights.config, 2));
-    const phases = distillSchedule('student-teacher', true, 1e-3);
+    const phases = distillSchedule('student-teacher', true, DEFAULT_LEARNING_RATE);
     const d = new Distiller(teacherModel.weights, student, phases, { batchSize: 512, clipNorm: 10, seed: 3 });
     const initial = await d.estimateKl('student-teacher', 4096, 9);
     for (let s = 0; s < WARM_START_STEPS + 500; s++) d.step();

@@ -12,6 +12,7 @@ import { Distiller } from '../../../../src/compute/distill/distiller';
 import { BETA_START, distillSchedule, initStudentWeights, studentConfig } from '../../../../src/core/flow/distill-schedule';
 import { parseModelText, serializeModel } from '../../../../src/core/flow/model-file';
 import { initFlowWeights } from '../../../../src/core/flow/init';
+import { DEFAULT_LEARNING_RATE } from '../../../../src/core/flow/lr-schedule';
 
 beforeAll(async () => {
   tf.env().set('PROD', true);
@@ -28,7 +29,7 @@ describe('Parallel-WaveNet distillation, the default schedule', () => {
     const teacher = teacherModel();
     const teacherBefore = JSON.stringify(serializeModel(teacher.weights, teacher.meta));
     const student = initStudentWeights(teacher.weights.config, 2);
-    const d = new Distiller(teacher.weights, student, distillSchedule('student-teacher', false, 1e-3), { batchSize: 256, clipNorm: 10, seed: 3 });
+    const d = new Distiller(teacher.weights, student, distillSchedule('student-teacher', false, DEFAULT_LEARNING_RATE), { batchSize: 256, clipNorm: 10, seed: 3 });
     // Any teacher sampling (z → x, the MAF's sequential direction) would go through these.
     const teacherSampling = vi.spyOn(d.teacher, 'sequential');
     const teacherToData = vi.spyOn(d.teacher, 'toData');
@@ -65,7 +66,7 @@ describe('Parallel-WaveNet distillation, the default schedule', () => {
     const teacherModel = parseModelText(readFileSync('public/presets/8gaussians-maf.json', 'utf8'));
     const teacherBefore = JSON.stringify(serializeModel(teacherModel.weights, teacherModel.meta));
     const student = initFlowWeights(studentConfig(teacherModel.weights.config, 2));
-    const phases = distillSchedule('student-teacher', true, 1e-3);
+    const phases = distillSchedule('student-teacher', true, DEFAULT_LEARNING_RATE);
     const d = new Distiller(teacherModel.weights, student, phases, { batchSize: 256, clipNorm: 10, seed: 3 });
     const initial = await d.estimateKl('teacher-student', 2048, 9);
     d.step();
@@ -89,7 +90,7 @@ describe('Parallel-WaveNet distillation, the default schedule', () => {
 
   it('counts the teacher samples a warm start draws (batch size per KL(t‖s) step)', async () => {
     const teacher = teacherModel();
-    const d = new Distiller(teacher.weights, initFlowWeights({ ...teacher.weights.config, seed: 4 }), distillSchedule('student-teacher', true, 1e-3), {
+    const d = new Distiller(teacher.weights, initFlowWeights({ ...teacher.weights.config, seed: 4 }), distillSchedule('student-teacher', true, DEFAULT_LEARNING_RATE), {
       batchSize: 32,
       clipNorm: 10,
       seed: 1,
@@ -134,7 +135,7 @@ describe('Parallel-WaveNet distillation, the default schedule', () => {
 
   it('starts a pretrained student at its schedule step', () => {
     const teacher = teacherModel();
-    const d = new Distiller(teacher.weights, initFlowWeights(studentConfig(teacher.weights.config, 1)), distillSchedule('student-teacher', false, 1e-3), { batchSize: 16, clipNorm: 10, seed: 1 }, 5000);
+    const d = new Distiller(teacher.weights, initFlowWeights(studentConfig(teacher.weights.config, 1)), distillSchedule('student-teacher', false, DEFAULT_LEARNING_RATE), { batchSize: 16, clipNorm: 10, seed: 1 }, 5000);
     expect(d.steps).toBe(5000);
     expect(d.teacherWeight).toBe(1);
     d.dispose();
