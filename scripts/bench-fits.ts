@@ -1,11 +1,11 @@
 /**
  * `npm run bench:fits`: how close the default MAF and IAF get to the data in the lab's budget
  * (the measuring part is scripts/bench/fits.ts, which `npm run bench` also runs, one seed).
- * Trains each (5 layers, MADE 2×64, batch 512, tfjs WASM in Node) by maximum likelihood on
+ * Trains each (the default: 12 layers, MADE 2×32; batch 512, tfjs WASM in Node) by maximum likelihood on
  * 8gaussians for 3,000 steps with the app's learning-rate schedule (core/flow/lr-schedule.ts),
  * seeds 1..3, and prints the KL gap = held-out NLL − H (H = 2.8319 nats, 10,000 fresh points)
  * as mean ± sd over the seeds, with ms/step. A benchmark: it asserts nothing.
- *   FITS_COMPARE=1   also runs the old default (constant lr 1e-3) for the before → after row
+ *   FITS_COMPARE=1   also runs a constant lr 1e-3 on the same architecture (the schedule's before → after row)
  *   FITS_FLOWS=maf   FITS_SEEDS=1,2   FITS_STEPS=1000   FITS_LR=3e-3   FITS_SCHEDULE=constant
  *   FITS_WARMUP=100  FITS_FINAL=0.05  FITS_DECAY=3000  (schedule overrides, for tuning)
  *   FITS_LAYERS=5  FITS_HIDDEN=64  (architecture, for tuning)

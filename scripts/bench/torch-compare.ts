@@ -8,6 +8,7 @@
  * load, the CPU times much less, so the CPU ratio is the steadier of the two there.
  */
 import { execFileSync } from 'node:child_process';
+import { DEFAULT_FLOW_CONFIG } from '../../src/core/flow/config';
 import { benchEngine, useBackend } from './node-engine';
 import { countOps } from './op-counts';
 import { percentile } from './stats';
@@ -57,7 +58,9 @@ interface TorchRun {
 }
 
 function runTorch(python: string, steps: number): TorchRun {
-  const out = execFileSync(python, ['bench/torch_maf.py', '--steps', String(steps)], { encoding: 'utf8' });
+  // The same architecture as defaultModel() (core/flow/config.ts).
+  const architecture = ['--layers', String(DEFAULT_FLOW_CONFIG.layers), '--hidden', String(DEFAULT_FLOW_CONFIG.hidden[0])];
+  const out = execFileSync(python, ['bench/torch_maf.py', '--steps', String(steps), ...architecture], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop()!) as TorchRun;
 }
 

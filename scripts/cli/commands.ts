@@ -46,7 +46,7 @@ export async function train(flags: Flags, out: Out): Promise<void> {
   const dataset = choiceFlag(flags, 'dataset', '8gaussians', DATASET_IDS.filter((d) => d !== 'drawn'));
   const outPath = requireFlag(flags, 'out');
   const layers = intFlag(flags, 'layers', DEFAULT_FLOW_CONFIG.layers, 1, 32);
-  const hidden = intFlag(flags, 'hidden', 64, 4, 512);
+  const hidden = intFlag(flags, 'hidden', DEFAULT_FLOW_CONFIG.hidden[0], 4, 512);
   const steps = intFlag(flags, 'steps', 3000, 0, 1_000_000);
   const batch = intFlag(flags, 'batch', 512, 1, 65_536);
   const lr = numberFlag(flags, 'lr', DEFAULT_LEARNING_RATE, 1e-7, 10);

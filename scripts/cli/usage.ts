@@ -1,5 +1,7 @@
 /** Usage text of the command-line tool: `--help`, `help COMMAND`, `COMMAND --help`. */
 import { DATASET_IDS } from '../../src/core/datasets';
+import { DEFAULT_FLOW_CONFIG } from '../../src/core/flow/config';
+import { DEFAULT_LEARNING_RATE, formatRate } from '../../src/core/flow/lr-schedule';
 
 const DATASETS = DATASET_IDS.filter((d) => d !== 'drawn').join(', ');
 
@@ -20,11 +22,11 @@ Trains a flow on a toy data set or energy target and writes a model file.
                       (default 4; with --transform spline)
   --dataset NAME      training data (default 8gaussians): ${DATASETS}
   --out FILE          where to write the model file (required)
-  --layers K          layers (autoregressive or coupling), 1..32 (default 5)
-  --hidden H          width of each of the two hidden layers, 4..512 (default 64)
+  --layers K          layers (autoregressive or coupling), 1..32 (default ${DEFAULT_FLOW_CONFIG.layers})
+  --hidden H          width of each of the two hidden layers, 4..512 (default ${DEFAULT_FLOW_CONFIG.hidden[0]})
   --steps N           training steps (default 3000)
   --batch B           points per step (default 512)
-  --lr R              peak Adam learning rate (default 0.001)
+  --lr R              peak Adam learning rate (default ${formatRate(DEFAULT_LEARNING_RATE)})
   --schedule cosine|constant
                       learning-rate schedule (default cosine: the lab's, a 100-step warm-up,
                       then a half-cosine to 5% of the peak by step 3000, then held there)

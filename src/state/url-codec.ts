@@ -12,7 +12,7 @@ import {
   type UrlKey,
   type UrlState,
 } from './url-schema';
-import { defaultLayersFor } from './url-defaults';
+import { DEPENDENT_KEYS, dependentDefault, isDependentKey } from './url-defaults';
 
 export interface DecodedUrl {
   state: UrlState;
@@ -58,9 +58,9 @@ export function decodeUrlState(search: string): DecodedUrl {
       state[key] = value;
     }
   }
-  // A missing (or invalid) `layers` means the default of the transform (state/url-defaults.ts).
-  if (!given.includes('layers') || invalid.includes('layers')) {
-    state.layers = defaultLayersFor((state as UrlState).transform);
+  // A missing (or invalid) `layers` or `hidden` means the default of the transform (state/url-defaults.ts).
+  for (const key of DEPENDENT_KEYS) {
+    if (!given.includes(key) || invalid.includes(key)) state[key] = dependentDefault(key, (state as UrlState).transform);
   }
   return { state: state as UrlState, invalid, rejected, given };
 }
@@ -71,7 +71,7 @@ export function encodeUrlState(state: UrlState): string {
   for (const key of URL_KEYS) {
     const spec = URL_SCHEMA[key] as ParamSpec<unknown>;
     const value = state[key];
-    const fallback = key === 'layers' ? defaultLayersFor(state.transform) : spec.default;
+    const fallback = isDependentKey(key) ? dependentDefault(key, state.transform) : spec.default;
     if (value === undefined || spec.equals(value, fallback)) continue;
     params.set(key, spec.format(value));
   }

@@ -3,7 +3,7 @@ import { DATASET_IDS, datasetLabel } from '../core/datasets';
 import { ENERGY_INFO, isEnergyName } from '../core/toy/energy';
 import { TOY_INFO, isToyName } from '../core/toy/toy-datasets';
 import { URL_KEYS, URL_SCHEMA } from './url-schema';
-import { LAYERS_DEFAULT_TEXT } from './url-defaults';
+import { dependentDefaultText, isDependentKey } from './url-defaults';
 
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
 
@@ -23,7 +23,7 @@ function datasetDescription(id: string): string {
 export function urlParametersMarkdown(): string {
   const rows = URL_KEYS.map((key) => {
     const spec = URL_SCHEMA[key];
-    const fallback = key === 'layers' ? LAYERS_DEFAULT_TEXT : defaultText(spec.default);
+    const fallback = isDependentKey(key) ? dependentDefaultText(key) : defaultText(spec.default);
     return `| \`${key}\` | ${spec.kind} | ${escapeCell(spec.range)} | \`${fallback}\` | ${escapeCell(spec.description)} |`;
   });
   return [

@@ -120,7 +120,7 @@ describe('URL codec', () => {
       transform: 'spline',
       view: 'compare',
       dataset: 'u3',
-      layers: 12,
+      layers: 16,
       hidden: 8,
       lr: 1e-5,
       batch: 2048,
@@ -164,7 +164,7 @@ describe('URL codec', () => {
   it('rejects out-of-range and non-integer numbers', () => {
     const cases: [UrlKey, string][] = [
       ['layers', '0'],
-      ['layers', '13'],
+      ['layers', '17'],
       ['layers', '-3'],
       ['layers', '5.5'],
       ['layers', '1e1'],
@@ -204,7 +204,7 @@ describe('URL codec', () => {
   it('uses the last value of a repeated key', () => {
     expect(decodeUrlState('?layers=3&layers=4').state.layers).toBe(4);
     const { state, invalid } = decodeUrlState('?layers=3&layers=abc');
-    expect(state.layers).toBe(5);
+    expect(state.layers).toBe(12);
     expect(invalid).toEqual(['layers']);
   });
 

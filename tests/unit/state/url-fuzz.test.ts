@@ -1,7 +1,7 @@
 /**
  * The URL codec against 1,000 seeded random and hostile queries (tests/support/hostile-urls.ts,
  * the generator the browser fuzz test uses): decoding never throws, names exactly the keys
- * whose last value was hostile, leaves those at their defaults (`layers`: its transform's), and the address it writes back
+ * whose last value was hostile, leaves those at their defaults (`layers`, `hidden`: its transform's), and the address it writes back
  * is canonical (decodes to the same state with nothing invalid) and carries no hostile text.
  */
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import {
   invalidParamsMessage,
 } from '../../../src/state/url-codec';
 import { URL_SCHEMA, defaultUrlState, type UrlKey } from '../../../src/state/url-schema';
-import { defaultLayersFor } from '../../../src/state/url-defaults';
+import { dependentDefault, isDependentKey } from '../../../src/state/url-defaults';
 import { hostileQuery } from '../../support/hostile-urls';
 
 describe('URL codec under fuzzing', () => {
@@ -32,9 +32,9 @@ describe('URL codec under fuzzing', () => {
       expect(message.length).toBeLessThanOrEqual(40 + invalid.length * (20 + EXCERPT_LENGTH));
       expect(message).not.toMatch(/[\p{Cc}\p{Cf}]/u);
       reported += decoded.invalid.length;
-      // An invalid `layers` falls back to the default of the decoded transform (url-defaults.ts).
+      // An invalid `layers` or `hidden` falls back to the default of the decoded transform (url-defaults.ts).
       for (const key of invalid) {
-        const fallback = key === 'layers' ? defaultLayersFor(decoded.state.transform) : defaults[key];
+        const fallback = isDependentKey(key) ? dependentDefault(key, decoded.state.transform) : defaults[key];
         expect(decoded.state[key]).toEqual(fallback);
       }
       for (const key of Object.keys(decoded.state) as UrlKey[]) {
