@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { articleFor } from '../../src/panels/distill/pass-text';
 import { CONFIG, expectNoProblems, openApp, waitForBackend } from './harness';
 
 const WASM = '&backend=wasm';
@@ -20,6 +21,12 @@ const STUDENT = (
     students: { dataset: string; training: { kl: number; klStandardError: number; modesCovered: string; steps: number } }[];
   }
 ).students.find((s) => s.dataset === '8gaussians')!;
+
+/** Layer counts of the committed teacher and pretrained student: the pass sentences follow them. */
+const layersOf = (file: string) =>
+  (JSON.parse(readFileSync(`public/presets/${file}`, 'utf8')) as { config: { layers: number } }).config.layers;
+const TEACHER_LAYERS = layersOf('8gaussians-maf.json');
+const STUDENT_LAYERS = layersOf('8gaussians-student.json');
 
 const num = async (page: Page, selector: string, attribute: string) => Number(await page.locator(selector).getAttribute(attribute));
 /** The latest KL estimate shown under the KL curve. */
@@ -54,15 +61,16 @@ describe(`distillation panel ${CONFIG}`, () => {
     // The same student and estimator as the preset script: the same KL within Monte-Carlo error.
     expect(Math.abs(kl - STUDENT.training.kl)).toBeLessThan(3 * se + 0.02);
     expect(await num(page, '[data-teacher-samples-drawn]', 'data-teacher-samples-drawn')).toBe(0);
-    // Pass counts from the real layer counts (5-layer teacher, 8-layer student, D = 2).
+    // Pass counts from the real layer counts of the committed files, D = 2.
+    const [t, st] = [TEACHER_LAYERS, STUDENT_LAYERS];
     const sentence = await page.locator('[data-pass-sentence]').textContent();
-    expect(sentence).toContain('At D = 2 the teacher (a 5-layer MAF) needs D × 5 = 10 network passes');
-    expect(sentence).toContain('the student (an 8-layer IAF) 8, one per layer');
+    expect(sentence).toContain(`At D = 2 the teacher (${articleFor(t)} ${t}-layer MAF) needs D × ${t} = ${2 * t} network passes`);
+    expect(sentence).toContain(`the student (${articleFor(st)} ${st}-layer IAF) ${st}, one per layer`);
     expect(sentence).not.toMatch(/twice/);
-    expect(await page.locator('[data-step-passes]').textContent()).toContain('13 passes, no teacher sample');
+    expect(await page.locator('[data-step-passes]').textContent()).toContain(`${t + st} passes, no teacher sample`);
     // The gradient path: student trainable, teacher frozen, backward arrows drawn.
     const path = page.getByRole('img', { name: /^Gradient path:/ });
-    expect(await path.getAttribute('aria-label')).toMatch(/z → student IAF \(8 passes\) → x → frozen teacher MAF.*the teacher gets none/);
+    expect(await path.getAttribute('aria-label')).toMatch(new RegExp(`z → student IAF \\(${STUDENT_LAYERS} passes\\) → x → frozen teacher MAF.*the teacher gets none`));
     expect(await page.locator('.distill-gradient-path [data-box="student"].gp-trainable').count()).toBe(1);
     expect(await page.locator('.distill-gradient-path [data-box="teacher"].gp-frozen').count()).toBe(1);
     expect(await page.locator('.distill-gradient-path .gp-backward[data-arrow]').count()).toBeGreaterThan(3);
@@ -127,7 +135,7 @@ describe(`distillation panel ${CONFIG}`, () => {
     await speedup.waitFor({ timeout: 60_000 });
     expect(Number(await speedup.getAttribute('data-speedup'))).toBeGreaterThan(0);
     await page.getByText(/Teacher \(MAF, 10 passes\)/).waitFor();
-    await page.getByText(/Student \(IAF, 8 passes\)/).waitFor();
+    await page.getByText(new RegExp(`Student \\(IAF, ${STUDENT_LAYERS} passes\\)`)).waitFor();
     await expectNoProblems();
   }, 300_000);
 

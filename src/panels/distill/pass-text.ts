@@ -9,14 +9,19 @@ const AUDIO_DIM = 24_000;
 
 const n = (v: number) => v.toLocaleString('en');
 
+/** "a" or "an" before a count read aloud: an 8-, 11-, 18- or 80-something-layer flow, a 12-layer one. */
+export function articleFor(count: number): 'a' | 'an' {
+  return /^8/.test(String(count)) || count === 11 || count === 18 ? 'an' : 'a';
+}
+
 /** Sampling passes, teacher against student, here and for one second of 24 kHz audio. */
 export function samplingPassSentence(dim: number, teacherLayers: number, studentLayers: number): string {
   const here = distillPassCounts('student-teacher', dim, teacherLayers, studentLayers);
   const audio = distillPassCounts('student-teacher', AUDIO_DIM, teacherLayers, studentLayers);
   const ratio = here.teacherSampling / here.studentSampling;
   return (
-    `At D = ${n(dim)} the teacher (a ${teacherLayers}-layer MAF) needs D × ${teacherLayers} = ${n(here.teacherSampling)} network passes ` +
-    `to sample and the student (an ${studentLayers}-layer IAF) ${n(here.studentSampling)}, one per layer: ` +
+    `At D = ${n(dim)} the teacher (${articleFor(teacherLayers)} ${teacherLayers}-layer MAF) needs D × ${teacherLayers} = ${n(here.teacherSampling)} network passes ` +
+    `to sample and the student (${articleFor(studentLayers)} ${studentLayers}-layer IAF) ${n(here.studentSampling)}, one per layer: ` +
     `${ratio >= 1 ? `${ratio.toFixed(2)} times as many` : `${(1 / ratio).toFixed(2)} times fewer`} for the teacher. ` +
     `For one second of 24 kHz audio (D = ${n(AUDIO_DIM)}) the same stacks would need ${n(audio.teacherSampling)} passes against ${n(audio.studentSampling)}.`
   );

@@ -1,7 +1,7 @@
 /**
  * SLOW (≈ 200 s): distillation on 8gaussians with the panel's warm-start option (not its
- * default): a KL(t‖s) warm start on teacher samples, then KL(s‖t); the student is an 8-layer
- * IAF (the teacher, the committed MAF preset, has 5). Runs on tfjs WASM in Node (see
+ * default): a KL(t‖s) warm start on teacher samples, then KL(s‖t); the student is an IAF as
+ * deep as the teacher (the committed MAF preset), at least STUDENT_LAYERS. Runs on tfjs WASM in Node (see
  * default-maf-nll.test.ts for why). The lecture-faithful default (KL(s‖t) alone, no teacher
  * sample) is tested quickly in distiller.test.ts.
  */

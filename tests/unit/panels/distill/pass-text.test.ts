@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { samplingPassSentence, stepPassSentence } from '../../../../src/panels/distill/pass-text';
+import { articleFor, samplingPassSentence, stepPassSentence } from '../../../../src/panels/distill/pass-text';
 
 describe('pass sentences from the real layer counts', () => {
   it('5-layer teacher, 8-layer student, D = 2: 10 against 8, not “twice the passes”', () => {
@@ -9,6 +9,15 @@ describe('pass sentences from the real layer counts', () => {
     expect(s).toContain('1.25 times as many');
     expect(s).toContain('120,000 passes against 8');
     expect(s).not.toMatch(/twice/);
+  });
+
+  it('names the stacks with the right article: a 12-layer MAF, an 8-layer IAF', () => {
+    const s = samplingPassSentence(2, 12, 12);
+    expect(s).toContain('the teacher (a 12-layer MAF) needs D × 12 = 24 network passes');
+    expect(s).toContain('the student (a 12-layer IAF) 12, one per layer');
+    expect(samplingPassSentence(2, 8, 11)).toContain('(an 8-layer MAF)');
+    expect(samplingPassSentence(2, 8, 11)).toContain('(an 11-layer IAF)');
+    expect([1, 2, 5, 8, 11, 12, 16, 18, 80, 100].map(articleFor)).toEqual(['a', 'a', 'a', 'an', 'an', 'a', 'a', 'an', 'an', 'a']);
   });
 
   it('says “fewer” when the teacher is the cheaper sampler (a deep student, small D)', () => {
