@@ -120,7 +120,7 @@ describe(`distillation panel ${CONFIG}`, () => {
     await waitForModels(page);
     // A warm start has no pretrained student; each of its steps samples the teacher.
     expect(await page.getByRole('button', { name: 'Pretrained student' }).count()).toBe(0);
-    expect(await page.locator('[data-step-passes]').textContent()).toContain('teacher samples in D × 5 = 10 passes');
+    expect(await page.locator('[data-step-passes]').textContent()).toContain(`teacher samples in D × ${TEACHER_LAYERS} = ${2 * TEACHER_LAYERS} passes`);
     await page.getByRole('button', { name: 'Step' }).click();
     await page.getByText('Step 10').waitFor({ timeout: 60_000 });
     expect(await num(page, '[data-teacher-samples-drawn]', 'data-teacher-samples-drawn')).toBe(10 * 128);
@@ -134,7 +134,7 @@ describe(`distillation panel ${CONFIG}`, () => {
     const speedup = page.locator('[data-speedup]');
     await speedup.waitFor({ timeout: 60_000 });
     expect(Number(await speedup.getAttribute('data-speedup'))).toBeGreaterThan(0);
-    await page.getByText(/Teacher \(MAF, 10 passes\)/).waitFor();
+    await page.getByText(new RegExp(`Teacher \\(MAF, ${2 * TEACHER_LAYERS} passes\\)`)).waitFor();
     await page.getByText(new RegExp(`Student \\(IAF, ${STUDENT_LAYERS} passes\\)`)).waitFor();
     await expectNoProblems();
   }, 300_000);
