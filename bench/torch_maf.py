@@ -2,7 +2,7 @@
 """The default Flow Lab MAF training step in PyTorch, for `npm run bench:torch`.
 
 The same model and step as src/compute/flow (see bench/README.md):
-  * D = 2, 5 MADE layers, hidden [64, 64] (the default; --layers, --hidden), ReLU, variable order alternating
+  * D = 2, 12 MADE layers, hidden [32, 32] (the default; --layers, --hidden), ReLU, variable order alternating
     (natural, reversed, ...), hidden degrees k mod (D - 1) + 1, masks W ⊙ M
     (hidden: d_out >= d_in; output: deg(i) > d_in), output columns [mu_0..mu_{D-1}, a_0..a_{D-1}];
   * affine layer x -> z: alpha = B tanh(a / B) (B = 3), z = (x - mu) e^{-alpha},
@@ -23,7 +23,7 @@ import time
 import torch
 from torch import nn
 
-D, LAYERS, HIDDEN, BOUND, BATCH = 2, 5, [64, 64], 3.0, 512
+D, LAYERS, HIDDEN, BOUND, BATCH = 2, 12, [32, 32], 3.0, 512
 
 
 def made_masks(order):

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:fits`: how close the default MAF and IAF get to the data in the lab's budget
  * (the measuring part is scripts/bench/fits.ts, which `npm run bench` also runs, one seed).
- * Trains each (the default: 5 layers, MADE 2×64, or FITS_LAYERS × 2×FITS_HIDDEN; batch 512, tfjs WASM in Node) by maximum likelihood on
+ * Trains each (the default: 12 layers, MADE 2×32; batch 512, tfjs WASM in Node) by maximum likelihood on
  * 8gaussians for 3,000 steps with the app's learning-rate schedule (core/flow/lr-schedule.ts),
  * seeds 1..3, and prints the KL gap = held-out NLL − H (H = 2.8319 nats, 10,000 fresh points)
  * as mean ± sd over the seeds, with ms/step. A benchmark: it asserts nothing.

@@ -2,8 +2,8 @@
  * `npm run presets`: trains the committed preset models (public/presets/<dataset>-<flow>.json)
  * with the command-line tool, two at a time, and writes public/presets/index.json, the
  * manifest the app reads to know which presets exist, then the density previews (preset-previews.ts). Each preset uses the app's default
- * architecture (affine: core/flow/config.ts; spline: 2 layers, 2×64) and its default peak rate
- * (DEFAULT_LEARNING_RATE), so "Train" continues from it. Takes 25–60 minutes on 2 idle cores.
+ * architecture (affine: 12 layers, 2×32; spline: 2 layers, 2×64) and its default peak rate
+ * (DEFAULT_LEARNING_RATE), so "Train" continues from it. Takes about an hour on 2 idle cores.
  *   PRESETS=8gaussians-maf,moons-iaf npm run presets    retrains only those.
  *   PRESET_WORKERS=1 npm run presets                     one training process at a time (default 2).
  */
@@ -42,7 +42,7 @@ const ALL: Job[] = DATASET_IDS.filter((d) => d !== 'drawn').flatMap((dataset): J
 // architecture for a spline, state/url-defaults.ts) and were trained at η = 1e-3, which fit
 // every toy set closer than the affine layers: <dataset>-maf-spline.json,
 // <dataset>-coupling-spline.json; the affine coupling flow in the lab's default architecture
-// (core/flow/config.ts): <dataset>-coupling.json. Every toy set has a job; the manifest lists the
+// (12 layers, 2×32): <dataset>-coupling.json. Every toy set has a job; the manifest lists the
 // files that exist (docs/teaching.md says which were trained).
 const SPLINE = ['--transform', 'spline', '--layers', '2', '--hidden', '64'];
 const TOY_SETS = DATASET_IDS.filter((d) => d !== 'drawn' && !energy(d));

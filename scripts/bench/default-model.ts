@@ -1,4 +1,4 @@
-/** The default model of the benchmarks (core/flow/config.ts: 5 layers, 2×64 hidden; batch 512) with its trainer on 8gaussians. */
+/** The default model of the benchmarks (core/flow/config.ts: 12 layers, 2×32 hidden; batch 512) with its trainer on 8gaussians. */
 import { TfFlow } from '../../src/compute/flow/tf-flow';
 import { FlowTrainer } from '../../src/compute/flow/trainer';
 import { DEFAULT_FLOW_CONFIG, type FlowKind } from '../../src/core/flow/config';

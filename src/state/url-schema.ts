@@ -184,9 +184,9 @@ export const URL_SCHEMA = {
     '8gaussians',
     'Training data: a toy data set, an energy target (u1 … u4) or `drawn` (points you draw).',
   ),
-  // The defaults of layers and hidden follow the transform (affine: config.ts, spline 2 × 2×64): state/url-defaults.ts.
+  // The defaults of layers and hidden follow the transform (affine 12 × 2×32, spline 2 × 2×64): state/url-defaults.ts.
   layers: intParam(1, 16, DEFAULT_FLOW_CONFIG.layers, `Number of layers in the flow (autoregressive MADE layers, or coupling layers). Without it, ${DEFAULT_FLOW_CONFIG.layers} affine layers or 2 spline layers (the spline presets’ depth).`),
-  hidden: intParam(8, 256, DEFAULT_FLOW_CONFIG.hidden[0], `Width of each of the two hidden layers of every layer’s network (a MADE, or a coupling layer’s MLP). Without it, ${DEFAULT_FLOW_CONFIG.hidden[0]} for affine layers and 64 for spline layers (the spline presets’ width).`),
+  hidden: intParam(8, 256, DEFAULT_FLOW_CONFIG.hidden[0], `Width of each of the two hidden layers of every layer’s network (a MADE, or a coupling layer’s MLP). Without it, ${DEFAULT_FLOW_CONFIG.hidden[0]} for affine layers or 64 for spline layers (the spline presets’ width).`),
   lr: numberParam(1e-5, 1, DEFAULT_LEARNING_RATE, 'Adam learning rate η: the density lab\'s peak (100-step warm-up, then cosine to 5% by step 3,000); the distillation scales it per phase.'),
   batch: intParam(16, 2048, 512, 'Training batch size (points per step).'),
   seed: intParam(

@@ -186,7 +186,7 @@ describe(`accessibility ${CONFIG}`, () => {
         const label = await page
           .locator('canvas[aria-label^="Model density for"][aria-label*=" layer"]')
           .getAttribute('aria-label');
-        expect(label).toMatch(/^Model density for 8gaussians, MAF, 5 layers(, NLL \d+\.\d\d)?$/);
+        expect(label).toMatch(/^Model density for 8gaussians, MAF, 12 layers(, NLL \d+\.\d\d)?$/);
         await expectTabReachesLab(page);
       }
       for (const theme of THEMES) {

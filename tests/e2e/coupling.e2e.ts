@@ -167,7 +167,7 @@ describe(`coupling flows and splines ${CONFIG}`, () => {
       expect(cells['ms-per-step']).toMatch(/^\d+(\.\d+)? ms \(wasm\)$/);
       expect(Number.parseFloat(cells['ms-per-step'])).toBeGreaterThan(0);
     }
-    // 8gaussians-maf-spline.json and 8gaussians-coupling-spline.json (2 layers) exist; the 5-layer affine
+    // 8gaussians-maf-spline.json and 8gaussians-coupling-spline.json (2 layers) exist; the 12-layer affine
     // presets do not fit the view's 2 layers and no IAF spline preset exists: trained here.
     expect(Object.fromEntries(rows.map((r) => [`${r.flow}-${r.transform}`, r.cells.origin]))).toEqual({
       'maf-affine': 'trained here, 300 steps',

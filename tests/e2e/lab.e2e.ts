@@ -25,7 +25,7 @@ describe(`density lab ${CONFIG}`, () => {
     await modelDensity(page).waitFor({ timeout: 30_000 });
     console.log(`first model frame ${Date.now() - started} ms after the backend was ready`);
     expect(await modelDensity(page).getAttribute('aria-label')).toMatch(
-      /^Model density for 8gaussians, MAF, 5 layers, NLL \d/,
+      /^Model density for 8gaussians, MAF, 12 layers, NLL \d/,
     );
     expect(await page.getByText('Showing a pretrained preset').count()).toBe(1);
     await expectNoProblems();
@@ -48,7 +48,7 @@ describe(`density lab ${CONFIG}`, () => {
     expect(await page.getByRole('status').filter({ hasText: /^Backend: starting/ }).count()).toBe(1);
     release();
     await modelDensity(page).waitFor({ timeout: 60_000 });
-    expect(await modelDensity(page).getAttribute('aria-label')).toMatch(/^Model density for moons, MAF, 5 layers, NLL \d/);
+    expect(await modelDensity(page).getAttribute('aria-label')).toMatch(/^Model density for moons, MAF, 12 layers, NLL \d/);
     expect(await preview.count()).toBe(0);
     await expectNoProblems();
   });
@@ -129,8 +129,8 @@ describe(`density lab ${CONFIG}`, () => {
   });
 
   it('energy target + IAF from fresh weights: the shown KL(q‖p) falls toward 0 and never below −2 se', async () => {
-    // hidden=32 has no preset: the model starts fresh.
-    const page = await openApp('/?dataset=u1&flow=iaf&hidden=32');
+    // 5 layers of 2×32 have no preset (the presets have the default 12): the model starts fresh.
+    const page = await openApp('/?dataset=u1&flow=iaf&layers=5');
     await modelDensity(page).waitFor({ timeout: 60_000 });
     await page.locator('.kl-gap').filter({ hasText: 'KL(q‖p) ≈' }).waitFor({ timeout: 60_000 });
     const fresh = await shownKl(page);
@@ -156,7 +156,7 @@ describe(`density lab ${CONFIG}`, () => {
     expect(await notice.locator('.link-text').allTextContents()).toEqual(['“nonsense”', '“-3”']);
     await modelDensity(page).waitFor({ timeout: 60_000 });
     expect(await modelDensity(page).getAttribute('aria-label')).toMatch(
-      /8gaussians, MAF, 5 layers/,
+      /8gaussians, MAF, 12 layers/,
     );
     expect(new URL(page.url()).search).toBe('');
     await page.getByRole('button', { name: 'Dismiss URL notice' }).click();

@@ -3,7 +3,7 @@
  *  - its forward values, loss, gradients and one Adam step, and the one-program sequential
  *    direction (MAF sampling, IAF density), equal the composed tfjs path on
  *    the CPU backend for D = 2, 3, 5 (scaled error ≤ 1e-4), leaking no tensors;
- *  - one training step of the default model (5 layers, MADE [64, 64], D = 2, batch 512)
+ *  - one training step of the default model (12 layers, MADE [32, 32], D = 2, batch 512)
  *    takes ≤ 60 GPU dispatches (counted in the worker by wrapping runWebGPUProgram), and a
  *    sequential pass a handful instead of hundreds;
  *  - the density lab trains a small MAF (2 layers, MADE [32, 32]) through it: the held-out NLL,

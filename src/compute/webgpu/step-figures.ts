@@ -1,6 +1,6 @@
 /**
- * GPU dispatches and time per training step of the default model (core/flow/config.ts: 5
- * layers, MADE [64, 64], D = 2; batch 512, Adam) on WebGPU, fused (fused-maf.ts) and composed (the tfjs path of
+ * GPU dispatches and time per training step of the default model (core/flow/config.ts: 12
+ * layers, MADE [32, 32], D = 2; batch 512, Adam) on WebGPU, fused (fused-maf.ts) and composed (the tfjs path of
  * flow/ with the fused path switched off). Dispatches are counted by wrapping the backend's
  * runWebGPUProgram during one warmed-up step; time is the mean over `steps` steps after a
  * warm-up, ending with a readback, so it includes the GPU work (on a software adapter it

@@ -27,7 +27,7 @@ export interface FlowConfig extends TransformConfig {
   dim: number;
   /** Number of autoregressive layers K. */
   layers: number;
-  /** Hidden widths of each MADE, e.g. [64, 64]. */
+  /** Hidden widths of each MADE, e.g. [32, 32]. */
   hidden: number[];
   activation: 'relu' | 'tanh';
   order: OrderKind;
@@ -38,15 +38,14 @@ export interface FlowConfig extends TransformConfig {
 }
 
 /**
- * The default affine flow: 5 layers of MADE 2×64. Issue 17 item 5's candidate, 12 layers of
- * 2×32 at a peak η of 3e-3, closes the KL gap on 8gaussians to ≈ 0.06 (MAF) and ≈ 0.07 (IAF)
- * nats in 3,000 steps where this one plateaus at ≈ 0.13 (docs/performance.md, "Fits in the
- * same steps"); it becomes the default once the committed presets are retrained for it.
+ * The default affine flow: 12 layers of MADE 2×32. Depth, not width, closes the KL gap on
+ * 8gaussians in the lab's 3,000 steps (docs/performance.md, "Fits in the same steps"): 12 × 2×32
+ * reaches ≈ 0.06 nats above the entropy floor where 5 × 2×64 plateaus at ≈ 0.13.
  */
 export const DEFAULT_FLOW_CONFIG: FlowConfig = {
   dim: 2,
-  layers: 5,
-  hidden: [64, 64],
+  layers: 12,
+  hidden: [32, 32],
   activation: 'relu',
   order: 'alternate',
   hiddenDegrees: 'deterministic',

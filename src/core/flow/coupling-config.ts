@@ -24,7 +24,7 @@ export interface CouplingConfig extends TransformConfig {
   dim: number;
   /** Number of coupling layers K. */
   layers: number;
-  /** Hidden widths of each conditioner MLP, e.g. [64, 64]. */
+  /** Hidden widths of each conditioner MLP, e.g. [32, 32]. */
   hidden: number[];
   activation: 'relu' | 'tanh';
   split: CouplingSplit;
@@ -33,11 +33,11 @@ export interface CouplingConfig extends TransformConfig {
   seed: number;
 }
 
-/** The lab's default affine architecture (5 layers, 2×64), as the autoregressive flows' (config.ts). */
+/** The lab's default affine architecture (12 layers, 2×32), as the autoregressive flows' (config.ts). */
 export const DEFAULT_COUPLING_CONFIG: CouplingConfig = {
   dim: 2,
-  layers: 5,
-  hidden: [64, 64],
+  layers: 12,
+  hidden: [32, 32],
   activation: 'relu',
   split: 'parity',
   alphaBound: 3,

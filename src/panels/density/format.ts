@@ -50,7 +50,7 @@ export function klGap(frame: LabFrame | null, info: LabModelInfo | null): number
   return Number.isFinite(value) ? value - info.lossFloor : null;
 }
 
-/** "Model density for 8gaussians, MAF, 5 layers, NLL 2.91". */
+/** "Model density for 8gaussians, MAF, 12 layers, NLL 2.91". */
 export function modelDensityLabel(frame: LabFrame): string {
   const { dataset, flow, transform, layers } = frame.params;
   const nll = Number.isFinite(frame.heldOutNll) ? `, NLL ${formatNats(frame.heldOutNll)}` : '';

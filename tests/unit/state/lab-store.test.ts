@@ -21,7 +21,7 @@ describe('lab store', () => {
     store.getState().setParam('layers', 0);
     store.getState().setParam('lr', Number.NaN);
     store.getState().setParams({ hidden: 300, batch: 256, dataset: 'nope' as never });
-    expect(store.getState().params).toMatchObject({ layers: 8, lr: 1e-3, hidden: 64, batch: 256 });
+    expect(store.getState().params).toMatchObject({ layers: 8, lr: 3e-3, hidden: 32, batch: 256 });
     expect(store.getState().params.dataset).toBe('8gaussians');
   });
 
@@ -55,8 +55,8 @@ describe('lab store', () => {
       flow: 'maf',
       transform: 'affine',
       dataset: '8gaussians',
-      layers: 5,
-      hidden: 64,
+      layers: 12,
+      hidden: 32,
       learningRate: 0.01,
       batchSize: 64,
       seed: 1,

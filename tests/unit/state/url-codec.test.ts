@@ -204,7 +204,7 @@ describe('URL codec', () => {
   it('uses the last value of a repeated key', () => {
     expect(decodeUrlState('?layers=3&layers=4').state.layers).toBe(4);
     const { state, invalid } = decodeUrlState('?layers=3&layers=abc');
-    expect(state.layers).toBe(5);
+    expect(state.layers).toBe(12);
     expect(invalid).toEqual(['layers']);
   });
 

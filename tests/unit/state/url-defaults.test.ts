@@ -7,16 +7,16 @@ import { DEFAULT_ARCHITECTURE, withDependentDefaults } from '../../../src/state/
 import { urlParametersMarkdown } from '../../../src/state/url-docs';
 import { URL_SCHEMA, defaultUrlState, type UrlState } from '../../../src/state/url-schema';
 
-// The committed presets' architectures (public/presets: affine 5 layers of 2×64, spline 2 of 2×64).
-const presetArchitecture = { affine: { layers: 5, hidden: 64 }, spline: { layers: 2, hidden: 64 } } as const;
+// The committed presets' architectures (public/presets: affine 12 layers of 2×32, spline 2 of 2×64).
+const presetArchitecture = { affine: { layers: 12, hidden: 32 }, spline: { layers: 2, hidden: 64 } } as const;
 
 describe('the default affine flow', () => {
-  it('is 5 layers of MADE 2×64 at a peak rate of 1e-3, in the engine and in the URL', () => {
-    expect(DEFAULT_FLOW_CONFIG.layers).toBe(5);
-    expect(DEFAULT_FLOW_CONFIG.hidden).toEqual([64, 64]);
-    expect(DEFAULT_LEARNING_RATE).toBe(1e-3);
+  it('is 12 layers of MADE 2×32 at a peak rate of 3e-3, in the engine and in the URL', () => {
+    expect(DEFAULT_FLOW_CONFIG.layers).toBe(12);
+    expect(DEFAULT_FLOW_CONFIG.hidden).toEqual([32, 32]);
+    expect(DEFAULT_LEARNING_RATE).toBe(3e-3);
     expect(URL_SCHEMA.lr.default).toBe(DEFAULT_LEARNING_RATE);
-    expect(decodeUrlState('').state).toMatchObject({ layers: 5, hidden: 64, lr: 1e-3 });
+    expect(decodeUrlState('').state).toMatchObject({ layers: 12, hidden: 32, lr: 3e-3 });
     // The range leaves room above the default.
     expect(URL_SCHEMA.layers.parse('16')).toBe(16);
     expect(URL_SCHEMA.layers.parse('17')).toBeUndefined();
@@ -34,9 +34,8 @@ describe('layers and hidden defaults follow the transform', () => {
     expect(decodeUrlState('?transform=spline').state).toMatchObject({ layers: 2, hidden: 64 });
     expect(decodeUrlState('?transform=spline&layers=5').state).toMatchObject({ layers: 5, hidden: 64 });
     expect(decodeUrlState('?transform=spline&hidden=32').state).toMatchObject({ layers: 2, hidden: 32 });
-    expect(decodeUrlState('?layers=2').state).toMatchObject({ layers: 2, hidden: 64 });
-    expect(decodeUrlState('?hidden=32').state).toMatchObject({ layers: 5, hidden: 32 });
-    expect(decodeUrlState('').state).toMatchObject({ layers: 5, hidden: 64 });
+    expect(decodeUrlState('?layers=2').state).toMatchObject({ layers: 2, hidden: 32 });
+    expect(decodeUrlState('').state).toMatchObject({ layers: 12, hidden: 32 });
     // An invalid value falls back to the default of the transform (and is named).
     const bad = decodeUrlState('?transform=spline&layers=99&hidden=3');
     expect(bad.state).toMatchObject({ layers: 2, hidden: 64 });
@@ -48,7 +47,7 @@ describe('layers and hidden defaults follow the transform', () => {
     expect(encodeUrlState({ ...base, transform: 'spline', layers: 2, hidden: 64 })).toBe('?transform=spline');
     expect(encodeUrlState({ ...base, transform: 'spline', layers: 12, hidden: 32 })).toBe('?transform=spline&layers=12&hidden=32');
     expect(encodeUrlState({ ...base, layers: 2 })).toBe('?layers=2');
-    expect(encodeUrlState({ ...base, hidden: 32 })).toBe('?hidden=32');
+    expect(encodeUrlState({ ...base, hidden: 64 })).toBe('?hidden=64');
     for (const transform of ['affine', 'spline'] as const) {
       for (let layers = 1; layers <= 16; layers++) {
         for (const hidden of [8, 32, 64, 256]) {
@@ -68,11 +67,11 @@ describe('layers and hidden defaults follow the transform', () => {
     expect(withDependentDefaults({ ...base, layers: 3 }, { transform: 'spline' })).toMatchObject({ layers: 3, hidden: 64 });
     expect(withDependentDefaults({ ...base, hidden: 48 }, { transform: 'spline' })).toMatchObject({ layers: 2, hidden: 48 });
     expect(withDependentDefaults(base, { transform: 'spline', layers: 7 })).toMatchObject({ layers: 7, hidden: 64 });
-    expect(withDependentDefaults(base, { seed: 4 })).toMatchObject({ layers: 5, hidden: 64 });
+    expect(withDependentDefaults(base, { seed: 4 })).toMatchObject({ layers: 12, hidden: 32 });
     const store = createLabStore('?transform=spline');
     expect(store.getState().params).toMatchObject({ layers: 2, hidden: 64 });
     store.getState().setParam('transform', 'affine');
-    expect(store.getState().params).toMatchObject({ layers: 5, hidden: 64 });
+    expect(store.getState().params).toMatchObject({ layers: 12, hidden: 32 });
     store.getState().setParam('layers', 4);
     store.getState().setParam('transform', 'spline');
     expect(store.getState().params).toMatchObject({ layers: 4, hidden: 64 });
@@ -81,7 +80,7 @@ describe('layers and hidden defaults follow the transform', () => {
 
   it('documents the dependent defaults', () => {
     const md = urlParametersMarkdown();
-    expect(md).toMatch(/\| `layers` \| int \| [^|]+ \| `5 \(2 with transform=spline\)` \|/);
-    expect(md).toMatch(/\| `hidden` \| int \| [^|]+ \| `64` \|/);
+    expect(md).toMatch(/\| `layers` \| int \| [^|]+ \| `12 \(2 with transform=spline\)` \|/);
+    expect(md).toMatch(/\| `hidden` \| int \| [^|]+ \| `32 \(64 with transform=spline\)` \|/);
   });
 });

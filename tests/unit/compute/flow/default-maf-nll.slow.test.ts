@@ -1,7 +1,8 @@
 /**
- * Acceptance figure of the engine: the default MAF (5 layers, 2×64 hidden, ReLU, batch 512,
- * Adam at the lab's schedule: peak 1e-3, warm-up, cosine to 5e-5 by step 3,000) reaches held-out NLL ≤ 2.99 nats on 8gaussians within 3,000 steps (entropy
- * floor 2.8319). 3,000 steps on the pure-JS CPU backend would take ~10 minutes, so this one
+ * Acceptance figure of the engine (issue 17 item 5): the default MAF (12 layers, 2×32 hidden,
+ * ReLU, batch 512, Adam at the lab's schedule: peak 3e-3, warm-up, cosine to 1.5e-4 by step
+ * 3,000) reaches a KL gap ≤ 0.08 nats on 8gaussians within 3,000 steps: held-out NLL ≤ 2.8319 +
+ * 0.08 (the entropy floor plus the gap; `npm run bench:fits` measured 0.061 at this seed). 3,000 steps on the pure-JS CPU backend would take ~10 minutes, so this one
  * test trains on tfjs's WASM backend, which runs in Node too (same kernels as the browser).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('default MAF on 8gaussians', () => {
-  it('reaches held-out NLL ≤ 2.99 nats within 3,000 steps, leak-free', async () => {
+  it('reaches held-out NLL ≤ floor + 0.08 nats within 3,000 steps, leak-free', async () => {
     const source = datasetSource('8gaussians', null);
     const flow = new TfFlow(initFlowWeights(DEFAULT_FLOW_CONFIG));
     const trainer = new FlowTrainer(flow, 'maf', { kind: 'maximum-likelihood', sampleBatch: (n, r) => source.sample(n, r) }, {
@@ -44,7 +45,7 @@ describe('default MAF on 8gaussians', () => {
     const nll = -(await mean.data())[0];
     mean.dispose();
     console.log(`default MAF, 3,000 steps: held-out NLL ${nll.toFixed(4)} nats (floor 2.8319, KL gap ${(nll - 2.8319).toFixed(4)})`);
-    expect(nll).toBeLessThanOrEqual(2.99);
+    expect(nll).toBeLessThanOrEqual(2.8319 + 0.08);
     trainer.dispose();
     flow.dispose();
   }, 600_000);

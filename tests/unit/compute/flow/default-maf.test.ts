@@ -1,8 +1,9 @@
 /**
  * Fast stand-ins for the slow acceptance run (default-maf-nll.slow.test.ts, `npm run
- * test:slow`: the default MAF trained 3,000 steps to held-out NLL ≤ 2.99 nats on 8gaussians):
- *   - the committed default-MAF preset, re-evaluated in float64 on 10,000 fresh samples, is
- *     within the bound and agrees with the NLL recorded in public/presets/index.json;
+ * test:slow`: the default MAF trained 3,000 steps to a KL gap ≤ 0.08 nats on 8gaussians):
+ *   - the committed default-MAF preset (6,000 steps), re-evaluated in float64 on 10,000 fresh
+ *     samples, is within the same bound (held-out NLL ≤ 2.8319 + 0.08) and agrees with the NLL
+ *     recorded in public/presets/index.json;
  *   - the default MAF's held-out NLL falls within its first 50 trainer steps, leak-free.
  */
 import { readFileSync } from 'node:fs';
@@ -19,8 +20,8 @@ import { datasetSource } from '../../../../src/core/datasets';
 import { createRng } from '../../../../src/core/rng';
 import { entropyFloor } from '../../../../src/core/toy/true-density';
 
-/** The acceptance bound of the default MAF on 8gaussians (nats). */
-const NLL_BOUND = 2.99;
+/** The acceptance bound of the default MAF on 8gaussians (nats): the entropy floor + 0.08 (issue 17 item 5). */
+const NLL_BOUND = entropyFloor('8gaussians')! + 0.08;
 
 // tfjs's WASM backend runs in Node too (the browser's kernels), several times faster than CPU.
 beforeAll(async () => {
@@ -39,7 +40,7 @@ interface ManifestEntry {
 }
 
 describe('default MAF on 8gaussians (fast stand-ins)', () => {
-  it('the committed preset reaches held-out NLL ≤ 2.99 nats on fresh samples, as recorded', () => {
+  it('the committed preset reaches held-out NLL ≤ floor + 0.08 nats on fresh samples, as recorded', () => {
     const manifest = JSON.parse(readFileSync('public/presets/index.json', 'utf8')) as { presets: ManifestEntry[] };
     const entry = manifest.presets.find((p) => p.dataset === '8gaussians' && p.kind === 'maf')!;
     expect(entry).toBeDefined();

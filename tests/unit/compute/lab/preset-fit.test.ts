@@ -2,7 +2,7 @@
  * Every committed preset is the one the lab (and the comparison view) opens on for its data
  * set, family and transform at the default architecture of that transform: the URL
  * `?dataset=…&flow=…&transform=…` without `layers` decodes to params whose architecture
- * matches the preset's (state/url-defaults.ts: affine 5 layers of 2×64, spline 2 layers of 2×64).
+ * matches the preset's (state/url-defaults.ts: affine 12 layers of 2×32, spline 2 layers of 2×64).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
