@@ -80,13 +80,17 @@ describe(`fused WebGPU MAF step ${CONFIG}`, () => {
     const r = await fusedStepFigures(page, 0);
     console.log(
       `dispatches per default MAF step: fused ${r.dispatchesFused}; ` +
-        `per sequential pass (512 points): fused ${r.sequentialFused}, composed ${r.sequentialComposed}`,
+        `per sequential pass (512 points): fused ${r.sequentialFused} (${r.sequentialPacking} of them packing the parameters), composed ${r.sequentialComposed}`,
     );
     // The counter counts (a step is ≥ 1 program) and the fused step stays within the budget.
     expect(r.dispatchesFused).toBeGreaterThan(0);
     expect(r.dispatchesFused).toBeLessThanOrEqual(MAX_DISPATCHES);
-    // One sequential pass: the parameter concat and the program, against ≈ 20 kernels per MADE pass.
-    expect(r.sequentialFused).toBeLessThanOrEqual(10);
+    // One sequential pass is one program for the whole chain, after packing the parameter
+    // tensors into one buffer (tfjs's concat, a few tensors per dispatch: it grows with the
+    // number of layers, not with D or the batch), and two copies splitting its output into x
+    // and log|det| (measured 17 = 14 + 3 at 12 layers); composed, ≈ 20 kernels per MADE pass.
+    expect(r.sequentialPacking).toBeGreaterThan(0);
+    expect(r.sequentialFused - r.sequentialPacking).toBeLessThanOrEqual(3);
     expect(r.sequentialComposed).toBeGreaterThan(10 * r.sequentialFused);
     const after = await page.evaluate(() => (window as Hooked).__flowlab!.compute.memory());
     expect(after.numTensors).toBe(before.numTensors);

@@ -14,6 +14,7 @@ import { createRng } from '../../core/rng';
 import { TfFlow } from '../flow/tf-flow';
 import { FlowTrainer } from '../flow/trainer';
 import { countDispatches, onWebGpu, withoutFused } from './programs';
+import { packParameters } from './sequential';
 
 export interface FusedStepFigures {
   /**
@@ -30,6 +31,8 @@ export interface FusedStepFigures {
   /** GPU dispatches of one sequential pass z → x (MAF sampling) of 512 points: fused, composed. */
   sequentialFused: number;
   sequentialComposed: number;
+  /** Of `sequentialFused`, those that pack the parameter tensors into one buffer (packParameters). */
+  sequentialPacking: number;
 }
 
 const BATCH = 512;
@@ -39,6 +42,8 @@ interface PathFigures {
   dispatches: number | null;
   ms: number;
   sequential: number;
+  /** Dispatches of packing the parameters alone (on the composed path: not part of its pass). */
+  packing: number;
 }
 
 async function measure(steps: number, train = true): Promise<PathFigures> {
@@ -73,8 +78,9 @@ async function measure(steps: number, train = true): Promise<PathFigures> {
     }
     const z = tf.tensor2d(data, [BATCH, config.dim]);
     const sequential = countDispatches(() => tf.tidy(() => void flow.sequential(z))).dispatches;
+    const packing = countDispatches(() => tf.tidy(() => void packParameters(flow.variables()))).dispatches;
     z.dispose();
-    return { dispatches, ms, sequential };
+    return { dispatches, ms, sequential, packing };
   } finally {
     trainer.dispose();
     flow.dispose();
@@ -96,5 +102,6 @@ export async function measureFusedStep(steps: number, { composedStep = true } = 
     msComposed: composed.ms,
     sequentialFused: fused.sequential,
     sequentialComposed: composed.sequential,
+    sequentialPacking: fused.packing,
   };
 }
