@@ -9,7 +9,8 @@
  * A benchmark: it asserts nothing.
  */
 import { DISTILL_DEFAULTS, TEACHER_FILE } from './bench/distill';
-import { interleavedStepTimes, median, type StepSetup } from './bench/distill-step-time';
+import { interleavedStepTimes, type StepSetup } from './bench/distill-step-time';
+import { median } from '../src/core/stats';
 
 const env = process.env;
 const teacherB = env.DISTILL_TEACHER ?? TEACHER_FILE;

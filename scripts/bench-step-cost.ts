@@ -1,9 +1,7 @@
 /**
  * `npm run bench:step-cost`: what one training step of the default affine flow costs against
  * the old default (5 layers, MADE 2×64), MAF and IAF by maximum likelihood on 8gaussians,
- * batch 512, tfjs WASM in Node. The two models train in the same process in alternating rounds
- * (A B, B A, A B, …), so load from other jobs falls on both alike: the absolute ms/step of a
- * busy machine mean little, their ratio holds. Prints the median wall and CPU ms/step of each
+ * batch 512, tfjs WASM in Node, in interleaved rounds (scripts/bench/interleaved.ts). Prints the median wall and CPU ms/step of each
  * model over the rounds and the ratios new / old. A benchmark: it asserts nothing.
  *   STEP_ROUNDS=15  STEP_PER_ROUND=20 (MAF; the IAF runs half as many)  STEP_FLOWS=maf,iaf
  */
@@ -15,7 +13,8 @@ import { DEFAULT_FLOW_CONFIG, type FlowKind } from '../src/core/flow/config';
 import { initFlowWeights } from '../src/core/flow/init';
 import { datasetSource } from '../src/core/datasets';
 import { LAB_SCHEDULE } from '../src/core/flow/lr-schedule';
-import { percentile } from './bench/stats';
+import { interleavedRounds } from './bench/interleaved';
+import { median } from '../src/core/stats';
 
 const env = process.env;
 const ROUNDS = Number(env.STEP_ROUNDS ?? 15);
@@ -29,30 +28,34 @@ interface Arm {
   hidden: number;
 }
 const OLD: Arm = { name: 'old default', layers: 5, hidden: 64 };
-const NEW: Arm = { name: 'new default', layers: DEFAULT_FLOW_CONFIG.layers, hidden: DEFAULT_FLOW_CONFIG.hidden[0] };
+const NEW: Arm = {
+  name: 'new default',
+  layers: DEFAULT_FLOW_CONFIG.layers,
+  hidden: DEFAULT_FLOW_CONFIG.hidden[0],
+};
 
 function trainerFor(kind: FlowKind, arm: Arm) {
   const source = datasetSource('8gaussians', null);
-  const model = new TfFlow(initFlowWeights({ ...DEFAULT_FLOW_CONFIG, layers: arm.layers, hidden: [arm.hidden, arm.hidden] }));
-  const trainer = new FlowTrainer(model, kind, { kind: 'maximum-likelihood', sampleBatch: (n, r) => source.sample(n, r) }, {
-    learningRate: 3e-3,
-    schedule: LAB_SCHEDULE,
-    batchSize: 512,
-    clipNorm: 10,
-    seed: 1,
-  });
+  const model = new TfFlow(
+    initFlowWeights({
+      ...DEFAULT_FLOW_CONFIG,
+      layers: arm.layers,
+      hidden: [arm.hidden, arm.hidden],
+    }),
+  );
+  const trainer = new FlowTrainer(
+    model,
+    kind,
+    { kind: 'maximum-likelihood', sampleBatch: (n, r) => source.sample(n, r) },
+    {
+      learningRate: 3e-3,
+      schedule: LAB_SCHEDULE,
+      batchSize: 512,
+      clipNorm: 10,
+      seed: 1,
+    },
+  );
   return { trainer, dispose: () => (trainer.dispose(), model.dispose()) };
-}
-
-/** Wall and CPU ms per step of `steps` steps. */
-async function timeRound(trainer: FlowTrainer, steps: number): Promise<{ wall: number; cpu: number }> {
-  await trainer.status();
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  for (let s = 0; s < steps; s++) trainer.step();
-  await trainer.status();
-  const cpu = process.cpuUsage(cpu0);
-  return { wall: (performance.now() - t0) / steps, cpu: (cpu.user + cpu.system) / 1000 / steps };
 }
 
 tf.env().set('PROD', true);
@@ -64,22 +67,24 @@ const rows = [
 const ratios: string[] = [];
 for (const kind of FLOWS) {
   const steps = kind === 'iaf' ? Math.max(1, Math.round(PER_ROUND / 2)) : PER_ROUND;
-  const arms = [OLD, NEW].map((arm) => ({ arm, ...trainerFor(kind, arm), wall: [] as number[], cpu: [] as number[] }));
-  for (const a of arms) await timeRound(a.trainer, WARMUP_STEPS);
-  for (let r = 0; r < ROUNDS; r++) {
-    // Alternate which model goes first, so a drift in load does not favour either.
-    for (const a of r % 2 === 0 ? arms : [...arms].reverse()) {
-      const t = await timeRound(a.trainer, steps);
-      a.wall.push(t.wall);
-      a.cpu.push(t.cpu);
-    }
-    console.error(`${kind} round ${r + 1}/${ROUNDS}: ${arms.map((a) => `${a.arm.name} ${a.wall.at(-1)!.toFixed(1)} ms`).join(', ')}`);
-  }
-  const med = arms.map((a) => ({ wall: percentile(a.wall, 0.5), cpu: percentile(a.cpu, 0.5) }));
-  arms.forEach((a, i) =>
-    rows.push(`| ${kind.toUpperCase()} | ${a.arm.name}: ${a.arm.layers} layers, 2×${a.arm.hidden} | ${med[i]!.wall.toFixed(1)} | ${med[i]!.cpu.toFixed(1)} | ${ROUNDS} × ${steps} |`),
+  const arms = [OLD, NEW].map((arm) => ({ arm, ...trainerFor(kind, arm) }));
+  const times = await interleavedRounds(
+    arms.map((a) => a.trainer),
+    { rounds: ROUNDS, stepsPerRound: steps, warmup: WARMUP_STEPS },
+    (r, t) =>
+      console.error(
+        `${kind} round ${r + 1}/${ROUNDS}: ${arms.map((a, i) => `${a.arm.name} ${t[i]!.wallMs.at(-1)!.toFixed(1)} ms`).join(', ')}`,
+      ),
   );
-  ratios.push(`${kind.toUpperCase()} new / old: wall ${(med[1]!.wall / med[0]!.wall).toFixed(2)}, CPU ${(med[1]!.cpu / med[0]!.cpu).toFixed(2)}`);
+  const med = times.map((t) => ({ wall: median(t.wallMs), cpu: median(t.cpuMs) }));
+  arms.forEach((a, i) =>
+    rows.push(
+      `| ${kind.toUpperCase()} | ${a.arm.name}: ${a.arm.layers} layers, 2×${a.arm.hidden} | ${med[i]!.wall.toFixed(1)} | ${med[i]!.cpu.toFixed(1)} | ${ROUNDS} × ${steps} |`,
+    ),
+  );
+  ratios.push(
+    `${kind.toUpperCase()} new / old: wall ${(med[1]!.wall / med[0]!.wall).toFixed(2)}, CPU ${(med[1]!.cpu / med[0]!.cpu).toFixed(2)}`,
+  );
   arms.forEach((a) => a.dispose());
 }
 console.log(`\n8gaussians, batch 512, tfjs WASM (Node ${process.version}), interleaved rounds\n`);

@@ -1,8 +1,7 @@
 /**
  * CPU time of the distillation step, two setups interleaved (`npm run bench:distill-step`).
- * A shared machine's load moves every absolute figure; alternating rounds of the two setups in
- * one process makes both see the same load, so their ratio carries over to a quiet machine:
- *   quiet ms/step (B) ≈ ratio(B / A) × quiet ms/step (A).
+ * In interleaved rounds (scripts/bench/interleaved.ts), so the ratio of two setups carries over
+ * to a quiet machine: quiet ms/step (B) ≈ ratio(B / A) × quiet ms/step (A).
  * One step = the panel's default KL(s‖t) step (student IAF sample + own density, teacher MAF
  * density, backward, Adam) at batch `batchSize`, tfjs WASM in Node. Times are process CPU
  * time (process.cpuUsage, user + system, all threads) per step, one readback per round.
@@ -15,6 +14,8 @@ import { parseModelText } from '../../src/core/flow/model-file';
 import { distillSchedule, initStudentWeights, type DistillPhase } from '../../src/core/flow/distill-schedule';
 import type { FlowConfig } from '../../src/core/flow/config';
 import { architectureText } from './distill';
+import { interleavedRounds, type RoundTimes } from './interleaved';
+import { median } from '../../src/core/stats';
 
 export interface StepSetup {
   name: string;
@@ -34,12 +35,6 @@ export interface StepTiming {
   medianCpuMs: number;
   medianWallMs: number;
 }
-
-export const median = (values: readonly number[]): number => {
-  const v = [...values].sort((a, b) => a - b);
-  const m = v.length >> 1;
-  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
-};
 
 function build(setup: StepSetup, batchSize: number, learningRate: number): { distiller: Distiller; teacher: string; student: string } {
   const teacher = parseModelText(readFileSync(setup.teacherFile, 'utf8'));
@@ -61,27 +56,12 @@ export async function interleavedStepTimes(
   tf.env().set('PROD', true);
   if (!(await tf.setBackend('wasm'))) throw new Error('the WASM backend did not start');
   const built = setups.map((s) => build(s, o.batchSize, o.learningRate));
-  const cpu = built.map((): number[] => []);
-  const wall = built.map((): number[] => []);
+  let times: RoundTimes[];
   try {
-    for (const b of built) {
-      for (let s = 0; s < o.warmup; s++) b.distiller.step();
-      await b.distiller.status();
-    }
-    for (let r = 0; r < o.rounds; r++) {
-      // Alternate which setup goes first, so neither always follows the other.
-      const order = r % 2 ? [...built.keys()].reverse() : [...built.keys()];
-      for (const i of order) {
-        const d = built[i].distiller;
-        const c0 = process.cpuUsage();
-        const t0 = performance.now();
-        for (let s = 0; s < o.stepsPerRound; s++) d.step();
-        await d.status();
-        const c = process.cpuUsage(c0);
-        wall[i].push((performance.now() - t0) / o.stepsPerRound);
-        cpu[i].push((c.user + c.system) / 1000 / o.stepsPerRound);
-      }
-    }
+    times = await interleavedRounds(
+      built.map((b) => b.distiller),
+      o,
+    );
   } finally {
     built.forEach((b) => b.distiller.dispose());
   }
@@ -89,9 +69,9 @@ export async function interleavedStepTimes(
     name: setups[i].name,
     teacher: b.teacher,
     student: b.student,
-    cpuMs: cpu[i],
-    wallMs: wall[i],
-    medianCpuMs: median(cpu[i]),
-    medianWallMs: median(wall[i]),
+    cpuMs: times[i]!.cpuMs,
+    wallMs: times[i]!.wallMs,
+    medianCpuMs: median(times[i]!.cpuMs),
+    medianWallMs: median(times[i]!.wallMs),
   }));
 }
