@@ -31,7 +31,7 @@
  */
 import type { FlowConfig, FlowWeights } from './config';
 import { initFlowWeights } from './init';
-import { DEFAULT_LEARNING_RATE } from './lr-schedule';
+import { DEFAULT_LEARNING_RATE, halfCosine } from './lr-schedule';
 
 export type KlDirection = 'student-teacher' | 'teacher-student';
 
@@ -45,7 +45,7 @@ export type DecayShape = 'geometric' | 'cosine';
 /** η(t) of a decay from `start` to `end`, t ∈ [0, 1] (clamped). */
 export function decayedRate(shape: DecayShape, start: number, end: number, t: number): number {
   const u = Math.min(1, Math.max(0, t));
-  if (shape === 'cosine') return end + (start - end) * 0.5 * (1 + Math.cos(Math.PI * u));
+  if (shape === 'cosine') return halfCosine(start, end, u);
   return start * (end / start) ** u;
 }
 

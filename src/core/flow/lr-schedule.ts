@@ -42,6 +42,11 @@ export function constantSchedule(peak: number): LrSchedule {
   return { kind: 'constant', peak, warmupSteps: 0, decaySteps: 0, finalFraction: 1 };
 }
 
+/** A half-cosine from `start` (u = 0) to `end` (u = 1): end + (start − end)·½(1 + cos πu), flat at both ends. */
+export function halfCosine(start: number, end: number, u: number): number {
+  return end + (start - end) * 0.5 * (1 + Math.cos(Math.PI * u));
+}
+
 /** η(t) for the 0-based step t. */
 export function learningRateAt(schedule: LrSchedule, step: number): number {
   const { peak, warmupSteps: W, decaySteps: T, finalFraction: f } = schedule;
@@ -50,7 +55,7 @@ export function learningRateAt(schedule: LrSchedule, step: number): number {
   if (t < W) return (peak * (t + 1)) / W;
   if (t >= T) return peak * f;
   const progress = (t - W) / Math.max(1, T - W);
-  return peak * (f + (1 - f) * 0.5 * (1 + Math.cos(Math.PI * progress)));
+  return halfCosine(peak, peak * f, progress);
 }
 
 /** Short form for the screen and the CLI log: "3e-3 → cosine to 1.5e-4 by step 3,000". */
