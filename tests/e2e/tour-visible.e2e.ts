@@ -40,25 +40,29 @@ function inside(box: Box | null, width: number, height: number): boolean {
 }
 
 /**
- * Waits until the page stops scrolling (the step's scroll to its outlined element, smooth on
- * the phone page): three reads of the scroll position alike, `gapMs` apart, each read in an
- * animation frame (with reduced motion the scroll jumps, so two frames apart suffice).
+ * Waits until the page stops scrolling (the step's scroll to its outlined element): four reads
+ * of the scroll position, each two animation frames after the last, the last three alike. A
+ * smooth scroll (the phone page) moves the page on every frame until it ends, and a reduced-
+ * motion one (the desktop page) jumps at once, so frames are the unit either way. One call in
+ * the page: no round trip between reads.
  */
-async function scrollSettled(page: Page, gapMs: number): Promise<void> {
-  let last = -1;
-  for (let same = 0; same < 3;) {
-    const now = await page.evaluate(
-      (gap) =>
-        new Promise<number>((resolve) => {
-          const read = () => requestAnimationFrame(() => resolve(window.scrollY));
-          if (gap > 0) setTimeout(read, gap);
-          else requestAnimationFrame(read);
-        }),
-      gapMs,
-    );
-    same = now === last ? same + 1 : 0;
-    last = now;
-  }
+async function scrollSettled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((settled) => {
+        let last = Number.NaN;
+        let same = 0;
+        const read = () => {
+          const now = window.scrollY;
+          same = now === last ? same + 1 : 0;
+          last = now;
+          if (same >= 3) settled();
+          else twoFrames();
+        };
+        const twoFrames = () => requestAnimationFrame(() => requestAnimationFrame(read));
+        twoFrames();
+      }),
+  );
 }
 
 /** Height of the part of the outlined element's box that is in the window and not under the card. */
@@ -77,9 +81,6 @@ interface Size {
   touch: boolean;
 }
 
-/** The page's settle gap: 0 (two frames) where it asked for reduced motion, else 100 ms. */
-const gaps = new WeakMap<Page, number>();
-
 /** Checks the card, its buttons and the outlined element at `step`, then moves by `by` (±1, or 0 to stay). */
 async function checkStep(
   page: Page,
@@ -96,17 +97,22 @@ async function checkStep(
     .waitFor({ timeout: 60_000 });
   const highlight = TOUR_STEPS[step - 1].view.highlight;
   if (highlight) await page.locator('.tour-highlight').first().waitFor({ timeout: 60_000 });
-  await scrollSettled(page, gaps.get(page) ?? 100);
-  const cardBox = await card.boundingBox();
+  await scrollSettled(page);
   const next = card.getByRole('button', { name: 'Next' });
   const previous = card.getByRole('button', { name: 'Previous' });
+  // The boxes are read together (one round trip's wait, not four).
+  const [cardBox, nextBox, previousBox, target] = await Promise.all([
+    card.boundingBox(),
+    next.boundingBox(),
+    previous.boundingBox(),
+    highlight && arrived ? page.locator('.tour-highlight').first().boundingBox() : Promise.resolve(null),
+  ]);
   const at = `at step ${step} (${how})`;
   expect(inside(cardBox, width, height), `card ${at}: ${JSON.stringify(cardBox)}`).toBe(true);
-  expect(inside(await next.boundingBox(), width, height), `Next ${at}`).toBe(true);
-  expect(inside(await previous.boundingBox(), width, height), `Previous ${at}`).toBe(true);
+  expect(inside(nextBox, width, height), `Next ${at}`).toBe(true);
+  expect(inside(previousBox, width, height), `Previous ${at}`).toBe(true);
   // Only arriving at a step scrolls to its outlined element (not a theme switch on the step).
   if (highlight && arrived) {
-    const target = await page.locator('.tour-highlight').first().boundingBox();
     expect(target, `outlined element ${at}`).not.toBeNull();
     expect(
       visibleOutside(target!, cardBox!, width, height),
@@ -156,7 +162,6 @@ describe(`the tour card stays on screen ${CONFIG}`, () => {
       viewport: { width: PROJECTOR.width, height: PROJECTOR.height },
     });
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    gaps.set(page, 0);
     await walk(page, PROJECTOR, 1, TOUR_LENGTH, 'plain, 1024×768', true);
     await page.setViewportSize({ width: SMALL.width, height: SMALL.height });
     await walk(page, SMALL, TOUR_LENGTH, 1, 'plain, 800×600');
