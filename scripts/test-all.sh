@@ -3,7 +3,7 @@
 # browser tests: those that exercise WebGPU (tagged `webgpu`) in Chromium with its software
 # WebGPU adapter, then all of them in Chromium without one. The slow convergence checks are
 # `npm run test:slow` (scripts/test-slow.sh), not part of this suite.
-# Stops at the first failing step. Needs the system Chromium (Debian/Ubuntu package `chromium`).
+# Stops at the first failure. Needs the system Chromium (Debian/Ubuntu package `chromium`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,46 +46,11 @@ static_checks() {
   return "$status"
 }
 
-# The unit tests start after the build and run alongside the browser passes, which leave part
-# of the two cores idle (their pages wait on shader compiles, timers and frames). They run at a
-# lower priority (nice 10) so that the browser tests keep the cores they ask for, and write to
-# their own log, printed at the end; a unit failure fails the suite there. Measured here:
-# about 30 s less than one after the other (docs/contributing.md).
-unit_log="$(mktemp)"
-unit_pid=""
-stop_unit_tests() {
-  if [[ -n "$unit_pid" ]] && kill -0 "$unit_pid" 2>/dev/null; then
-    pkill -TERM -P "$unit_pid" 2>/dev/null || true
-    kill "$unit_pid" 2>/dev/null || true
-  fi
-  rm -f "$unit_log"
-}
-trap stop_unit_tests EXIT
-
-unit_tests_in_background() {
-  (
-    start=$SECONDS status=0
-    nice -n 10 npx vitest run >"$unit_log" 2>&1 || status=$?
-    echo "(unit tests: $((SECONDS - start)) s, alongside the browser tests)" >>"$unit_log"
-    exit "$status"
-  ) &
-  unit_pid=$!
-}
-
-wait_for_unit_tests() {
-  local status=0
-  wait "$unit_pid" || status=$?
-  unit_pid=""
-  cat "$unit_log"
-  return "$status"
-}
-
 step "typecheck and lint" static_checks
+step "unit tests" npx vitest run
 step "production build" npx vite build --logLevel warn
-unit_tests_in_background
 step "browser tests, WebGPU on (tests tagged webgpu)" env FLOWLAB_WEBGPU=on npx vitest run -c vitest.e2e.config.ts --tags-filter=webgpu
 step "browser tests, WebGPU off" env FLOWLAB_WEBGPU=off npx vitest run -c vitest.e2e.config.ts
-step "unit tests (ran alongside the browser tests)" wait_for_unit_tests
 
 echo
 echo "All tests passed in $((SECONDS - suite_start)) s."
