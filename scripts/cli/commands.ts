@@ -11,6 +11,7 @@ import { FLOW_FAMILIES, type FlowSpec } from '../../src/core/flow/flow-spec';
 import { DEFAULT_SPLINE_BINS, DEFAULT_SPLINE_BOUND } from '../../src/core/flow/transform';
 import { serializeAnyModel } from '../../src/core/flow/model-file';
 import { createRng } from '../../src/core/rng';
+import { median } from '../../src/core/stats';
 import { DATASET_IDS, datasetSource } from '../../src/core/datasets';
 import type { Out } from './run';
 import { UsageError, choiceFlag, intFlag, numberFlag, requireFlag, type Flags } from './args';
@@ -30,11 +31,6 @@ async function logProbs(flow: AnyTfFlow, data: Float32Array, dim: number): Promi
   }
   return out;
 }
-
-const median = (values: Float32Array): number => {
-  const sorted = Float64Array.from(values).sort();
-  return sorted[sorted.length >> 1];
-};
 
 export async function train(flags: Flags, out: Out): Promise<void> {
   const kind = choiceFlag(flags, 'flow', 'maf', FLOW_FAMILIES);

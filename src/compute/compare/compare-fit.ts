@@ -13,7 +13,7 @@ import { tf } from '../tf';
 import { datasetSource } from '../../core/datasets';
 import { initFlowModel, type FlowModel } from '../../core/flow/flow-spec';
 import { createRng } from '../../core/rng';
-import { meanWithStandardError } from '../../core/stats';
+import { meanWithStandardError, median } from '../../core/stats';
 import { flowFromModel } from '../flow/build-flow';
 import { FlowTrainer } from '../flow/trainer';
 import { evaluateInChunks, gridPoints } from '../lab/grid';
@@ -28,11 +28,6 @@ const TIMED_STEPS = 7;
 const CHUNK = 10;
 
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}
 
 export async function compareFit(request: CompareRequest): Promise<CompareRow> {
   const params = { ...request, learningRate: LEARNING_RATE, batchSize: BATCH };
