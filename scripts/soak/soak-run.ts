@@ -25,6 +25,8 @@ export interface SoakOptions {
   cpuSegmentSteps: number;
   /** Backends to alternate between (page reloads with `?backend=`). */
   backends: readonly string[];
+  /** Further URL parameters of every page load, e.g. `layers=2&hidden=16` (default: none, the app's defaults). */
+  query?: string;
   log?: (line: string) => void;
 }
 
@@ -83,7 +85,8 @@ export async function runSoak(browser: Browser, options: SoakOptions): Promise<S
 
   const state: LabState = { backend: options.backends[0]!, flow: 'maf', dataset: '8gaussians', stepsPanelUsed: false };
   const open = async () => {
-    const query = `?backend=${state.backend}&flow=${state.flow}&dataset=${state.dataset}`;
+    const extra = options.query ? `&${options.query}` : '';
+    const query = `?backend=${state.backend}&flow=${state.flow}&dataset=${state.dataset}${extra}`;
     await page.goto(new URL(query, options.baseUrl).href);
     state.stepsPanelUsed = false;
   };
