@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Browser tests: real Chromium against the built app (run `vite build` first).
@@ -25,11 +26,18 @@ const webgpuFiles = readdirSync(E2E)
 const webgpuPass = process.argv.includes(`--tags-filter=${WEBGPU_TAG}`);
 
 /**
- * FLOWLAB_E2E_WORKERS: how many test files run at once (default 1). The pages share the one
- * Chromium of the run (tests/e2e/global-setup.ts); each test waits on readiness signals, never
- * on a fixed time, so a busier machine makes a test slower, not wrong.
+ * FLOWLAB_E2E_WORKERS: how many test files run at once. The pages share the one Chromium of the
+ * run (tests/e2e/global-setup.ts); each test waits on readiness signals, never on a fixed time,
+ * so a busier machine makes a test slower, not wrong.
+ *
+ * Default: two files at once for the WebGPU-off pass (where two cores are free), one for the
+ * WebGPU-on pass. Measured on the 2-core machine, whole passes on one checkout, nothing else
+ * running: WebGPU off 525 s with one file at a time (the cores idle 22 % of the time) and 445 s
+ * with two (idle 3 %); WebGPU on 104 s with one and 106 s with two (its largest file is 35 s of
+ * software WebGPU, which already keeps both cores busy).
  */
-const workers = Math.max(1, Number(process.env.FLOWLAB_E2E_WORKERS ?? 1) || 1);
+const defaultWorkers = webgpuPass ? 1 : Math.min(2, availableParallelism());
+const workers = Math.max(1, Number(process.env.FLOWLAB_E2E_WORKERS ?? defaultWorkers) || 1);
 
 function include(): string[] {
   if (slow) return [`${E2E}/**/*.slow.e2e.ts`];

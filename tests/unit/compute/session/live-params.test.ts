@@ -4,13 +4,15 @@
  * and in the distillation; a rebuild param still builds afresh. And the distillation's move to
  * another backend (a lost GPU) keeps the trained student and its step count.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../../../src/compute/tf';
 import { LabSession } from '../../../../src/compute/lab/session';
 import type { LabFrame, LabParams } from '../../../../src/compute/lab/protocol';
 import { DistillSession } from '../../../../src/compute/distill/session';
 import type { DistillConfig, DistillFrame } from '../../../../src/compute/distill/protocol';
+import { DEFAULT_FLOW_CONFIG } from '../../../../src/core/flow/config';
+import { initFlowWeights } from '../../../../src/core/flow/init';
+import { serializeModel } from '../../../../src/core/flow/model-file';
 
 beforeAll(async () => {
   tf.env().set('PROD', true);
@@ -69,8 +71,12 @@ describe('live params', () => {
     await session.dispose();
   }, 120_000);
 
+  // A small untrained MAF teacher (2 layers of MADE [8, 8], so an 8-layer [8, 8] student): what
+  // is checked is how the session applies a param, not how well the student fits. The committed
+  // 12-layer teacher made this test 11 s on the CPU backend; distill/session.test.ts uses it.
+  const smallTeacher = initFlowWeights({ ...DEFAULT_FLOW_CONFIG, layers: 2, hidden: [8, 8] });
   const DISTILL: DistillConfig = {
-    teacherText: readFileSync('public/presets/8gaussians-maf.json', 'utf8'),
+    teacherText: JSON.stringify(serializeModel(smallTeacher, { kind: 'maf', dataset: '8gaussians' })),
     dataset: '8gaussians',
     direction: 'student-teacher',
     warmStart: false,
