@@ -36,6 +36,23 @@ import { DEFAULT_LEARNING_RATE, halfCosine } from './lr-schedule';
 export type KlDirection = 'student-teacher' | 'teacher-student';
 
 /**
+ * How a KL(s‖t) step draws its batch z_1 … z_n ~ N(0, I):
+ *   independent  n independent draws (plain Monte Carlo)
+ *   lattice      a randomly shifted rank-1 lattice through Φ⁻¹ (core/flow/lattice-noise.ts):
+ *                each z_j is still N(0, I), so the loss and its gradient are unbiased, but the
+ *                batch covers the plane evenly and the gradient varies less from step to step
+ */
+export type StudentNoise = 'independent' | 'lattice';
+
+/**
+ * The default noise (measured: docs/performance.md, "Distillation: after"). With independent
+ * draws the student's gradient noise kept moving mass between modes at the peak rate and the
+ * run settled at KL(s‖t) ≈ 0.18–0.19 nats with the committed teacher; with the lattice it
+ * settles lower, sooner.
+ */
+export const DEFAULT_STUDENT_NOISE: StudentNoise = 'lattice';
+
+/**
  * The shape of a decaying phase's rate, t ∈ [0, 1] its position in the phase, η₀ → η₁ its ends:
  *   geometric  η(t) = η₀·(η₁/η₀)^t
  *   cosine     η(t) = η₁ + (η₀ − η₁)·½(1 + cos πt)   (flat at both ends, steepest halfway)
