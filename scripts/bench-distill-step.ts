@@ -2,7 +2,8 @@
  * `npm run bench:distill-step`: CPU ms per distillation step of the panel's default against a
  * reference, interleaved in one process (scripts/bench/distill-step-time.ts), so that the ratio
  * survives a shared machine's load. Reference A: the committed 8gaussians MAF teacher and its
- * default student. B…: DISTILL_TEACHER (default: the same file) with each student of
+ * default student, with independent draws of z (the noise before item 6; B uses the default's,
+ * so B ÷ A includes the shifted lattice's cost). B…: DISTILL_TEACHER (default: the same file) with each student of
  * DISTILL_STEP_STUDENTS (e.g. "12x32,16x32": layers × MADE width; default: studentConfig's).
  * Prints per-setup median CPU and wall ms/step and the median of the per-round ratios to A.
  *   DISTILL_STEP_ROUNDS=12 DISTILL_STEP_STEPS=30 DISTILL_STEP_WARMUP=20 DISTILL_BATCH=512
@@ -16,7 +17,7 @@ const env = process.env;
 const teacherB = env.DISTILL_TEACHER ?? TEACHER_FILE;
 const students = (env.DISTILL_STEP_STUDENTS ?? '').split(',').filter(Boolean);
 const setups: StepSetup[] = [
-  { name: 'A (reference)', teacherFile: TEACHER_FILE },
+  { name: 'A (reference, independent z)', teacherFile: TEACHER_FILE, noise: 'independent' },
   ...(students.length
     ? students.map((s): StepSetup => {
         const [layers, width] = s.split('x').map(Number);

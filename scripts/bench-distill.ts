@@ -8,13 +8,14 @@
  *   DISTILL_STOP=1                      stop at the first check within the target
  *   DISTILL_TEACHER=path.json           another MAF teacher (default: the committed 8gaussians preset)
  *   DISTILL_STUDENT_LAYERS=12 DISTILL_STUDENT_HIDDEN=32,32   another student architecture
+ *   DISTILL_NOISE=lattice|independent   how a step draws its z (default: the panel's, a shifted lattice)
  * Schedule overrides, for tuning (any of them replaces the default schedule by: anneal β from
  * DISTILL_BETA to 1 over DISTILL_ANNEAL steps at DISTILL_PEAK·u, then a geometric or cosine
  * (DISTILL_SHAPE) decay to DISTILL_END·u over DISTILL_DECAY steps, then hold; u is the schedule's
  * unit rate, 1e-3 at the lab's default η: distillUnitRate in core/flow/distill-schedule.ts):
  *   DISTILL_ANNEAL DISTILL_DECAY DISTILL_PEAK DISTILL_END DISTILL_SHAPE=geometric|cosine DISTILL_BETA
  */
-import { BETA_START, distillSchedule, distillUnitRate, type DecayShape, type DistillPhase } from '../src/core/flow/distill-schedule';
+import { BETA_START, distillSchedule, distillUnitRate, type DecayShape, type DistillPhase, type StudentNoise } from '../src/core/flow/distill-schedule';
 import {
   DISTILL_DEFAULTS,
   DISTILL_TABLE_HEAD,
@@ -26,6 +27,11 @@ import {
 } from './bench/distill';
 
 const env = process.env;
+
+function noiseKind(v: string): StudentNoise {
+  if (v !== 'lattice' && v !== 'independent') throw new Error(`DISTILL_NOISE must be lattice or independent, not ${v}`);
+  return v;
+}
 const options = {
   steps: Number(env.DISTILL_STEPS ?? DISTILL_DEFAULTS.steps),
   check: Number(env.DISTILL_CHECK ?? DISTILL_DEFAULTS.check),
@@ -35,6 +41,7 @@ const options = {
   batchSize: Number(env.DISTILL_BATCH ?? DISTILL_DEFAULTS.batchSize),
   stopAtTarget: env.DISTILL_STOP === '1',
   teacherFile: env.DISTILL_TEACHER ?? TEACHER_FILE,
+  ...(env.DISTILL_NOISE ? { noise: noiseKind(env.DISTILL_NOISE) } : {}),
   ...(env.DISTILL_STUDENT_LAYERS ? { studentLayers: Number(env.DISTILL_STUDENT_LAYERS) } : {}),
   ...(env.DISTILL_STUDENT_HIDDEN ? { studentHidden: env.DISTILL_STUDENT_HIDDEN.split(',').map(Number) } : {}),
 };
@@ -74,7 +81,7 @@ const schedule = phases
   ? `tuned schedule (β ${phases[0].teacherWeight?.[0]} → 1 over ${phases[0].steps} steps at ${rate(phases[0].learningRate)}, ${phases[1].decay} decay to ${rate(phases[2].learningRate)} over ${phases[1].steps})`
   : 'default schedule';
 console.log(
-  `\n8gaussians distillation from scratch: teacher ${r.teacherArchitecture} (${r.teacherFile}), held-out NLL ${r.teacherNll.toFixed(3)} nats; student ${r.studentArchitecture}, ${schedule}, η ${r.learningRate}, batch ${r.batchSize}, seed ${r.seed}, tfjs WASM (Node ${process.version})\n`,
+  `\n8gaussians distillation from scratch: teacher ${r.teacherArchitecture} (${r.teacherFile}), held-out NLL ${r.teacherNll.toFixed(3)} nats; student ${r.studentArchitecture}, ${schedule}, η ${r.learningRate}, batch ${r.batchSize}, ${r.noise} noise, seed ${r.seed}, tfjs WASM (Node ${process.version})\n`,
 );
 console.log([...DISTILL_TABLE_HEAD, ...r.checks.map(distillRow)].join('\n'));
 console.log(

@@ -2,8 +2,8 @@
  * CPU time of the distillation step, two setups interleaved (`npm run bench:distill-step`).
  * In interleaved rounds (scripts/bench/interleaved.ts), so the ratio of two setups carries over
  * to a quiet machine: quiet ms/step (B) ≈ ratio(B / A) × quiet ms/step (A).
- * One step = the panel's default KL(s‖t) step (student IAF sample + own density, teacher MAF
- * density, backward, Adam) at batch `batchSize`, tfjs WASM in Node. Times are process CPU
+ * One step = the panel's default KL(s‖t) step (the batch's z, student IAF sample + own density,
+ * teacher MAF density, backward, Adam) at batch `batchSize`, tfjs WASM in Node. Times are process CPU
  * time (process.cpuUsage, user + system, all threads) per step, one readback per round.
  */
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { tf } from '../../src/compute/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { Distiller } from '../../src/compute/distill/distiller';
 import { parseModelText } from '../../src/core/flow/model-file';
-import { distillSchedule, initStudentWeights, type DistillPhase } from '../../src/core/flow/distill-schedule';
+import { distillSchedule, initStudentWeights, type DistillPhase, type StudentNoise } from '../../src/core/flow/distill-schedule';
 import type { FlowConfig } from '../../src/core/flow/config';
 import { architectureText } from './distill';
 import { interleavedRounds, type RoundTimes } from './interleaved';
@@ -23,6 +23,8 @@ export interface StepSetup {
   /** The student's depth and widths (default: studentConfig of the teacher). */
   student?: Pick<FlowConfig, 'layers' | 'hidden'>;
   phases?: DistillPhase[];
+  /** How a step draws its z (default: DEFAULT_STUDENT_NOISE). */
+  noise?: StudentNoise;
 }
 
 export interface StepTiming {
@@ -40,7 +42,7 @@ function build(setup: StepSetup, batchSize: number, learningRate: number): { dis
   const teacher = parseModelText(readFileSync(setup.teacherFile, 'utf8'));
   const studentWeights = initStudentWeights({ ...teacher.weights.config, ...(setup.student ?? {}) }, 1);
   const phases = setup.phases ?? distillSchedule('student-teacher', false, learningRate);
-  const distiller = new Distiller(teacher.weights, studentWeights, phases, { batchSize, clipNorm: 10, seed: 2 });
+  const distiller = new Distiller(teacher.weights, studentWeights, phases, { batchSize, clipNorm: 10, seed: 2, ...(setup.noise ? { noise: setup.noise } : {}) });
   return {
     distiller,
     teacher: architectureText('MAF', teacher.weights.config),

@@ -1,8 +1,8 @@
 /**
  * Distillation time to target, on tfjs WASM in Node (`npm run bench:distill`, and a row of
  * `npm run bench`). Runs the panel's default distillation (the committed 8gaussians MAF teacher,
- * a fresh IAF student, KL(student‖teacher) on the schedule of core/flow/distill-schedule.ts, no
- * teacher sample drawn) and every `check` steps measures, off the clock:
+ * a fresh IAF student, KL(student‖teacher) on the schedule of core/flow/distill-schedule.ts with
+ * its default noise, no teacher sample drawn) and every `check` steps measures, off the clock:
  *   KL(s‖t) ± se       Monte Carlo on 4,096 student samples (what the student minimises)
  *   NLL gap            student − teacher held-out NLL on 2,048 data points (the issue's metric;
  *                      one thin tail of the mode-seeking student can make it huge)
@@ -15,7 +15,7 @@ import { tf } from '../../src/compute/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { Distiller } from '../../src/compute/distill/distiller';
 import { parseModelText } from '../../src/core/flow/model-file';
-import { distillSchedule, initStudentWeights, type DistillPhase } from '../../src/core/flow/distill-schedule';
+import { DEFAULT_STUDENT_NOISE, distillSchedule, initStudentWeights, type DistillPhase, type StudentNoise } from '../../src/core/flow/distill-schedule';
 import { datasetSource } from '../../src/core/datasets';
 import { DEFAULT_LEARNING_RATE } from '../../src/core/flow/lr-schedule';
 import { createRng } from '../../src/core/rng';
@@ -40,6 +40,8 @@ export interface DistillOptions {
   /** The student's depth and widths instead of studentConfig's (tuning only). */
   studentLayers?: number;
   studentHidden?: number[];
+  /** How a step draws its z (default: DEFAULT_STUDENT_NOISE, the panel's). */
+  noise?: StudentNoise;
   /** Stop at the first check with KL(s‖t) + se ≤ target (the bench: time to target is all it needs). */
   stopAtTarget?: boolean;
   /** Called with each check's row as it is measured (progress). */
@@ -66,6 +68,7 @@ export interface DistillFigures {
   seed: number;
   learningRate: number;
   batchSize: number;
+  noise: StudentNoise;
   target: number;
   teacherNll: number;
   /** The teacher's file and both architectures, e.g. "MAF 12 × [32, 32]". */
@@ -109,6 +112,7 @@ export async function measureDistill(o: DistillOptions): Promise<DistillFigures>
     batchSize: o.batchSize,
     clipNorm: 10,
     seed: o.seed + 1,
+    noise: o.noise ?? DEFAULT_STUDENT_NOISE,
   });
   const heldOut = datasetSource('8gaussians', null).sample(HELD_OUT, createRng(o.seed + 2)).data;
   const teacherNll = await distiller.teacherNll(heldOut);
@@ -168,6 +172,7 @@ export async function measureDistill(o: DistillOptions): Promise<DistillFigures>
     seed: o.seed,
     learningRate: o.learningRate,
     batchSize: o.batchSize,
+    noise: o.noise ?? DEFAULT_STUDENT_NOISE,
     target: o.target,
     teacherNll,
     teacherFile,

@@ -154,7 +154,7 @@ export function markdownReport(r: BenchResults, budgets: BudgetRow[]): string {
       : 'Fits not measured (--no-fits).',
     '',
     r.distill
-      ? `Distillation (teacher ${r.distill.teacherArchitecture}, ${r.distill.teacherFile}, held-out NLL ${r.distill.teacherNll.toFixed(3)} nats; student ${r.distill.studentArchitecture}; batch ${r.distill.batchSize}, η ${r.distill.learningRate}): ` +
+      ? `Distillation (teacher ${r.distill.teacherArchitecture}, ${r.distill.teacherFile}, held-out NLL ${r.distill.teacherNll.toFixed(3)} nats; student ${r.distill.studentArchitecture}; batch ${r.distill.batchSize}, ${r.distill.noise} noise, η ${r.distill.learningRate}): ` +
         `KL(s‖t) + se ≤ ${r.distill.target}: ${targetText(r.distill)}; ` +
         `|median per-point gap| ≤ ${r.distill.target}: ${reachedText(r.distill.medianReached, r.distill.steps)}; ` +
         `last check: KL(s‖t) ${r.distill.checks.at(-1)?.kl.toFixed(3) ?? '—'} ± ${r.distill.checks.at(-1)?.klSe.toFixed(3) ?? '—'} nats after ${r.distill.trainSeconds.toFixed(1)} s of training (checks excluded).`

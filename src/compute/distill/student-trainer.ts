@@ -5,6 +5,9 @@
  *
  *   KL(s‖t) phase:  L_β = (1/n) Σ_j [log q_s(x_j) − β·log p_t(x_j)],  x_j = f_s(z_j), z_j ~ N(0, I)
  *     x_j and log q_s(x_j) = log N(z_j) − log|det ∂x/∂z| come from one student pass per layer;
+ *     the z_j of a batch are the points of a randomly shifted lattice by default (each still
+ *     N(0, I), so L_β and its gradient stay unbiased, with less spread from step to step:
+ *     core/flow/lattice-noise.ts), or independent draws (`noise: 'independent'`);
  *     log p_t(x_j) from one teacher density pass per layer. Gradients reach the student's
  *     parameters θ_s through x_j (reparameterisation) and through log q_s; the teacher's
  *     variables are not trainable and are not in the variable list: no gradient reaches them.
@@ -16,7 +19,8 @@
 import { tf } from '../tf';
 import { createRng } from '../../core/rng';
 import type { Rng } from '../../core/types';
-import type { KlDirection } from '../../core/flow/distill-schedule';
+import { DEFAULT_STUDENT_NOISE, type KlDirection, type StudentNoise } from '../../core/flow/distill-schedule';
+import { latticeNormals } from '../../core/flow/lattice-noise';
 import { GatedAdam } from '../flow/gated-adam';
 import type { TfFlow } from '../flow/tf-flow';
 
@@ -25,6 +29,11 @@ export interface StudentTrainerOptions {
   batchSize: number;
   clipNorm: number;
   seed: number;
+  /**
+   * How a KL(s‖t) step draws its batch of z (StudentNoise; absent: DEFAULT_STUDENT_NOISE, the
+   * shifted lattice). KL(t‖s) steps always draw independent z for the teacher's samples.
+   */
+  noise?: StudentNoise;
 }
 
 export interface StudentStepStatus {
@@ -64,6 +73,8 @@ export class StudentTrainer {
 
   private noise(n: number): tf.Tensor2D {
     const D = this.student.config.dim;
+    const kind = this.direction === 'student-teacher' ? (this.options.noise ?? DEFAULT_STUDENT_NOISE) : 'independent';
+    if (kind === 'lattice') return tf.tensor2d(latticeNormals(n, D, this.rng), [n, D]);
     const z = new Float32Array(n * D);
     for (let k = 0; k < z.length; k++) z[k] = this.rng.normal();
     return tf.tensor2d(z, [n, D]);

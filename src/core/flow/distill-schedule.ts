@@ -17,12 +17,16 @@
  * The annealing is short (ANNEAL_STEPS at the peak rate) and the rate then falls along a
  * half-cosine (DEFAULT_DECAY) for most of the run, so the student keeps a high rate while it
  * sharpens the modes and settles at the end instead of jittering.
+ * Each step's batch of z is a randomly shifted lattice (DEFAULT_STUDENT_NOISE): every z_j is
+ * still N(0, I), so the objective and its gradient are unchanged in expectation, but the batch
+ * covers the plane evenly and the gradient varies far less from step to step.
  * Measured on 8gaussians (no annealing → annealing from β = 0.1 with the broad start): 5 → 8
- * of 8 teacher modes kept. With the 12 × [32, 32] teacher and student (`npm run bench:distill`):
- * KL(s‖t) + se ≤ 0.15 nats at step 2,200 (seed 1) and 1,800 (seed 3); seed 2 levels off at
- * 0.165 ± 0.009. The earlier schedule (800 annealing steps, geometric decay to 0.1 by step
- * 1,500) stalled at 0.29 (seed 1): its long annealing left the modes' masses uneven; 400
- * annealing steps dropped a mode on seed 3 (docs/performance.md).
+ * of 8 teacher modes kept. With the committed 12 × [32, 32] teacher and student
+ * (`npm run bench:distill`): KL(s‖t) + se ≤ 0.15 nats at step 2,200 on seeds 1 and 3, seed 2
+ * levels off at 0.149 ± 0.009; with independent z the same schedule levelled off at 0.18–0.19
+ * (seed 1). The earlier schedule (800 annealing steps, geometric decay to 0.1 by step 1,500)
+ * stalled at 0.29 (seed 1, another teacher): its long annealing left the modes' masses uneven;
+ * 400 annealing steps dropped a mode on seed 3 (docs/performance.md).
  *
  * The warm start (an option) fits the student to teacher samples first (KL(t‖s): D passes per
  * layer per teacher sample, and the student's density of external data, D passes per layer:
@@ -34,6 +38,23 @@ import { initFlowWeights } from './init';
 import { DEFAULT_LEARNING_RATE, halfCosine } from './lr-schedule';
 
 export type KlDirection = 'student-teacher' | 'teacher-student';
+
+/**
+ * How a KL(s‖t) step draws its batch z_1 … z_n ~ N(0, I):
+ *   independent  n independent draws (plain Monte Carlo)
+ *   lattice      a randomly shifted rank-1 lattice through Φ⁻¹ (core/flow/lattice-noise.ts):
+ *                each z_j is still N(0, I), so the loss and its gradient are unbiased, but the
+ *                batch covers the plane evenly and the gradient varies less from step to step
+ */
+export type StudentNoise = 'independent' | 'lattice';
+
+/**
+ * The default noise (measured: docs/performance.md, "Distillation: after"). With independent
+ * draws the student's gradient noise kept moving mass between modes at the peak rate and the
+ * run settled at KL(s‖t) ≈ 0.18–0.19 nats with the committed teacher; with the lattice it
+ * settles lower, sooner.
+ */
+export const DEFAULT_STUDENT_NOISE: StudentNoise = 'lattice';
 
 /**
  * The shape of a decaying phase's rate, t ∈ [0, 1] its position in the phase, η₀ → η₁ its ends:

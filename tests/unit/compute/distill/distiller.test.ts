@@ -1,7 +1,8 @@
 /**
  * The distiller's lecture-faithful default on the committed 8gaussians MAF teacher (tfjs WASM
  * in Node): KL(s‖t) alone, annealed, lowers KL(s‖t), never draws a teacher sample, gives the
- * student (only) a gradient, and leaves the teacher bit-identical; phase switches leak nothing.
+ * student (only) a gradient, and leaves the teacher bit-identical; phase switches leak nothing;
+ * its KL(s‖t) batch is the shifted lattice (core/flow/lattice-noise.ts) unless asked otherwise.
  * The slow convergence check of the warm-start option is distiller-warm.slow.test.ts.
  */
 import { readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { BETA_START, distillSchedule, initStudentWeights, studentConfig } from '
 import { parseModelText, serializeModel } from '../../../../src/core/flow/model-file';
 import { initFlowWeights } from '../../../../src/core/flow/init';
 import { DEFAULT_LEARNING_RATE } from '../../../../src/core/flow/lr-schedule';
+import { normalCdf } from '../../../../src/core/toy/normal';
 
 beforeAll(async () => {
   tf.env().set('PROD', true);
@@ -132,6 +134,34 @@ describe('Parallel-WaveNet distillation, the default schedule', () => {
     expect(d.teacherSamplesDrawn).toBe(3 * 64);
     d.dispose();
   }, 120_000);
+
+  it('draws a KL(s‖t) batch from the shifted lattice by default (one z per stratum), independent z on request', async () => {
+    const teacher = teacherModel();
+    const n = 256;
+    /** Distinct strata ⌊n·Φ(z)⌋ of each coordinate over the batch the student's sample pass saw. */
+    const strataOfBatch = (noise?: 'independent'): number[] => {
+      const d = new Distiller(teacher.weights, initStudentWeights(teacher.weights.config, 2), distillSchedule('student-teacher', false, DEFAULT_LEARNING_RATE), {
+        batchSize: n,
+        clipNorm: 10,
+        seed: 3,
+        ...(noise ? { noise } : {}),
+      });
+      const seen: Float32Array[] = [];
+      const sample = d.student.sampleWithLogProb.bind(d.student);
+      vi.spyOn(d.student, 'sampleWithLogProb').mockImplementation((z, kind) => {
+        seen.push(z.dataSync() as Float32Array);
+        return sample(z, kind);
+      });
+      d.step();
+      d.dispose();
+      expect(seen).toHaveLength(1);
+      return [0, 1].map((c) => new Set(Array.from({ length: n }, (_, j) => Math.floor(n * normalCdf(seen[0][2 * j + c])))).size);
+    };
+    // A lattice batch fills every stratum (float32 rounding may merge two at an edge); n
+    // independent draws fill about n(1 − 1/e) ≈ 162 of 256.
+    for (const filled of strataOfBatch()) expect(filled).toBeGreaterThanOrEqual(n - 2);
+    for (const filled of strataOfBatch('independent')) expect(filled).toBeLessThan(0.8 * n);
+  }, 60_000);
 
   it('starts a pretrained student at its schedule step', () => {
     const teacher = teacherModel();

@@ -15,6 +15,7 @@ function distill(klReached: { step: number; seconds: number; cpuSeconds?: number
     seed: 1,
     learningRate: 1e-3,
     batchSize: 512,
+    noise: 'lattice',
     target: 0.15,
     teacherNll: 2.891,
     teacherFile: 'teacher.json',
