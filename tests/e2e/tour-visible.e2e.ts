@@ -96,7 +96,12 @@ async function checkStep(
     .filter({ has: page.locator('.tour-position', { hasText: `Step ${step} of` }) })
     .waitFor({ timeout: 60_000 });
   const highlight = TOUR_STEPS[step - 1].view.highlight;
-  if (highlight) await page.locator('.tour-highlight').first().waitFor({ timeout: 60_000 });
+  // This step's own element once outlined: the outline and the scroll to it come together
+  // (src/app/tour/useTourHighlight.ts), after the card already shows the new step, so the
+  // previous step's outline can still be on the page then (seen on a busy machine: the wait
+  // passed on it, the scroll began after the settle, and the box was read unscrolled).
+  const outlined = highlight ? page.locator(`${highlight.selector}.tour-highlight`).first() : null;
+  if (outlined) await outlined.waitFor({ timeout: 60_000 });
   await scrollSettled(page);
   const next = card.getByRole('button', { name: 'Next' });
   const previous = card.getByRole('button', { name: 'Previous' });
@@ -105,7 +110,7 @@ async function checkStep(
     card.boundingBox(),
     next.boundingBox(),
     previous.boundingBox(),
-    highlight && arrived ? page.locator('.tour-highlight').first().boundingBox() : Promise.resolve(null),
+    outlined && arrived ? outlined.boundingBox() : Promise.resolve(null),
   ]);
   const at = `at step ${step} (${how})`;
   expect(inside(cardBox, width, height), `card ${at}: ${JSON.stringify(cardBox)}`).toBe(true);
