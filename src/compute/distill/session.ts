@@ -33,6 +33,17 @@ const KL_SAMPLES = 1024;
 const LIVE_GRID = 64;
 const IDLE_GRID = 128;
 const SLICE_MS = 60;
+
+/**
+ * Time from one training frame to the next (ms), given what the last frame cost: its KL
+ * estimate, held-out NLL and density grid take one IAF density pass (D passes per layer) over
+ * a few thousand points each, so frames are kept to ≤ 1/7 of the training time. With a floor
+ * of 200 ms and 3× the cost the page trained at ≈ 34 ms a step against ≈ 22 in Node and
+ * reached KL(s‖t) + se ≤ 0.15 nats 75 s after the click (docs/performance.md).
+ */
+export function frameInterval(frameMs: number): number {
+  return Math.min(2000, Math.max(500, 6 * frameMs));
+}
 const TIMING_REPEATS = 3;
 
 const now = () => performance.now();
@@ -195,7 +206,7 @@ export class DistillSession {
     }
   }
 
-  /** Trains until stop(), sending a frame every few hundred ms (adapted to the frame cost). */
+  /** Trains until stop(), sending a frame every half second or more (frameInterval). */
   start(onFrame: (frame: DistillFrame) => void): Promise<void> {
     if (this.runner.training) return Promise.resolve();
     this.requireConfig();
@@ -207,7 +218,7 @@ export class DistillSession {
         const f0 = now();
         await this.record();
         onFrame(await this.frameNow(LIVE_GRID));
-        nextFrameAt = now() + Math.min(2000, Math.max(200, 3 * (now() - f0)));
+        nextFrameAt = now() + frameInterval(now() - f0);
       }
     });
   }
