@@ -33,18 +33,19 @@ const KL_SAMPLES = 1024;
 const LIVE_GRID = 64;
 const IDLE_GRID = 128;
 const SLICE_MS = 60;
+const TIMING_REPEATS = 3;
 
 /**
- * Time from one training frame to the next (ms), given what the last frame cost: its KL
- * estimate, held-out NLL and density grid take one IAF density pass (D passes per layer) over
- * a few thousand points each, so frames are kept to ≤ 1/7 of the training time. With a floor
- * of 200 ms and 3× the cost the page trained at ≈ 34 ms a step against ≈ 22 in Node and
- * reached KL(s‖t) + se ≤ 0.15 nats 75 s after the click (docs/performance.md).
+ * Time from one training frame to the next (ms), given what the last frame cost. A frame's
+ * held-out NLL and density grid are IAF densities of external points (D passes per layer over a
+ * few thousand points each), so frames are kept to ≤ 1/7 of the training time, except that one
+ * comes at least every 2 s. With a floor of 200 ms and 3× the cost the page trained at ≈ 34 ms a
+ * step against ≈ 22 in Node and reached KL(s‖t) + se ≤ 0.15 nats 75 s after the click, 62 s
+ * with this interval (docs/performance.md).
  */
 export function frameInterval(frameMs: number): number {
   return Math.min(2000, Math.max(500, 6 * frameMs));
 }
-const TIMING_REPEATS = 3;
 
 const now = () => performance.now();
 
