@@ -29,8 +29,8 @@ import { affineHead, affineHeadGrad, columnSums, concatColumns, denseForward, fa
 import { fusedParallelChainWasm } from './fused-parallel-wasm';
 import type { FusedLayerSpec } from './fused-layer-spec';
 
-/** What one layer's forward keeps for its backward. */
-interface LayerSaved {
+/** What one layer's forward keeps for its backward (the sequential op, implicit-sequential.ts, keeps the same). */
+export interface LayerSaved {
   /** h_0 = v, h_1 … h_L. */
   hidden: tf.Tensor2D[];
   masked: tf.Tensor2D[];
@@ -59,7 +59,7 @@ function layerForward(
 }
 
 /** Gradients of one layer: [g_v, g_W1, g_b1, …] from g_w [n, D] and g_ℓ [n, 1] (see above). */
-function layerBackward(gw: tf.Tensor2D, gl: tf.Tensor2D, saved: LayerSaved, spec: FusedLayerSpec): tf.Tensor[] {
+export function layerBackward(gw: tf.Tensor2D, gl: tf.Tensor2D, saved: LayerSaved, spec: FusedLayerSpec): tf.Tensor[] {
   const { dense, activation } = spec;
   const L = dense.length - 1;
   const { hidden: hs, masked: ws } = saved;

@@ -8,6 +8,7 @@
  */
 import { tf } from '../tf';
 import { fusedParallelMap } from './fused-parallel';
+import { implicitSequentialMap } from './implicit-sequential';
 import type { FlowConfig, FlowKind, FlowWeights } from '../../core/flow/config';
 import { LOG_2PI } from '../../core/flow/reference';
 import { TfArLayer, type TfLayerResult } from './tf-layer';
@@ -49,7 +50,9 @@ export class TfFlow {
     if (!keepPath && fusedSequentialApplies(this.config)) {
       return fusedSequential({ config: this.config, variables: this.variables(), structures: this.structures }, w);
     }
-    return this.chain(w, [...this.layers].reverse(), (l, t) => l.sequential(t), keepPath);
+    if (keepPath || (this.config.transform ?? 'affine') !== 'affine') return this.chain(w, [...this.layers].reverse(), (l, t) => l.sequential(t), keepPath);
+    // The whole chain as one op with an implicit gradient (no tape through the D passes; implicit-sequential.ts).
+    return implicitSequentialMap(w, this.layers.map((l) => l.sequentialSpec()));
   }
 
   private chain(

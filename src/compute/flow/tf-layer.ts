@@ -13,6 +13,7 @@ import { affineParams, transformTf } from './tf-transform';
 import { matMul } from './matmul';
 import { fusedParallelMap } from './fused-parallel';
 import type { FusedLayerSpec } from './fused-layer-spec';
+import type { SequentialLayerSpec } from './implicit-sequential';
 
 interface TfDense {
   w: tf.Variable<tf.Rank.R2>;
@@ -81,6 +82,11 @@ export class TfArLayer {
   fusedSpec(): FusedLayerSpec {
     if (this.transform.kind !== 'affine') throw new Error('only affine layers have a fused parallel op');
     return { dense: [...this.hidden, this.output], activation: this.config.activation, alphaBound: this.config.alphaBound };
+  }
+
+  /** The layer for the sequential op with the implicit gradient (implicit-sequential.ts); affine layers only. */
+  sequentialSpec(): SequentialLayerSpec {
+    return { ...this.fusedSpec(), columnAt: this.order.map((i) => this.isColumn[i]!) };
   }
 
   /** W ⊙ M of every dense layer (hidden…, output), computed once per pass or sequence of passes. */

@@ -9,8 +9,8 @@ import { tf } from '../../../../src/compute/tf';
 import { TfArLayer } from '../../../../src/compute/flow/tf-layer';
 import { TfFlow } from '../../../../src/compute/flow/tf-flow';
 import { createRng } from '../../../../src/core/rng';
-import type { Rng } from '../../../../src/core/types';
 import { maxAbsDiff, randomFlowWeights } from '../../core/flow/fixtures';
+import { expectSameMaps, probe, type MapResult } from './map-check';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -19,50 +19,10 @@ beforeAll(async () => {
 const layers: TfArLayer[] = [];
 afterAll(() => layers.forEach((l) => l.dispose()));
 
-type MapResult = { out: tf.Tensor2D; logDet: tf.Tensor1D };
-type Map = (v: tf.Tensor2D) => MapResult;
-
 /** The layer's parallel map composed from its conditioner: the definition the fused op must match. */
 function composed(layer: TfArLayer, v: tf.Tensor2D): MapResult {
   const { mu, alpha } = layer.conditioner(v);
   return { out: tf.mul(tf.sub(v, mu), tf.exp(tf.neg(alpha))) as tf.Tensor2D, logDet: tf.neg(tf.sum(alpha, 1)) as tf.Tensor1D };
-}
-
-const normals = (count: number, rng: Rng, scale = 1) => Float32Array.from({ length: count }, () => scale * rng.normal());
-
-/**
- * An input batch v [n, D] and a loss Σ out ⊙ R + Σ logDet ⊙ r with random R, r, which sends a
- * different upstream gradient to every output and log-determinant.
- */
-function probe(n: number, dim: number, rng: Rng) {
-  const v = tf.tensor2d(normals(n * dim, rng, 1.5), [n, dim]);
-  const rOut = tf.tensor2d(normals(n * dim, rng), [n, dim]);
-  const rDet = tf.tensor1d(normals(n, rng));
-  const loss = (r: MapResult) => tf.add(tf.sum(tf.mul(r.out, rOut)), tf.sum(tf.mul(r.logDet, rDet))) as tf.Scalar;
-  return { v, loss, dispose: () => tf.dispose([v, rOut, rDet]) };
-}
-
-/** Asserts equal values (outputs, log-determinants, loss) and equal gradients for every variable; leak-free. */
-async function expectSameMaps(first: Map, second: Map, v: tf.Tensor2D, loss: (r: MapResult) => tf.Scalar, vars: tf.Variable[]) {
-  const before = tf.memory().numTensors;
-  const [aOut, aDet, bOut, bDet] = tf.tidy(() => {
-    const a = first(v);
-    const b = second(v);
-    return [a.out, a.logDet, b.out, b.logDet];
-  });
-  expect(maxAbsDiff(await aOut.data(), await bOut.data())).toBeLessThan(1e-5);
-  expect(maxAbsDiff(await aDet.data(), await bDet.data())).toBeLessThan(1e-5);
-  tf.dispose([aOut, aDet, bOut, bDet]);
-  const a = tf.variableGrads(() => loss(first(v)), vars);
-  const b = tf.variableGrads(() => loss(second(v)), vars);
-  expect(Math.abs((await a.value.data())[0] - (await b.value.data())[0])).toBeLessThan(1e-4);
-  for (const p of vars) {
-    const x = await a.grads[p.name].data();
-    const y = await b.grads[p.name].data();
-    expect(maxAbsDiff(x, y) / Math.max(1, ...Array.from(y, Math.abs)), p.name).toBeLessThan(1e-5);
-  }
-  tf.dispose([a.value, b.value, ...Object.values(a.grads), ...Object.values(b.grads)]);
-  expect(tf.memory().numTensors).toBe(before);
 }
 
 describe('fused parallel layer', () => {
