@@ -23,7 +23,7 @@
  * D full backward passes, parameters included.
  */
 import { tf } from '../tf';
-import { affineHeadGrad, denseForward, matMulT, splitColumns } from './fast-ops';
+import { affineHeadGrad, denseForward, splitColumns, transpose2d } from './fast-ops';
 import { layerBackward, type LayerSaved } from './fused-parallel';
 import type { FusedLayerSpec } from './fused-layer-spec';
 
@@ -60,24 +60,32 @@ function layerInverse(w: tf.Tensor2D, params: tf.Tensor[], spec: SequentialLayer
   return { v, alphaSum: tf.sum(alpha!, 1), saved: { hidden, masked, t: t!, expNegAlpha, w } };
 }
 
+/** What the D + 1 backward passes of a layer share: Ŵ_lᵀ and φ'(h_l) of the hidden layers. */
+interface BackwardShared {
+  maskedT: tf.Tensor2D[];
+  slopes: tf.Tensor2D[];
+}
+
 /** G_in(g_w, g_ℓ): the parallel layer's backward to its input h_0, without the direct g_w ⊙ e^{−α} term. */
-function inputGradThroughMade(gw: tf.Tensor2D, gl: tf.Tensor2D, s: LayerSaved, spec: FusedLayerSpec): tf.Tensor2D {
-  const L = spec.dense.length - 1;
+function inputGradThroughMade(gw: tf.Tensor2D, gl: tf.Tensor2D, s: LayerSaved, shared: BackwardShared): tf.Tensor2D {
   let g = affineHeadGrad(gw, gl, s).gO;
-  for (let l = L; ; l--) {
-    const gIn = matMulT(g, s.masked[l]!) as tf.Tensor2D;
+  for (let l = shared.maskedT.length - 1; ; l--) {
+    const gIn = tf.matMul(g, shared.maskedT[l]!) as tf.Tensor2D;
     if (l === 0) return gIn;
-    const h = s.hidden[l]!;
-    g = tf.mul(gIn, spec.activation === 'relu' ? tf.step(h) : tf.sub(1, tf.square(h))) as tf.Tensor2D;
+    g = tf.mul(gIn, shared.slopes[l - 1]!) as tf.Tensor2D;
   }
 }
 
 /** λ = ∂L/∂w and [∂L/∂W_0, ∂L/∂b_0, …] of one layer from b = ∂L/∂v and g_ℓ [n, 1] (see above). */
 function layerImplicitBackward(b: tf.Tensor2D, gl: tf.Tensor2D, s: LayerSaved, spec: SequentialLayerSpec): { lambda: tf.Tensor2D; grads: tf.Tensor[] } {
+  const shared: BackwardShared = {
+    maskedT: s.masked.map((m) => transpose2d(m)),
+    slopes: s.hidden.slice(1).map((h) => (spec.activation === 'relu' ? tf.step(h) : tf.sub(1, tf.square(h))) as tf.Tensor2D),
+  };
   const expAlpha = tf.reciprocal(s.expNegAlpha) as tf.Tensor2D;
-  let lambda = tf.mul(tf.sub(b, inputGradThroughMade(tf.zerosLike(b) as tf.Tensor2D, gl, s, spec)), expAlpha) as tf.Tensor2D;
-  for (let round = 1; round < spec.columnAt.length; round++) {
-    lambda = tf.mul(tf.sub(b, inputGradThroughMade(lambda, gl, s, spec)), expAlpha) as tf.Tensor2D;
+  let lambda = tf.zerosLike(b) as tf.Tensor2D;
+  for (let round = 0; round < spec.columnAt.length; round++) {
+    lambda = tf.mul(tf.sub(b, inputGradThroughMade(lambda, gl, s, shared)), expAlpha) as tf.Tensor2D;
   }
   const [, ...grads] = layerBackward(tf.neg(lambda) as tf.Tensor2D, tf.neg(gl) as tf.Tensor2D, s, spec);
   return { lambda, grads };
