@@ -30,26 +30,34 @@ fn fl_slope(h: f32) -> f32 { return select(0.0, 1.0, h > 0.0); }`
 fn fl_slope(h: f32) -> f32 { return 1.0 - h * h; }`;
 }
 
-const f = (x: number) => (Number.isInteger(x) ? `${x}.0` : `${x}`);
+/** A WGSL f32 literal. */
+export const f = (x: number) => (Number.isInteger(x) ? `${x}.0` : `${x}`);
 
-/** Forward of layer k for the row at `base`: writes h_l, o and the next layer's input (or z). */
-function layerForward(layout: FusedLayout, k: number, bound: number): string {
-  const D = layout.dim;
+/** The masked MADE of layer k on its input column (act_0) of the row at `base`: writes h_1..h_L and o. */
+export function madeForwardWgsl(layout: FusedLayout, k: number): string {
   const slots = layout.dense[k];
   const L = slots.length - 1;
-  const lines: string[] = [];
-  slots.forEach((s, l) => {
-    const store = l < L ? 'fl_act(s)' : 's';
-    lines.push(`
+  return slots
+    .map(
+      (s, l) => `
   for (var j = 0; j < ${s.dout}; j++) {
     var s = state[${s.bOff} + j];
     for (var i = 0; i < ${s.din}; i++) {
       let wi = ${s.wOff} + i * ${s.dout} + j;
       s += result[base + ${s.inCol} + i] * state[wi] * maskv[wi];
     }
-    result[base + ${s.outCol} + j] = ${store};
-  }`);
-  });
+    result[base + ${s.outCol} + j] = ${l < L ? 'fl_act(s)' : 's'};
+  }`,
+    )
+    .join('');
+}
+
+/** Forward of layer k for the row at `base`: writes h_l, o and the next layer's input (or z). */
+function layerForward(layout: FusedLayout, k: number, bound: number): string {
+  const D = layout.dim;
+  const slots = layout.dense[k];
+  const L = slots.length - 1;
+  const lines: string[] = [madeForwardWgsl(layout, k)];
   const o = slots[L].outCol;
   const next = k + 1 < layout.layers ? layout.inputCol[k + 1] : layout.zCol;
   lines.push(`
@@ -62,8 +70,11 @@ function layerForward(layout: FusedLayout, k: number, bound: number): string {
   return lines.join('');
 }
 
-/** Backward of layer k: gw holds ∂L/∂w_k on entry and ∂L/∂v_k on exit. */
-function layerBackward(layout: FusedLayout, k: number, bound: number): string {
+/**
+ * Backward of layer k: gw holds ∂L/∂w_k on entry and ∂L/∂v_k on exit; `gl` (∂L/∂log|det| of the
+ * layer) and the private array `direct` [D] are declared by the caller.
+ */
+export function layerBackward(layout: FusedLayout, k: number, bound: number): string {
   const D = layout.dim;
   const slots = layout.dense[k];
   const L = slots.length - 1;

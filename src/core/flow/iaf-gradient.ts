@@ -143,7 +143,7 @@ function layerInverse(model: IafModel, k: number, theta: Float64Array, w: ArrayL
 function densityPass(model: IafModel, theta: Float64Array, x: ArrayLike<number>): { inputs: Float64Array[]; logProb: number } {
   const K = model.layers.length;
   const inputs = new Array<Float64Array>(K);
-  let cur = Float64Array.from(x);
+  let cur: Float64Array = Float64Array.from(x);
   let sumAlpha = 0;
   for (let k = K - 1; k >= 0; k--) {
     inputs[k] = layerInverse(model, k, theta, cur);
@@ -177,7 +177,7 @@ export function iafMaxLikelihoodGradient(model: IafModel, theta: Float64Array, x
   const gradX = xs.map((x) => {
     const { inputs, logProb } = densityPass(model, theta, x);
     loss -= logProb / N;
-    let c = inputs[0].map((zi) => zi / N); // ∂L/∂z
+    let c: Float64Array = inputs[0].map((zi) => zi / N); // ∂L/∂z
     inputs.forEach((v, k) => {
       const w = k + 1 < inputs.length ? inputs[k + 1] : x;
       const acts = madeForward(model, k, theta, v);
