@@ -22,7 +22,7 @@
  * the composed tfjs path (webgpu/index.ts).
  */
 import type { FusedLayout } from './layout';
-import { WGSL_TANH, activationWgsl, f, layerBackward, madeForwardWgsl, type Activation } from './wgsl-rows';
+import { f, layerBackward, madeForwardWgsl, rowShellWgsl, type Activation } from './wgsl-rows';
 
 /** Column of layer k's output w in the row: the next layer's input, or x (zCol) for the top. */
 function outputCol(layout: FusedLayout, k: number): number {
@@ -79,24 +79,14 @@ function layerImplicitBackward(layout: FusedLayout, k: number, bound: number): s
 
 export function iafRowPassWgsl(layout: FusedLayout, activation: Activation, bound: number): string {
   const D = layout.dim;
-  const R = layout.rowLength;
   const K = layout.layers;
   const z = layout.inputCol[0];
-  const density = Array.from({ length: K }, (_, j) => layerInverse(layout, K - 1 - j, bound)).join('');
   const gradient = Array.from({ length: K }, (_, k) => layerImplicitBackward(layout, k, bound)).join('');
-  return `
-${WGSL_TANH}
-${activationWgsl(activation)}
-fn main(index: i32) {
-  if (index >= uniforms.xinShape.x) { return; }
-  let base = index * ${R};
-  for (var i = 0; i < ${D}; i++) { result[base + ${layout.zCol} + i] = xin[index * ${D} + i]; }
-  var logDet = 0.0;
-  ${density}
-  var sq = 0.0;
-  for (var i = 0; i < ${D}; i++) { let zi = result[base + ${z} + i]; sq += zi * zi; }
-  result[base + ${layout.logDetCol}] = logDet;
-  result[base + ${layout.logProbCol}] = -0.5 * sq - ${f(0.5 * D * Math.log(2 * Math.PI))} + logDet;
+  return rowShellWgsl(layout, activation, {
+    xCol: layout.zCol,
+    baseCol: z,
+    forward: Array.from({ length: K }, (_, j) => layerInverse(layout, K - 1 - j, bound)).join(''),
+    backward: `
   let invN = 1.0 / f32(uniforms.xinShape.x);
   var gl = 0.0;
   var gw: array<f32, ${D}>;
@@ -104,6 +94,6 @@ fn main(index: i32) {
   var lam: array<f32, ${D}>;
   var c: array<f32, ${D}>;
   for (var i = 0; i < ${D}; i++) { c[i] = result[base + ${z} + i] * invN; }
-  ${gradient}
-}`;
+  ${gradient}`,
+  });
 }

@@ -114,7 +114,6 @@ export function layerBackward(layout: FusedLayout, k: number, bound: number): st
  */
 export function rowPassWgsl(layout: FusedLayout, activation: Activation, bound: number, withBackward: boolean): string {
   const D = layout.dim;
-  const R = layout.rowLength;
   const forward = Array.from({ length: layout.layers }, (_, k) => layerForward(layout, k, bound)).join('');
   const backward = withBackward
     ? `
@@ -125,19 +124,33 @@ export function rowPassWgsl(layout: FusedLayout, activation: Activation, bound: 
   for (var i = 0; i < ${D}; i++) { gw[i] = result[base + ${layout.zCol} + i] * invN; }
   ${Array.from({ length: layout.layers }, (_, k) => layerBackward(layout, layout.layers - 1 - k, bound)).join('')}`
     : '';
+  return rowShellWgsl(layout, activation, { xCol: layout.inputCol[0], baseCol: layout.zCol, forward, backward });
+}
+
+/**
+ * The frame of a row pass (one thread per point, the row at `base`): x into column xCol, then
+ * `forward` (which adds to logDet), then log|det| and log p(x) = log N(z) + logDet with z
+ * at baseCol, then `backward`.
+ */
+export function rowShellWgsl(
+  layout: FusedLayout,
+  activation: Activation,
+  parts: { xCol: number; baseCol: number; forward: string; backward: string },
+): string {
+  const D = layout.dim;
   return `
 ${WGSL_TANH}
 ${activationWgsl(activation)}
 fn main(index: i32) {
   if (index >= uniforms.xinShape.x) { return; }
-  let base = index * ${R};
-  for (var i = 0; i < ${D}; i++) { result[base + ${layout.inputCol[0]} + i] = xin[index * ${D} + i]; }
+  let base = index * ${layout.rowLength};
+  for (var i = 0; i < ${D}; i++) { result[base + ${parts.xCol} + i] = xin[index * ${D} + i]; }
   var logDet = 0.0;
-  ${forward}
+  ${parts.forward}
   var sq = 0.0;
-  for (var i = 0; i < ${D}; i++) { let z = result[base + ${layout.zCol} + i]; sq += z * z; }
+  for (var i = 0; i < ${D}; i++) { let z = result[base + ${parts.baseCol} + i]; sq += z * z; }
   result[base + ${layout.logDetCol}] = logDet;
   result[base + ${layout.logProbCol}] = -0.5 * sq - ${f(0.5 * D * Math.log(2 * Math.PI))} + logDet;
-  ${backward}
+  ${parts.backward}
 }`;
 }
