@@ -1,7 +1,7 @@
 /**
  * The fused WebGPU maximum-likelihood step of an affine autoregressive stack trained as a MAF
  * or as an IAF: three GPU dispatches per step, whatever the number of layers (the composed tfjs
- * path launches ≈ 540 kernels for the default MAF, ≈ 1,490 for the IAF):
+ * path dispatches 831 kernels a step for the default MAF, 1,813 for the IAF: docs/performance.md):
  *   1. row pass       x [N, D], θ, masks → workspace [N, R]   (forward + backward per point:
  *                     MAF wgsl-rows.ts; IAF wgsl-rows-iaf.ts, the sequential density and the
  *                     implicit gradient, writing the same workspace layout)

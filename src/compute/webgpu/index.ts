@@ -2,9 +2,9 @@
  * The one dispatch point between the portable tfjs training path and the fused WebGPU
  * programs of this folder: chosen by backend name. On WebGPU, an affine MAF or IAF trained by
  * maximum likelihood runs fused-maf.ts (three dispatches per step); everything else (reverse-KL
- * training, e.g. the IAF student of the distillation, which samples through the parallel
- * direction; spline or coupling flows), and every other backend, keeps the composed tfjs path
- * (flow/). The sequential direction has
+ * training, an IAF on an energy target sampling through the parallel direction; spline or
+ * coupling flows), and every other backend, keeps the composed tfjs path (flow/). The
+ * sequential direction has
  * its own check of the same kind (sequential.ts: fusedSequentialApplies, used by TfFlow).
  */
 import type { FlowKind } from '../../core/flow/config';

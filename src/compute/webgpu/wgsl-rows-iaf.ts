@@ -18,8 +18,8 @@
  *   c ← λ (= ∂L/∂w, the input of the layer above).
  * The last pass of each loop is the extra one (it == D), so each MADE body appears twice per
  * layer in the source. Inputs: xin [N, D], state (θ first), maskv [P]. Output: workspace [N, R].
- * Reverse-KL (distillation) IAF training samples through the parallel direction and stays on
- * the composed tfjs path (webgpu/index.ts).
+ * Reverse-KL IAF training (energy targets) samples through the parallel direction and stays on
+ * the composed tfjs path (webgpu/index.ts); so does the distillation's student (its own trainer).
  */
 import type { FusedLayout } from './layout';
 import { f, layerBackward, madeForwardWgsl, rowShellWgsl, type Activation } from './wgsl-rows';
@@ -29,7 +29,7 @@ function outputCol(layout: FusedLayout, k: number): number {
   return k + 1 < layout.layers ? layout.inputCol[k + 1] : layout.zCol;
 }
 
-/** `let e_i = e^{−α_i}` of layer k from its raw outputs in the row (inside a loop over i). */
+/** `let alpha` = α_i = B·tanh(a_i/B) of layer k from its raw outputs in the row (inside a loop over i). */
 function scaleWgsl(layout: FusedLayout, k: number, bound: number): string {
   const o = layout.dense[k][layout.hidden.length].outCol;
   return `let alpha = ${f(bound)} * fl_tanh(result[base + ${o + layout.dim} + i] / ${f(bound)});`;
