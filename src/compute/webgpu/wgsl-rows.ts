@@ -10,6 +10,8 @@
  * Ŵ = W ⊙ M: the masks come in a buffer packed like θ. Sizes are baked into the source
  * (loops are unrolled over layers), so one shader serves one architecture.
  * Inputs: xin [N, D], state (θ in its first P entries), maskv [P]. Output: workspace [N, R].
+ * Its pieces (madeForwardWgsl, layerBackward, rowShellWgsl) also build the IAF row pass
+ * (wgsl-rows-iaf.ts).
  */
 import type { FusedLayout } from './layout';
 
