@@ -77,10 +77,12 @@ try {
     }
   }
   if (webgpu) {
-    log('browser: fused WebGPU MAF step (dispatches per step)');
-    const fused = await measureFusedWebGpu(browser, server.url, 0).catch(() => null);
-    const maf = ops.find((o) => o.flow === 'maf');
-    if (fused && maf) maf.webgpuStep = { fused: fused.dispatchesFused, composed: fused.dispatchesComposed };
+    for (const kind of ['maf', 'iaf'] as const) {
+      log(`browser: fused WebGPU ${kind.toUpperCase()} maximum-likelihood step (dispatches per step)`);
+      const fused = await measureFusedWebGpu(browser, server.url, 0, kind).catch(() => null);
+      const row = ops.find((o) => o.flow === kind);
+      if (fused && row) row.webgpuStep = { fused: fused.dispatchesFused, composed: fused.dispatchesComposed };
+    }
   }
   log('browser: first fitted density');
   firstDensity = await measureFirstDensity(browser, server.url, 3);

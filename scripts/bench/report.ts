@@ -170,7 +170,7 @@ export function markdownReport(r: BenchResults, budgets: BudgetRow[]): string {
         String(o.trainingStep),
         String(o.density),
         String(o.sample),
-        o.webgpuStep ? `${o.webgpuStep.fused} / ${o.webgpuStep.composed ?? '—'}` : o.flow === 'maf' ? 'not measured (no WebGPU adapter)' : 'not fused',
+        o.webgpuStep ? `${o.webgpuStep.fused} / ${o.webgpuStep.composed ?? '—'}` : 'not measured (no WebGPU adapter)',
       ]),
     ),
     '',

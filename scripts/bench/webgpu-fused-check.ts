@@ -1,7 +1,7 @@
 /**
- * Fused vs composed MAF training step on WebGPU, in the built app: equality with the CPU
- * backend (D = 2), GPU dispatches per step and mean ms per step of the default model
- * (5 layers, MADE [64, 64], D = 2, batch 512, Adam). A benchmark: prints, asserts nothing.
+ * Fused vs composed maximum-likelihood training step on WebGPU, MAF then IAF, in the built app:
+ * equality with the CPU backend (D = 2), GPU dispatches per step and mean ms per step of the
+ * default model (core/flow/config.ts, D = 2, batch 512, Adam). A benchmark: prints, asserts nothing.
  *
  *   npx vite build --logLevel warn
  *   node --import tsx --import ./scripts/node-register.mjs scripts/bench/webgpu-fused-check.ts [steps]
@@ -27,11 +27,14 @@ const flags = hardware
 const server = await startStaticServer({ root: 'dist', port: 0 });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: false, args: flags });
 try {
-  const r = await measureFusedWebGpu(browser, server.url, steps);
+  for (const kind of ['maf', 'iaf'] as const) {
+  const r = await measureFusedWebGpu(browser, server.url, steps, kind);
   if (!r) {
     console.log('No WebGPU in this browser (the page fell back to another backend).');
     process.exitCode = 1;
+    break;
   } else {
+    console.log(`\n${kind.toUpperCase()} trained by maximum likelihood`);
     const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)} ms` : '—');
     console.log(`Adapter: ${r.adapter || 'unknown'}`);
     console.log(
@@ -43,6 +46,7 @@ try {
     console.log(`| fused (3 WGSL programs) | ${r.dispatchesFused} | ${ms(r.msFused)} |`);
     console.log(`| composed tfjs kernels | ${r.dispatchesComposed ?? '—'} | ${ms(r.msComposed)} |`);
     console.log(`(${r.steps} timed steps each after a warm-up, ending in a readback)`);
+  }
   }
 } finally {
   await browser.close();

@@ -46,17 +46,17 @@ export interface DiagnosticsApi {
    */
   selfCheck(): Promise<SelfCheckResult>;
   /**
-   * WebGPU only: the fused MAF step (webgpu/) against the composed tfjs path on the CPU
-   * backend for a flow of dimension `dim` (values, gradients, one Adam step). Switches
-   * backends like selfCheck, so call it while nothing trains.
+   * WebGPU only: the fused maximum-likelihood step (webgpu/) of a MAF (default) or an IAF
+   * against the composed tfjs path on the CPU backend for a flow of dimension `dim` (values,
+   * gradients, one Adam step). Switches backends like selfCheck, so call it while nothing trains.
    */
-  selfCheckFused(dim: number): Promise<FusedCheckResult>;
+  selfCheckFused(dim: number, kind?: 'maf' | 'iaf'): Promise<FusedCheckResult>;
   /**
-   * WebGPU only: GPU dispatches of one default-model MAF training step, fused and composed
+   * WebGPU only: GPU dispatches of one default-model MAF (or `kind`) training step, fused and composed
    * (`composedStep: false` skips the composed step, whose kernels take long to compile), and
    * (steps > 0) the mean ms per step of each over `steps` steps (bench, not tests).
    */
-  fusedStepFigures(steps: number, options?: { composedStep?: boolean }): Promise<FusedStepFigures>;
+  fusedStepFigures(steps: number, options?: { composedStep?: boolean; kind?: 'maf' | 'iaf' }): Promise<FusedStepFigures>;
   /** Live tensors and bytes held by tfjs in the worker. */
   memory(): Promise<MemoryInfo>;
   /**

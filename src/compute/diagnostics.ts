@@ -16,9 +16,9 @@ export const diagnostics: DiagnosticsApi = {
     await requireBackend();
     return runSelfCheck();
   },
-  selfCheckFused: async (dim) => {
+  selfCheckFused: async (dim, kind) => {
     await requireBackend();
-    return runFusedSelfCheck(dim);
+    return runFusedSelfCheck(dim, kind === 'iaf' ? 'iaf' : 'maf');
   },
   fusedStepFigures: async (steps, options) => {
     await requireBackend();

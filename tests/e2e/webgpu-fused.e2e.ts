@@ -1,14 +1,16 @@
 /**
- * The fused WebGPU MAF step (src/compute/webgpu/) on Chromium's software WebGPU adapter:
- *  - its forward values, loss, gradients and one Adam step, and the one-program sequential
- *    direction (MAF sampling, IAF density), equal the composed tfjs path on
- *    the CPU backend for D = 2, 3, 5 (scaled error ≤ 1e-4), leaking no tensors;
+ * The fused WebGPU maximum-likelihood steps (src/compute/webgpu/) on Chromium's software WebGPU
+ * adapter, for the MAF and for the IAF (sequential density, implicit gradient):
+ *  - their forward values (x → z, log|det|), loss, gradients and one Adam step, and the
+ *    one-program sequential direction (MAF sampling, IAF density), equal the composed tfjs path
+ *    on the CPU backend (for the IAF: the tape through the D passes of every inverse) for
+ *    D = 2, 3, 5 (scaled error ≤ 1e-4), leaking no tensors;
  *  - one training step of the default model (12 layers, MADE [32, 32], D = 2, batch 512)
- *    takes ≤ 60 GPU dispatches (counted in the worker by wrapping runWebGPUProgram), and a
- *    sequential pass a handful instead of hundreds;
- *  - the density lab trains a small MAF (2 layers, MADE [32, 32]) through it: the held-out NLL,
- *    computed from the flow's own variables, falls, so the trained weights reach the rest of
- *    the app.
+ *    takes ≤ 60 GPU dispatches as a MAF and exactly 3 as an IAF (counted in the worker by
+ *    wrapping runWebGPUProgram), and a sequential pass a handful instead of hundreds;
+ *  - the density lab trains a small MAF and a small IAF (2 layers, MADE [32, 32]) through them:
+ *    the held-out NLL, computed from the flow's own variables, falls, so the trained weights
+ *    reach the rest of the app.
  * Without a WebGPU adapter the checks say that they need one.
  */
 import { describe, expect, it } from 'vitest';
@@ -22,8 +24,8 @@ const MAX_DISPATCHES = 60;
 
 type Hooked = Window & { __flowlab?: FlowlabHook };
 
-function selfCheckFused(page: Page, dim: number): Promise<FusedCheckResult> {
-  return page.evaluate((d) => (window as Hooked).__flowlab!.compute.selfCheckFused(d), dim);
+function selfCheckFused(page: Page, dim: number, kind: 'maf' | 'iaf'): Promise<FusedCheckResult> {
+  return page.evaluate(([d, k]) => (window as Hooked).__flowlab!.compute.selfCheckFused(d, k), [dim, kind] as const);
 }
 
 /**
@@ -31,8 +33,11 @@ function selfCheckFused(page: Page, dim: number): Promise<FusedCheckResult> {
  * training step's first run compiles every backward kernel of tfjs (≈ 30 s on SwiftShader) for
  * a baseline count (≈ 390 a step) that `BENCH_WEBGPU=1 npm run bench` prints.
  */
-function fusedStepFigures(page: Page, steps: number): Promise<FusedStepFigures> {
-  return page.evaluate((n) => (window as Hooked).__flowlab!.compute.fusedStepFigures(n, { composedStep: false }), steps);
+function fusedStepFigures(page: Page, steps: number, kind: 'maf' | 'iaf' = 'maf'): Promise<FusedStepFigures> {
+  return page.evaluate(
+    ([n, k]) => (window as Hooked).__flowlab!.compute.fusedStepFigures(n, { composedStep: false, kind: k }),
+    [steps, kind] as const,
+  );
 }
 
 async function openOnWebGpu(): Promise<Page> {
@@ -43,32 +48,35 @@ async function openOnWebGpu(): Promise<Page> {
   return page;
 }
 
-describe(`fused WebGPU MAF step ${CONFIG}`, () => {
-  it('equals the CPU backend for D = 2, 3, 5: values, gradients, one Adam step', { tags: ['webgpu'], timeout: 400_000 }, async () => {
-    const page = await openOnWebGpu();
-    if (!WEBGPU) {
-      await expect(selfCheckFused(page, 2)).rejects.toThrow(/needs the WebGPU backend/);
-      return;
-    }
-    for (const dim of [2, 3, 5]) {
-      const r = await selfCheckFused(page, dim);
-      console.log(
-        `D=${dim}: forward ${r.forwardError.toExponential(2)}, loss ${r.lossError.toExponential(2)}, ` +
-          `gradients ${r.gradientError.toExponential(2)}, Adam step ${r.stepError.toExponential(2)}, ` +
-          `sequential ${r.sequentialError.toExponential(2)} (CPU loss ${r.cpuLoss.toFixed(4)})`,
-      );
-      expect(r.backend).toBe('webgpu');
-      expect(r.dim).toBe(dim);
-      expect(Number.isFinite(r.cpuLoss)).toBe(true);
-      expect(r.forwardError).toBeLessThanOrEqual(TOLERANCE);
-      expect(r.lossError).toBeLessThanOrEqual(TOLERANCE);
-      expect(r.gradientError).toBeLessThanOrEqual(TOLERANCE);
-      expect(r.stepError).toBeLessThanOrEqual(TOLERANCE);
-      expect(r.sequentialError).toBeLessThanOrEqual(TOLERANCE);
-      expect(r.tensorsAfter).toBe(r.tensorsBefore);
-    }
-    await expectNoProblems();
-  });
+describe(`fused WebGPU maximum-likelihood steps (MAF, IAF) ${CONFIG}`, () => {
+  for (const kind of ['maf', 'iaf'] as const) {
+    it(`${kind.toUpperCase()} equals the CPU backend for D = 2, 3, 5: values, gradients, one Adam step`, { tags: ['webgpu'], timeout: 400_000 }, async () => {
+      const page = await openOnWebGpu();
+      if (!WEBGPU) {
+        await expect(selfCheckFused(page, 2, kind)).rejects.toThrow(/needs the WebGPU backend/);
+        return;
+      }
+      for (const dim of [2, 3, 5]) {
+        const r = await selfCheckFused(page, dim, kind);
+        console.log(
+          `${kind} D=${dim}: forward ${r.forwardError.toExponential(2)}, loss ${r.lossError.toExponential(2)}, ` +
+            `gradients ${r.gradientError.toExponential(2)}, Adam step ${r.stepError.toExponential(2)}, ` +
+            `sequential ${r.sequentialError.toExponential(2)} (CPU loss ${r.cpuLoss.toFixed(4)})`,
+        );
+        expect(r.backend).toBe('webgpu');
+        expect(r.kind).toBe(kind);
+        expect(r.dim).toBe(dim);
+        expect(Number.isFinite(r.cpuLoss)).toBe(true);
+        expect(r.forwardError).toBeLessThanOrEqual(TOLERANCE);
+        expect(r.lossError).toBeLessThanOrEqual(TOLERANCE);
+        expect(r.gradientError).toBeLessThanOrEqual(TOLERANCE);
+        expect(r.stepError).toBeLessThanOrEqual(TOLERANCE);
+        expect(r.sequentialError).toBeLessThanOrEqual(TOLERANCE);
+        expect(r.tensorsAfter).toBe(r.tensorsBefore);
+      }
+      await expectNoProblems();
+    });
+  }
 
   it('takes ≤ 60 GPU dispatches per default-model training step', { tags: ['webgpu'], timeout: 400_000 }, async () => {
     const page = await openOnWebGpu();
@@ -97,28 +105,49 @@ describe(`fused WebGPU MAF step ${CONFIG}`, () => {
     await expectNoProblems();
   });
 
-  it('the density lab trains a MAF (through the fused step on WebGPU)', { tags: ['webgpu'], timeout: 400_000 }, async () => {
+  it('takes 3 GPU dispatches per default-model IAF maximum-likelihood step, leaking no tensors', { tags: ['webgpu'], timeout: 400_000 }, async () => {
     const page = await openOnWebGpu();
-    const nll = await page.evaluate(async () => {
-      const c = (window as Hooked).__flowlab!.compute;
-      // A small MAF (the fused layout is built for any depth and width; the default model's
-      // dispatches are counted above): 15 steps take its held-out NLL down by ≈ 0.5 nats.
-      // The frames' density grid is 8×8 (gridCells, test-only; the default 128² costs software
-      // WebGPU seconds a frame): the held-out NLL comes from the frame's 2,048 held-out points,
-      // not from the grid.
-      const params = { flow: 'maf' as const, dataset: '8gaussians', layers: 2, hidden: 32, learningRate: 1e-2, batchSize: 64, seed: 1 };
-      await c.labConfigure(params, { presetText: null, gridCells: { idle: 8, live: 4 } });
-      const first = await c.labStep(1);
-      const later = await c.labStep(15);
-      return { first: first.heldOutNll, later: later.heldOutNll, loss: later.loss, skipped: later.skipped, step: later.step, fused: later.fusedStep };
-    });
-    console.log(`held-out NLL after 1 step ${nll.first.toFixed(3)}, after 16 ${nll.later.toFixed(3)} nats (loss ${nll.loss.toFixed(3)})`);
-    expect(nll.step).toBe(16);
-    // The lab's own trainer took the fused path on WebGPU (and the tfjs ops elsewhere).
-    expect(nll.fused).toBe(WEBGPU);
-    expect(nll.skipped).toBe(0);
-    expect(Number.isFinite(nll.loss)).toBe(true);
-    expect(nll.later).toBeLessThan(nll.first - 0.1);
+    if (!WEBGPU) {
+      await expect(fusedStepFigures(page, 0, 'iaf')).rejects.toThrow(/needs the WebGPU backend/);
+      return;
+    }
+    const before = await page.evaluate(() => (window as Hooked).__flowlab!.compute.memory());
+    // 2 + 3 + 2 fused steps (counted, warm-up, timed: the time on a software adapter is not asserted).
+    const r = await fusedStepFigures(page, 2, 'iaf');
+    console.log(`dispatches per default IAF maximum-likelihood step: fused ${r.dispatchesFused}`);
+    expect(r.kind).toBe('iaf');
+    // Row pass (sequential density + implicit gradient), parameter pass, Adam: the composed
+    // step backpropagates through every one of the K·D sequential passes (≈ 1,490 kernels).
+    expect(r.dispatchesFused).toBe(3);
+    const after = await page.evaluate(() => (window as Hooked).__flowlab!.compute.memory());
+    expect(after.numTensors).toBe(before.numTensors);
     await expectNoProblems();
   });
+
+  for (const kind of ['maf', 'iaf'] as const) {
+    it(`the density lab trains ${kind === 'iaf' ? 'an' : 'a'} ${kind.toUpperCase()} (through the fused step on WebGPU)`, { tags: ['webgpu'], timeout: 400_000 }, async () => {
+      const page = await openOnWebGpu();
+      const nll = await page.evaluate(async (flow) => {
+        const c = (window as Hooked).__flowlab!.compute;
+        // A small MAF or IAF (the fused layout is built for any depth and width; the default model's
+        // dispatches are counted above): 15 steps take its held-out NLL down by ≈ 0.5 nats.
+        // The frames' density grid is 8×8 (gridCells, test-only; the default 128² costs software
+        // WebGPU seconds a frame): the held-out NLL comes from the frame's 2,048 held-out points,
+        // not from the grid.
+        const params = { flow, dataset: '8gaussians', layers: 2, hidden: 32, learningRate: 1e-2, batchSize: 64, seed: 1 };
+        await c.labConfigure(params, { presetText: null, gridCells: { idle: 8, live: 4 } });
+        const first = await c.labStep(1);
+        const later = await c.labStep(15);
+        return { first: first.heldOutNll, later: later.heldOutNll, loss: later.loss, skipped: later.skipped, step: later.step, fused: later.fusedStep };
+      }, kind);
+      console.log(`${kind}: held-out NLL after 1 step ${nll.first.toFixed(3)}, after 16 ${nll.later.toFixed(3)} nats (loss ${nll.loss.toFixed(3)})`);
+      expect(nll.step).toBe(16);
+      // The lab's own trainer took the fused path on WebGPU (and the tfjs ops elsewhere).
+      expect(nll.fused).toBe(WEBGPU);
+      expect(nll.skipped).toBe(0);
+      expect(Number.isFinite(nll.loss)).toBe(true);
+      expect(nll.later).toBeLessThan(nll.first - 0.1);
+      await expectNoProblems();
+    });
+  }
 });

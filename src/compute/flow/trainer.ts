@@ -140,7 +140,7 @@ export class FlowTrainer {
   /** One optimiser step. Non-finite steps are skipped on the device (see GatedAdam). */
   step(): void {
     const batch = this.batch();
-    if (this.fused && this.kind !== 'maf') {
+    if (this.fused && this.kind !== this.fused.kind) {
       this.fused.dispose(); // copies its weights into the flow; the composed path takes over
       this.fused = null;
     }

@@ -1,8 +1,10 @@
 /**
- * The fused WebGPU maximum-likelihood step of an affine MAF: three GPU dispatches per step,
- * whatever the number of layers (the composed tfjs path launches ≈ 540 kernels for the
- * default model):
- *   1. row pass       x [N, D], θ, masks → workspace [N, R]   (forward + backward per point)
+ * The fused WebGPU maximum-likelihood step of an affine autoregressive stack trained as a MAF
+ * or as an IAF: three GPU dispatches per step, whatever the number of layers (the composed tfjs
+ * path dispatches 831 kernels a step for the default MAF, 1,813 for the IAF: docs/performance.md):
+ *   1. row pass       x [N, D], θ, masks → workspace [N, R]   (forward + backward per point:
+ *                     MAF wgsl-rows.ts; IAF wgsl-rows-iaf.ts, the sequential density and the
+ *                     implicit gradient, writing the same workspace layout)
  *   2. parameter pass workspace, masks   → G = [∇θ L | L]      (sums over the batch)
  *   3. Adam           S, G               → S'                  (one workgroup, norm + update)
  * The parameters live in one flat state S = [θ | m | v | t | skipped] on the GPU (layout.ts).
@@ -15,6 +17,8 @@ import type { TfFlow } from '../flow/tf-flow';
 import { madeMasks } from '../../core/flow/made';
 import { fusedLayout, packMasks, type FusedLayout } from './layout';
 import { rowPassWgsl } from './wgsl-rows';
+import { iafRowPassWgsl } from './wgsl-rows-iaf';
+import type { FlowKind } from '../../core/flow/config';
 import { ADAM_THREADS, ADAM_UNIFORMS, adamWgsl, paramGradWgsl } from './wgsl-params';
 import { flatProgram, runProgram, type FlatProgram } from './programs';
 
@@ -49,6 +53,8 @@ export class FusedMafTrainer {
   constructor(
     flow: TfFlow,
     private readonly options: FusedAdamOptions,
+    /** The density the step maximises: MAF (x → z parallel) or IAF (x → z sequential). */
+    readonly kind: FlowKind = 'maf',
   ) {
     const config = flow.config;
     this.layout = fusedLayout(config.dim, config.layers, config.hidden);
@@ -64,7 +70,7 @@ export class FusedMafTrainer {
     if (this.vars.reduce((a, v) => a + v.size, 0) !== P) throw new Error('the flow does not match the fused layout');
     // The masks are part of the shader's inputs; the structure (and so the masks) is fixed per flow.
     this.masks = tf.keep(tf.tensor1d(packMasks(this.layout, masks)));
-    this.keyBase = `maf_${config.dim}_${config.layers}_${config.hidden.join('x')}_${config.activation}_${config.alphaBound}`;
+    this.keyBase = `${kind}_${config.dim}_${config.layers}_${config.hidden.join('x')}_${config.activation}_${config.alphaBound}`;
     this.state = tf.keep(
       tf.tidy(() => tf.concat([...this.vars.map((v) => tf.reshape(v, [-1])), tf.zeros([2 * P + 2])]) as tf.Tensor1D),
     );
@@ -76,7 +82,8 @@ export class FusedMafTrainer {
     const L = this.layout;
     if (!p) {
       if (name === 'rows') {
-        p = flatProgram(key, ['xin', 'state', 'maskv'], [batch, L.rowLength], batch, rowPassWgsl(L, this.activation, this.bound, true));
+        const code = this.kind === 'maf' ? rowPassWgsl(L, this.activation, this.bound, true) : iafRowPassWgsl(L, this.activation, this.bound);
+        p = flatProgram(key, ['xin', 'state', 'maskv'], [batch, L.rowLength], batch, code);
       } else if (name === 'grad') {
         p = flatProgram(key, ['work', 'maskv'], [L.paramCount + 1], L.paramCount + 1, paramGradWgsl(L));
       } else {

@@ -10,7 +10,11 @@
  *   per layer k: act_0 = v_k (D), act_1..act_L = h_l (d_l), raw = o (2D),
  *                gpre_1..gpre_{L+1} (d_l): ∂loss/∂(pre-activation of dense l);
  *   then z (D), Σ_k log|det| (1), log p(x) (1).
+ * The IAF row pass (wgsl-rows-iaf.ts) writes the same layout for the same layers in the IAF
+ * direction z → x: act_0 of layer k is its input u_k (k = 0: z), the column named z holds x (the
+ * chain's end), and Σ log|det| is log|det ∂z/∂x| = Σ_k Σ_i α_i.
  */
+import type { FlowKind } from '../../core/flow/config';
 
 export interface DenseSlot {
   /** Input and output widths d_{l−1}, d_l. */
@@ -86,6 +90,11 @@ export function fusedLayout(dim: number, layers: number, hidden: readonly number
     logDetCol: zCol + dim,
     logProbCol: zCol + dim + 1,
   };
+}
+
+/** Workspace column of the base point z of x → z: the chain's end (MAF) or its start (IAF). */
+export function baseColumn(layout: FusedLayout, kind: FlowKind): number {
+  return kind === 'maf' ? layout.zCol : layout.inputCol[0];
 }
 
 /** The masks of every dense layer packed like θ (1 for biases); masks[k][l−1] row-major. */

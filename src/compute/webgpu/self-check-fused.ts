@@ -1,22 +1,25 @@
 /**
- * Does the fused WebGPU MAF step compute what the composed tfjs path computes on the CPU
- * backend? For a fresh flow of dimension D and a fixed batch: the forward values (z and
- * log|det| per point), the loss, every parameter gradient, and the parameters after one
+ * Does the fused WebGPU maximum-likelihood step (MAF or IAF) compute what the composed tfjs
+ * path computes on the CPU backend? For a fresh flow of dimension D and a fixed batch: the
+ * forward values (z and log|det| of x → z per point: parallel for the MAF, sequential for the
+ * IAF, whose CPU gradient is the tape through the D passes), the loss, every parameter gradient, and the parameters after one
  * clipped Adam step, and the sequential direction (one program, sequential.ts), each as max_i |fused_i − cpu_i| / max(1, |cpu_i|) (dispatch counts and
  * timings: step-figures.ts).
  * It switches the active backend to CPU and back, so call it while nothing trains.
  */
 import { tf } from '../tf';
-import { DEFAULT_FLOW_CONFIG, type FlowWeights } from '../../core/flow/config';
+import { DEFAULT_FLOW_CONFIG, type FlowKind, type FlowWeights } from '../../core/flow/config';
 import { initFlowWeights } from '../../core/flow/init';
 import { createRng } from '../../core/rng';
 import { TfFlow } from '../flow/tf-flow';
 import { GatedAdam } from '../flow/gated-adam';
 import { FusedMafTrainer } from './fused-maf';
 import { onWebGpu } from './programs';
+import { baseColumn } from './layout';
 
 export interface FusedCheckResult {
   backend: string;
+  kind: FlowKind;
   dim: number;
   batch: number;
   /** Largest scaled error of z and log|det| over the batch. */
@@ -58,17 +61,17 @@ async function sequentialValues(flow: TfFlow, xt: tf.Tensor2D): Promise<Float32A
 
 const flat = (ts: tf.Tensor[]) => tf.tidy(() => tf.concat(ts.map((t) => tf.reshape(t, [-1]))));
 
-async function composedValues(weights: FlowWeights, x: Float32Array, n: number): Promise<StepValues> {
+async function composedValues(weights: FlowWeights, kind: FlowKind, x: Float32Array, n: number): Promise<StepValues> {
   const D = weights.config.dim;
   const flow = new TfFlow(weights);
   const vars = flow.variables();
   const xt = tf.tensor2d(x, [n, D]);
   const sequential = await sequentialValues(flow, xt);
   const fwd = tf.tidy(() => {
-    const r = flow.parallel(xt);
+    const r = flow.toBase(xt, kind);
     return { out: r.out, logDet: r.logDet };
   });
-  const { value, grads } = tf.variableGrads(() => tf.neg(tf.mean(flow.logProb(xt, 'maf'))), vars);
+  const { value, grads } = tf.variableGrads(() => tf.neg(tf.mean(flow.logProb(xt, kind))), vars);
   const ordered = vars.map((v) => grads[v.name]);
   const g = flat(ordered);
   const adam = new GatedAdam(vars, ADAM);
@@ -88,10 +91,10 @@ async function composedValues(weights: FlowWeights, x: Float32Array, n: number):
   return out;
 }
 
-async function fusedValues(weights: FlowWeights, x: Float32Array, n: number): Promise<StepValues> {
+async function fusedValues(weights: FlowWeights, kind: FlowKind, x: Float32Array, n: number): Promise<StepValues> {
   const D = weights.config.dim;
   const flow = new TfFlow(weights);
-  const trainer = new FusedMafTrainer(flow, ADAM);
+  const trainer = new FusedMafTrainer(flow, ADAM, kind);
   const L = trainer.layout;
   const xt = tf.tensor2d(x, [n, D]);
   const sequential = await sequentialValues(flow, xt);
@@ -104,7 +107,7 @@ async function fusedValues(weights: FlowWeights, x: Float32Array, n: number): Pr
   const z = new Float32Array(n * D);
   const logDet = new Float32Array(n);
   for (let r = 0; r < n; r++) {
-    for (let i = 0; i < D; i++) z[r * D + i] = rows[r * L.rowLength + L.zCol + i];
+    for (let i = 0; i < D; i++) z[r * D + i] = rows[r * L.rowLength + baseColumn(L, kind) + i];
     logDet[r] = rows[r * L.rowLength + L.logDetCol];
   }
   tf.dispose([xt, work, grad, theta]);
@@ -123,22 +126,23 @@ function scaledError(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return worst;
 }
 
-export async function runFusedSelfCheck(dim: number, batch = 64): Promise<FusedCheckResult> {
+export async function runFusedSelfCheck(dim: number, kind: FlowKind = 'maf', batch = 64): Promise<FusedCheckResult> {
   if (!onWebGpu()) throw new Error(`the fused check needs the WebGPU backend, not ${tf.getBackend()}`);
   const tensorsBefore = tf.memory().numTensors;
   const weights = initFlowWeights({ ...DEFAULT_FLOW_CONFIG, dim, seed: 5 + dim });
   const rng = createRng(100 + dim);
   const x = Float32Array.from({ length: batch * dim }, () => 1.5 * rng.normal());
-  const fused = await fusedValues(weights, x, batch);
+  const fused = await fusedValues(weights, kind, x, batch);
   await tf.setBackend('cpu');
   let cpu: StepValues;
   try {
-    cpu = await composedValues(weights, x, batch);
+    cpu = await composedValues(weights, kind, x, batch);
   } finally {
     await tf.setBackend('webgpu');
   }
   return {
     backend: tf.getBackend(),
+    kind,
     dim,
     batch,
     forwardError: Math.max(scaledError(fused.z, cpu.z), scaledError(fused.logDet, cpu.logDet)),

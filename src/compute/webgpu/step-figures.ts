@@ -1,14 +1,15 @@
 /**
- * GPU dispatches and time per training step of the default model (core/flow/config.ts: 12
- * layers, MADE [32, 32], D = 2; batch 512, Adam) on WebGPU, fused (fused-maf.ts) and composed (the tfjs path of
- * flow/ with the fused path switched off). Dispatches are counted by wrapping the backend's
+ * GPU dispatches and time per maximum-likelihood training step of the default model
+ * (core/flow/config.ts: 12 layers, MADE [32, 32], D = 2; batch 512, Adam) as a MAF or an IAF
+ * on WebGPU, fused (fused-maf.ts) and composed (the tfjs path of flow/ with the fused path
+ * switched off). Dispatches are counted by wrapping the backend's
  * runWebGPUProgram during one warmed-up step; time is the mean over `steps` steps after a
  * warm-up, ending with a readback, so it includes the GPU work (on a software adapter it
  * measures the emulator, not a GPU). Also the dispatches of one sequential pass z → x
  * (MAF sampling, sequential.ts) of 512 points.
  */
 import { tf } from '../tf';
-import { DEFAULT_FLOW_CONFIG } from '../../core/flow/config';
+import { DEFAULT_FLOW_CONFIG, type FlowKind } from '../../core/flow/config';
 import { initFlowWeights } from '../../core/flow/init';
 import { createRng } from '../../core/rng';
 import { TfFlow } from '../flow/tf-flow';
@@ -17,6 +18,8 @@ import { countDispatches, onWebGpu, withoutFused } from './programs';
 import { packParameters } from './sequential';
 
 export interface FusedStepFigures {
+  /** The density trained: MAF (parallel) or IAF (sequential, implicit gradient when fused). */
+  kind: FlowKind;
   /**
    * GPU dispatches of one step: fused, and composed tfjs kernels (null when not measured: the
    * composed step's first run compiles every tfjs kernel of the backward pass, ≈ 30 s on a
@@ -46,7 +49,7 @@ interface PathFigures {
   packing: number;
 }
 
-async function measure(steps: number, train = true): Promise<PathFigures> {
+async function measure(kind: FlowKind, steps: number, train = true): Promise<PathFigures> {
   const config = DEFAULT_FLOW_CONFIG;
   const rng = createRng(11);
   const data = Float32Array.from({ length: BATCH * config.dim }, () => 1.5 * rng.normal());
@@ -54,7 +57,7 @@ async function measure(steps: number, train = true): Promise<PathFigures> {
   const make = () =>
     new FlowTrainer(
       flow,
-      'maf',
+      kind,
       { kind: 'maximum-likelihood', sampleBatch: (n) => ({ data: data.subarray(0, n * config.dim), n, dim: config.dim }) },
       { learningRate: 1e-3, batchSize: BATCH, clipNorm: 10, seed: 1 },
     );
@@ -88,13 +91,17 @@ async function measure(steps: number, train = true): Promise<PathFigures> {
 }
 
 /** `composedStep: false` counts the composed path's sequential pass only (no training step). */
-export async function measureFusedStep(steps: number, { composedStep = true } = {}): Promise<FusedStepFigures> {
+export async function measureFusedStep(
+  steps: number,
+  { composedStep = true, kind = 'maf' as FlowKind } = {},
+): Promise<FusedStepFigures> {
   if (!onWebGpu()) throw new Error(`the fused step needs the WebGPU backend, not ${tf.getBackend()}`);
   const n = Math.max(0, Math.min(1000, Math.floor(steps)));
-  const fused = await measure(n);
-  const composed = await withoutFused(() => measure(n, composedStep));
+  const fused = await measure(kind, n);
+  const composed = await withoutFused(() => measure(kind, n, composedStep));
   if (fused.dispatches === null) throw new Error('the fused step was not measured');
   return {
+    kind,
     dispatchesFused: fused.dispatches,
     dispatchesComposed: composed.dispatches,
     steps: n,

@@ -10,6 +10,8 @@
  * Ŵ = W ⊙ M: the masks come in a buffer packed like θ. Sizes are baked into the source
  * (loops are unrolled over layers), so one shader serves one architecture.
  * Inputs: xin [N, D], state (θ in its first P entries), maskv [P]. Output: workspace [N, R].
+ * Its pieces (madeForwardWgsl, layerBackward, rowShellWgsl) also build the IAF row pass
+ * (wgsl-rows-iaf.ts).
  */
 import type { FusedLayout } from './layout';
 
@@ -30,26 +32,34 @@ fn fl_slope(h: f32) -> f32 { return select(0.0, 1.0, h > 0.0); }`
 fn fl_slope(h: f32) -> f32 { return 1.0 - h * h; }`;
 }
 
-const f = (x: number) => (Number.isInteger(x) ? `${x}.0` : `${x}`);
+/** A WGSL f32 literal. */
+export const f = (x: number) => (Number.isInteger(x) ? `${x}.0` : `${x}`);
 
-/** Forward of layer k for the row at `base`: writes h_l, o and the next layer's input (or z). */
-function layerForward(layout: FusedLayout, k: number, bound: number): string {
-  const D = layout.dim;
+/** The masked MADE of layer k on its input column (act_0) of the row at `base`: writes h_1..h_L and o. */
+export function madeForwardWgsl(layout: FusedLayout, k: number): string {
   const slots = layout.dense[k];
   const L = slots.length - 1;
-  const lines: string[] = [];
-  slots.forEach((s, l) => {
-    const store = l < L ? 'fl_act(s)' : 's';
-    lines.push(`
+  return slots
+    .map(
+      (s, l) => `
   for (var j = 0; j < ${s.dout}; j++) {
     var s = state[${s.bOff} + j];
     for (var i = 0; i < ${s.din}; i++) {
       let wi = ${s.wOff} + i * ${s.dout} + j;
       s += result[base + ${s.inCol} + i] * state[wi] * maskv[wi];
     }
-    result[base + ${s.outCol} + j] = ${store};
-  }`);
-  });
+    result[base + ${s.outCol} + j] = ${l < L ? 'fl_act(s)' : 's'};
+  }`,
+    )
+    .join('');
+}
+
+/** Forward of layer k for the row at `base`: writes h_l, o and the next layer's input (or z). */
+function layerForward(layout: FusedLayout, k: number, bound: number): string {
+  const D = layout.dim;
+  const slots = layout.dense[k];
+  const L = slots.length - 1;
+  const lines: string[] = [madeForwardWgsl(layout, k)];
   const o = slots[L].outCol;
   const next = k + 1 < layout.layers ? layout.inputCol[k + 1] : layout.zCol;
   lines.push(`
@@ -62,8 +72,11 @@ function layerForward(layout: FusedLayout, k: number, bound: number): string {
   return lines.join('');
 }
 
-/** Backward of layer k: gw holds ∂L/∂w_k on entry and ∂L/∂v_k on exit. */
-function layerBackward(layout: FusedLayout, k: number, bound: number): string {
+/**
+ * Backward of layer k: gw holds ∂L/∂w_k on entry and ∂L/∂v_k on exit; `gl` (∂L/∂log|det| of the
+ * layer) and the private array `direct` [D] are declared by the caller.
+ */
+export function layerBackward(layout: FusedLayout, k: number, bound: number): string {
   const D = layout.dim;
   const slots = layout.dense[k];
   const L = slots.length - 1;
@@ -103,7 +116,6 @@ function layerBackward(layout: FusedLayout, k: number, bound: number): string {
  */
 export function rowPassWgsl(layout: FusedLayout, activation: Activation, bound: number, withBackward: boolean): string {
   const D = layout.dim;
-  const R = layout.rowLength;
   const forward = Array.from({ length: layout.layers }, (_, k) => layerForward(layout, k, bound)).join('');
   const backward = withBackward
     ? `
@@ -114,19 +126,33 @@ export function rowPassWgsl(layout: FusedLayout, activation: Activation, bound: 
   for (var i = 0; i < ${D}; i++) { gw[i] = result[base + ${layout.zCol} + i] * invN; }
   ${Array.from({ length: layout.layers }, (_, k) => layerBackward(layout, layout.layers - 1 - k, bound)).join('')}`
     : '';
+  return rowShellWgsl(layout, activation, { xCol: layout.inputCol[0], baseCol: layout.zCol, forward, backward });
+}
+
+/**
+ * The frame of a row pass (one thread per point, the row at `base`): x into column xCol, then
+ * `forward` (which adds to logDet), then log|det| and log p(x) = log N(z) + logDet with z
+ * at baseCol, then `backward`.
+ */
+export function rowShellWgsl(
+  layout: FusedLayout,
+  activation: Activation,
+  parts: { xCol: number; baseCol: number; forward: string; backward: string },
+): string {
+  const D = layout.dim;
   return `
 ${WGSL_TANH}
 ${activationWgsl(activation)}
 fn main(index: i32) {
   if (index >= uniforms.xinShape.x) { return; }
-  let base = index * ${R};
-  for (var i = 0; i < ${D}; i++) { result[base + ${layout.inputCol[0]} + i] = xin[index * ${D} + i]; }
+  let base = index * ${layout.rowLength};
+  for (var i = 0; i < ${D}; i++) { result[base + ${parts.xCol} + i] = xin[index * ${D} + i]; }
   var logDet = 0.0;
-  ${forward}
+  ${parts.forward}
   var sq = 0.0;
-  for (var i = 0; i < ${D}; i++) { let z = result[base + ${layout.zCol} + i]; sq += z * z; }
+  for (var i = 0; i < ${D}; i++) { let z = result[base + ${parts.baseCol} + i]; sq += z * z; }
   result[base + ${layout.logDetCol}] = logDet;
   result[base + ${layout.logProbCol}] = -0.5 * sq - ${f(0.5 * D * Math.log(2 * Math.PI))} + logDet;
-  ${backward}
+  ${parts.backward}
 }`;
 }

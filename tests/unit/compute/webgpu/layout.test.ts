@@ -1,6 +1,7 @@
 /**
  * The fused WebGPU layouts (src/compute/webgpu/layout.ts): θ packs TfFlow.variables() in
- * order, the masks line up with θ, and the workspace columns of a row never overlap.
+ * order, the masks line up with θ, and the workspace columns of a row never overlap; the
+ * float64 IAF gradient reference (core/flow/iaf-gradient.ts) uses the same θ and masks.
  * (The WGSL itself is checked against the CPU backend in tests/e2e/webgpu-fused.e2e.ts.)
  */
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,8 @@ import { TfFlow } from '../../../../src/compute/flow/tf-flow';
 import { DEFAULT_FLOW_CONFIG } from '../../../../src/core/flow/config';
 import { initFlowWeights } from '../../../../src/core/flow/init';
 import { madeMasks } from '../../../../src/core/flow/made';
-import { fusedLayout, packMasks } from '../../../../src/compute/webgpu/layout';
+import { baseColumn, fusedLayout, packMasks } from '../../../../src/compute/webgpu/layout';
+import { flatParameters, iafModel } from '../../../../src/core/flow/iaf-gradient';
 
 describe('fused WebGPU layout', () => {
   for (const [dim, hidden] of [[2, [64, 64]], [3, [16]], [5, [8, 12, 10]]] as const) {
@@ -43,6 +45,20 @@ describe('fused WebGPU layout', () => {
           expect(packed.subarray(s.bOff, s.bOff + s.dout).every((x) => x === 1)).toBe(true);
         }),
       );
+      // The float64 IAF gradient reference reads the same θ, with the same masks at the same offsets.
+      const flat = tf.tidy(() => tf.concat(vars.map((v) => tf.reshape(v, [-1]))));
+      const theta = await flat.data();
+      flat.dispose();
+      expect(Array.from(flatParameters(weights))).toEqual(Array.from(theta));
+      const model = iafModel(weights);
+      expect(model.paramCount).toBe(layout.paramCount);
+      model.layers.forEach((refSlots, k) =>
+        refSlots.forEach((r, l) => {
+          const s = layout.dense[k][l];
+          expect([r.din, r.dout, r.wOff, r.bOff]).toEqual([s.din, s.dout, s.wOff, s.bOff]);
+          expect(Array.from(packed.subarray(s.wOff, s.bOff))).toEqual(Array.from(r.mask));
+        }),
+      );
       flow.dispose();
     });
 
@@ -65,6 +81,9 @@ describe('fused WebGPU layout', () => {
       mark(layout.logDetCol, 1);
       mark(layout.logProbCol, 1);
       expect(used.every((n) => n === 1)).toBe(true);
+      // x → z: z is the chain's end for the MAF, its start (layer 0's input) for the IAF.
+      expect(baseColumn(layout, 'maf')).toBe(layout.zCol);
+      expect(baseColumn(layout, 'iaf')).toBe(layout.inputCol[0]);
     });
   }
 });
