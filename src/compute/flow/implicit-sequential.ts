@@ -9,8 +9,6 @@
  * The last pass's MADE ran at an input that differs from v only in the last variable of the
  * order, which no hidden unit and no output reads (a MADE input of the highest degree has no
  * connection), so its activations, t and e^{−α} are those at v: the backward needs no extra pass.
- * The first pass reads v⁰ = 0, the same in every row, so it runs on one row (at D = 2 that
- * halves the products of the forward: MAF sampling, IAF density).
  *
  * Backward, the implicit function theorem. Layer k satisfies T(v; θ) = w. With b = ∂L/∂v from
  * below (the base point's g_z at the bottom), g_ℓ the upstream gradient of Σ log|det|, and
@@ -41,15 +39,12 @@ function layerInverse(w: tf.Tensor2D, params: tf.Tensor[], spec: SequentialLayer
   const L = dense.length - 1;
   const D = w.shape[1];
   const masked = dense.map((d, l) => tf.mul(params[2 * l]!, d.mask) as tf.Tensor2D);
-  const n = w.shape[0];
-  let v: tf.Tensor2D | null = null; // null: still all zeros
+  let v = tf.zerosLike(w) as tf.Tensor2D;
   let hidden: tf.Tensor2D[] = [];
   let t: tf.Tensor2D | null = null;
   let alpha: tf.Tensor2D | null = null;
-  columnAt.forEach((column, p) => {
-    // The first pass reads v = 0, the same in every row: it runs on one row, broadcast below
-    // (unless it is also the last, whose activations the backward keeps per row).
-    hidden = [v ?? (tf.zeros([p < columnAt.length - 1 ? 1 : n, D]) as tf.Tensor2D)];
+  for (const column of columnAt) {
+    hidden = [v];
     for (let l = 0; l < L; l++) {
       const pre = denseForward(hidden[l]!, masked[l]!, params[2 * l + 1] as tf.Tensor1D, activation === 'relu');
       hidden.push(activation === 'relu' ? pre : (tf.tanh(pre) as tf.Tensor2D));
@@ -58,11 +53,11 @@ function layerInverse(w: tf.Tensor2D, params: tf.Tensor[], spec: SequentialLayer
     const [mu, raw] = splitColumns(o, D);
     t = tf.tanh(tf.div(raw, B)) as tf.Tensor2D;
     alpha = tf.mul(t, B) as tf.Tensor2D;
-    v = tf.where(column, tf.add(tf.mul(w, tf.exp(alpha)), mu), v ?? tf.zerosLike(w)) as tf.Tensor2D;
-  });
-  hidden[0] = v!;
+    v = tf.where(column, tf.add(tf.mul(w, tf.exp(alpha)), mu), v) as tf.Tensor2D;
+  }
+  hidden[0] = v;
   const expNegAlpha = tf.exp(tf.neg(alpha!)) as tf.Tensor2D;
-  return { v: v!, alphaSum: tf.sum(alpha!, 1), saved: { hidden, masked, t: t!, expNegAlpha, w } };
+  return { v, alphaSum: tf.sum(alpha!, 1), saved: { hidden, masked, t: t!, expNegAlpha, w } };
 }
 
 /** What the D + 1 backward passes of a layer share: Ŵ_lᵀ and φ'(h_l) of the hidden layers. */
