@@ -23,6 +23,7 @@ import { Distiller, type DistillerStatus } from './distiller';
 import { KlLog } from './kl-log';
 import type { DistillConfig, DistillFrame, DistillInfo, DistillTiming } from './protocol';
 import { RunLoop } from '../session/run-loop';
+import { TrainingWarmUp } from './warm-up';
 import { paramChanges, type TableFor } from '../../core/session/param-table';
 import { DISTILL_PARAM_TABLE } from '../../core/session/session-params';
 
@@ -44,7 +45,7 @@ const TIMING_REPEATS = 3;
  * with this interval (docs/performance.md).
  */
 export function frameInterval(frameMs: number): number {
-  return Math.min(2000, Math.max(500, 6 * frameMs));
+  return Math.min(2000, Math.max(500, 9 * frameMs));
 }
 
 const now = () => performance.now();
@@ -96,12 +97,16 @@ export class DistillSession {
   private plotNoise: Float32Array = new Float32Array();
   private teacherGrids = new Map<number, Float32Array>();
   private teacherSamples: Float32Array | null = null;
+  /** Data set, seed and teacher text the teacher's grids and samples were computed for. */
+  private teacherKey = '';
   private log = new KlLog();
   /** The student's weights as of the last frame, read back while on WebGPU (whose device can be lost). */
   private snapshot: FlowWeights | null = null;
   private skipped = 0;
   private lastStatus: DistillerStatus | null = null;
   private message: string | null = null;
+  /** The training step's warm-up on a throwaway student (warm-up.ts): once per session, after the first build. */
+  private warmUp: TrainingWarmUp | null = null;
 
   /**
    * Builds teacher and student when a rebuild param changed; a change of live params only
@@ -116,15 +121,44 @@ export class DistillSession {
         this.config = { ...config };
         return this.info;
       }
-      this.runner.stop();
-      return this.build(config);
+      this.stopRun();
+      const info = await this.build(config);
+      this.warmUpOnce(config);
+      return info;
     });
+  }
+
+  /**
+   * After the first build: compiles the training step's code on a throwaway student while the
+   * panel idles (warm-up.ts), so that Train starts at the steady step time. It runs through the
+   * queue in slices; anything that trains, steps, rebuilds, pauses or disposes ends it.
+   */
+  private warmUpOnce(config: DistillConfig): void {
+    if (this.warmUp) return;
+    const plan = {
+      teacher: parseModelText(config.teacherText).weights,
+      phases: distillSchedule(config.direction, config.warmStart, config.learningRate),
+      options: distillerOptions(config),
+      sliceMs: SLICE_MS,
+    };
+    this.warmUp = new TrainingWarmUp(plan, (task) => this.runner.command(task));
+  }
+
+  /** Steps the warm-up ran, once it has ended (for tests and benches). */
+  warmUpFinished(): Promise<number> {
+    return this.warmUp?.finished ?? Promise.resolve(0);
+  }
+
+  /** Ends the running loop and the warm-up (if any) before their next slice. */
+  private stopRun(): void {
+    this.warmUp?.cancel();
+    this.runner.stop();
   }
 
   /** A new student for the current config: the pretrained one or fresh weights (`startFrom`). */
   reset(startFrom?: 'preset' | 'scratch'): Promise<DistillInfo> {
     return this.runner.command(() => {
-      this.runner.stop();
+      this.stopRun();
       const config = this.requireConfig();
       return this.build({ ...config, startFrom: startFrom ?? config.startFrom });
     });
@@ -152,8 +186,14 @@ export class DistillSession {
     const rng = createRng(config.seed + 2);
     this.heldOut = source.sample(HELD_OUT_COUNT, rng).data;
     this.plotNoise = noise(SAMPLE_COUNT, 2, config.seed + 3);
-    this.teacherGrids = new Map();
-    this.teacherSamples = null;
+    // The teacher's grids and display samples depend on the teacher, the data set's view and the
+    // plotting noise only: a rebuild with the same ones (Train from scratch) keeps them.
+    const teacherKey = `${config.dataset}|${config.seed}|${config.teacherText}`;
+    if (teacherKey !== this.teacherKey) {
+      this.teacherGrids = new Map();
+      this.teacherSamples = null;
+      this.teacherKey = teacherKey;
+    }
     this.log = new KlLog();
     this.skipped = 0;
     this.lastStatus = null;
@@ -211,6 +251,7 @@ export class DistillSession {
   start(onFrame: (frame: DistillFrame) => void): Promise<void> {
     if (this.runner.training) return Promise.resolve();
     this.requireConfig();
+    this.warmUp?.cancel();
     this.message = null;
     let nextFrameAt = 0;
     return this.runner.loop(async () => {
@@ -226,12 +267,12 @@ export class DistillSession {
 
   /** Ends training before its next slice (models and curves stay). */
   stop(): void {
-    this.runner.stop();
+    this.stopRun();
   }
 
   step(n: number): Promise<DistillFrame> {
     return this.runner.command(async () => {
-      this.runner.stop();
+      this.stopRun();
       await this.train(n);
       await this.record();
       return this.frameNow(IDLE_GRID);
@@ -352,6 +393,7 @@ export class DistillSession {
    */
   moveToCurrentBackend(label: string): Promise<void> {
     return this.runner.command(async () => {
+      this.warmUp?.cancel(); // its throwaway models were on the old backend too
       const config = this.config;
       const old = this.distiller;
       if (!config || !old) return;
@@ -367,6 +409,7 @@ export class DistillSession {
       this.distiller = new Distiller(teacher, student, phases, distillerOptions(config), old.steps);
       this.teacherGrids = new Map();
       this.teacherSamples = null;
+      this.teacherKey = '';
       this.lastStatus = null;
       this.skipped = 0;
       this.message = weights
@@ -377,7 +420,7 @@ export class DistillSession {
 
   /** Frees the models once every queued command has run. */
   dispose(): Promise<void> {
-    this.runner.stop();
+    this.stopRun();
     return this.runner.command(() => this.disposeModel());
   }
 }
