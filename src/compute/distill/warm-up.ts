@@ -12,6 +12,7 @@
 import type { FlowWeights } from '../../core/flow/config';
 import { initStudentWeights, type DistillPhase } from '../../core/flow/distill-schedule';
 import { Distiller, type DistillerOptions } from './distiller';
+import { yieldToMessages } from '../session/yield';
 
 /** Steps of the throwaway student (the cold page's step time had settled by then). */
 export const WARM_UP_STEPS = 100;
@@ -19,7 +20,6 @@ export const WARM_UP_STEPS = 100;
 /** Seed offset of the throwaway student (weights, noise): apart from the seeds the session uses. */
 const WARM_UP_SEED = 7919;
 
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface WarmUpPlan {
   teacher: FlowWeights;
