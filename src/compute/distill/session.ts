@@ -23,7 +23,7 @@ import { Distiller, type DistillerStatus } from './distiller';
 import { KlLog } from './kl-log';
 import type { DistillConfig, DistillFrame, DistillInfo, DistillTiming } from './protocol';
 import { RunLoop } from '../session/run-loop';
-import { TrainingWarmUp } from './warm-up';
+import { TrainingWarmUp, WARM_UP_STEPS } from './warm-up';
 import { paramChanges, type TableFor } from '../../core/session/param-table';
 import { DISTILL_PARAM_TABLE } from '../../core/session/session-params';
 
@@ -105,8 +105,10 @@ export class DistillSession {
   private skipped = 0;
   private lastStatus: DistillerStatus | null = null;
   private message: string | null = null;
-  /** The training step's warm-up on a throwaway student (warm-up.ts): once per session, after the first build. */
+  /** The training step's warm-up on a throwaway student (warm-up.ts), the latest asked for. */
   private warmUp: TrainingWarmUp | null = null;
+  /** Steps this session has run, of training and of warm-ups: the step's code is compiled after WARM_UP_STEPS. */
+  private stepsRun = 0;
 
   /**
    * Builds teacher and student when a rebuild param changed; a change of live params only
@@ -122,31 +124,36 @@ export class DistillSession {
         return this.info;
       }
       this.stopRun();
-      const info = await this.build(config);
-      this.warmUpOnce(config);
-      return info;
+      return this.build(config);
     });
   }
 
   /**
-   * After the first build: compiles the training step's code on a throwaway student while the
-   * panel idles (warm-up.ts), so that Train starts at the steady step time. It runs through the
-   * queue in slices; anything that trains, steps, rebuilds, pauses or disposes ends it.
+   * Compiles the training step's code on a throwaway student while the panel idles
+   * (warm-up.ts), so that Train starts at the steady step time; the page asks for it while the
+   * panel is in view. It runs through the queue in slices; anything that trains, steps,
+   * rebuilds, pauses or disposes ends it; a later call goes on until this worker has run
+   * WARM_UP_STEPS steps in all, of training or of warm-ups.
    */
-  private warmUpOnce(config: DistillConfig): void {
-    if (this.warmUp) return;
+  warmUpTraining(): Promise<number> {
+    const config = this.config;
+    if (!config || this.runner.training) return Promise.resolve(0);
+    if (this.warmUp?.running) return this.warmUp.finished;
+    const steps = WARM_UP_STEPS - this.stepsRun;
+    if (steps <= 0) return Promise.resolve(0); // warm already: trained or warmed up that long
     const plan = {
       teacher: parseModelText(config.teacherText).weights,
       phases: distillSchedule(config.direction, config.warmStart, config.learningRate),
       options: distillerOptions(config),
       sliceMs: SLICE_MS,
+      steps,
     };
-    this.warmUp = new TrainingWarmUp(plan, (task) => this.runner.command(task));
-  }
-
-  /** Steps the warm-up ran, once it has ended (for tests and benches). */
-  warmUpFinished(): Promise<number> {
-    return this.warmUp?.finished ?? Promise.resolve(0);
+    const warmUp = new TrainingWarmUp(plan, (task) => this.runner.command(task));
+    this.warmUp = warmUp;
+    return warmUp.finished.then((n) => {
+      this.stepsRun += n;
+      return n;
+    });
   }
 
   /** Ends the running loop and the warm-up (if any) before their next slice. */
@@ -237,6 +244,7 @@ export class DistillSession {
       d.step();
       done++;
     }
+    this.stepsRun += done;
     const status = await d.status();
     this.lastStatus = status;
     if (status.skipped > this.skipped) {

@@ -38,13 +38,21 @@ export class TrainingWarmUp {
   private ended = false;
   /** Steps run so far. */
   steps = 0;
+  private readonly target: number;
   /** Resolves with the steps run once the warm-up has ended (done or cancelled). */
   readonly finished: Promise<number>;
 
   /** Starts at once: each slice is a `command` (the session's queue). */
   constructor(plan: WarmUpPlan, command: Command) {
+    this.target = plan.steps ?? WARM_UP_STEPS;
     this.finished = this.run(plan, command);
   }
+
+  /** Whether it still runs (neither done nor cancelled). */
+  get running(): boolean {
+    return !this.ended;
+  }
+
 
   /**
    * Ends the warm-up and frees its models now. Slices are synchronous, so between two of them
@@ -57,7 +65,7 @@ export class TrainingWarmUp {
   }
 
   private async run(plan: WarmUpPlan, command: Command): Promise<number> {
-    const target = plan.steps ?? WARM_UP_STEPS;
+    const { target } = this;
     try {
       while (!this.ended) {
         await command(() => {

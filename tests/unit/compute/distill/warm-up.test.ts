@@ -93,13 +93,15 @@ describe('DistillSession with the warm-up', () => {
   it('trains the same student, value for value, after a full warm-up as after one cut short by the first command', async () => {
     const warmed = new DistillSession();
     await warmed.configure(CONFIG);
-    expect(await warmed.warmUpFinished()).toBe(WARM_UP_STEPS);
+    expect(await warmed.warmUpTraining()).toBe(WARM_UP_STEPS);
+    expect(await warmed.warmUpTraining()).toBe(0); // warm already: nothing more to run
     const a = await warmed.step(15);
 
     const cold = new DistillSession();
     await cold.configure(CONFIG);
+    const coldWarmUp = cold.warmUpTraining();
     const b = await cold.step(15); // ends the warm-up after at most its first slice
-    expect(await cold.warmUpFinished()).toBeLessThan(WARM_UP_STEPS);
+    expect(await coldWarmUp).toBeLessThan(WARM_UP_STEPS);
 
     expect(a.step).toBe(15);
     expect(b.step).toBe(15);
