@@ -20,7 +20,6 @@ export const WARM_UP_STEPS = 100;
 /** Seed offset of the throwaway student (weights, noise): apart from the seeds the session uses. */
 const WARM_UP_SEED = 7919;
 
-
 export interface WarmUpPlan {
   teacher: FlowWeights;
   phases: readonly DistillPhase[];
@@ -52,7 +51,6 @@ export class TrainingWarmUp {
   get running(): boolean {
     return !this.ended;
   }
-
 
   /**
    * Ends the warm-up and frees its models now. Slices are synchronous, so between two of them
