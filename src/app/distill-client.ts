@@ -15,6 +15,7 @@ export function distillClientFor(api: ComputeClient): DistillApi {
     distillStep: (n) => api.distillStep(n),
     distillReset: (startFrom) => api.distillReset(startFrom),
     distillTiming: (n) => api.distillTiming(n),
+    distillWarmUp: () => api.distillWarmUp(),
   };
 }
 

@@ -174,3 +174,30 @@ export function drawGradientPath(svg: SVGSVGElement, scene: GradientPathScene, i
     svg.append(g);
   }
 }
+
+/** Ticks per second of the backward arrows' marching dashes while training. */
+const DASH_TICKS_PER_S = 8;
+/** Dash travel, SVG units a second (the dash pattern repeats every 9: 5 on, 4 off). */
+const DASH_SPEED = 22.5;
+
+/**
+ * Moves the dashes of the live backward arrows (`.is-live`, drawn with `live`) along their paths,
+ * DASH_TICKS_PER_S times a second, through the `--gp-dash-offset` property on `svg`; returns the
+ * stop. Stepped on a timer, not a CSS animation: an animated stroke-dashoffset repaints the page
+ * at the display's rate on the main thread (measured while training in headless Chromium: ≈ 50
+ * frames a second, 0.15 of a core on the main thread and 0.06 on the compositor, beside the
+ * worker's training; docs/performance.md). With reduced motion the dashes stand still.
+ */
+export function marchDashes(svg: SVGSVGElement): () => void {
+  const view = svg.ownerDocument.defaultView;
+  if (!view || view.matchMedia?.('(prefers-reduced-motion: reduce)').matches) return () => {};
+  let offset = 0;
+  const timer = view.setInterval(() => {
+    offset = (offset - DASH_SPEED / DASH_TICKS_PER_S) % 9;
+    svg.style.setProperty('--gp-dash-offset', offset.toFixed(2));
+  }, 1000 / DASH_TICKS_PER_S);
+  return () => {
+    view.clearInterval(timer);
+    svg.style.removeProperty('--gp-dash-offset');
+  };
+}

@@ -98,11 +98,17 @@ describe(`distillation panel ${CONFIG}`, () => {
     await expect
       .poll(async () => (await page.getByRole('img', { name: /^Gradient path:/ }).getAttribute('aria-label')) ?? '', { timeout: 60_000 })
       .toMatch(/loss -?\d+\.\d{3} nats; .*‖∇student L‖ = \d+\.\d{3}/);
+    // The gradient's dashes march while training (a timer moves their offset a few times a second).
+    const dashOffset = () =>
+      page.evaluate(() => document.querySelector<SVGSVGElement>('.distill-gradient-path svg')?.style.getPropertyValue('--gp-dash-offset') ?? '');
+    const firstOffset = await dashOffset();
+    await expect.poll(dashOffset, { timeout: 10_000, interval: 50 }).not.toBe(firstOffset);
     // A fresh, broad student starts far from the teacher (KL in the thousands of nats); it falls to a few nats.
     await expect.poll(() => shownKl(page), { timeout: 200_000, interval: 500 }).toBeLessThan(Math.min(3, 0.5 * initial));
     expect(await num(page, '[data-teacher-samples-drawn]', 'data-teacher-samples-drawn')).toBe(0);
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.getByRole('button', { name: 'Train', exact: true }).waitFor({ timeout: 30_000 });
+    await expect.poll(dashOffset, { timeout: 10_000 }).toBe(''); // still once paused
     const label = await page.getByRole('img', { name: /^KL curve:/ }).getAttribute('aria-label');
     expect(label).toMatch(/KL\(student ‖ teacher\) from [\d.]+ to [\d.]+ nats/);
     // Back to the pretrained student.

@@ -41,5 +41,6 @@ export const distillApi: DistillApi = {
   distillStep: async (n) => transferFrame(await session.step(clampCount(n, MAX_STEPS))),
   distillReset: (startFrom) => session.reset(startFrom === 'preset' || startFrom === 'scratch' ? startFrom : undefined),
   distillTiming: (n) => session.timing(clampCount(n, MAX_TIMING_POINTS)),
+  distillWarmUp: () => session.warmUpTraining(),
 };
 

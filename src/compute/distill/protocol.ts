@@ -142,4 +142,11 @@ export interface DistillApi {
   distillReset(startFrom?: 'preset' | 'scratch'): Promise<DistillInfo>;
   /** Times sampling n points with the teacher and with the student. */
   distillTiming(n: number): Promise<DistillTiming>;
+  /**
+   * Compiles the training step's code on a throwaway student while the panel idles
+   * (compute/distill/warm-up.ts); the session's student is untouched. Does nothing while
+   * training, once a warm-up has completed, or while one runs; anything that trains, steps,
+   * rebuilds or pauses ends it. Resolves with the steps it ran.
+   */
+  distillWarmUp(): Promise<number>;
 }

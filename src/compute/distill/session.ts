@@ -23,6 +23,7 @@ import { Distiller, type DistillerStatus } from './distiller';
 import { KlLog } from './kl-log';
 import type { DistillConfig, DistillFrame, DistillInfo, DistillTiming } from './protocol';
 import { RunLoop } from '../session/run-loop';
+import { TrainingWarmUp, WARM_UP_STEPS } from './warm-up';
 import { paramChanges, type TableFor } from '../../core/session/param-table';
 import { DISTILL_PARAM_TABLE } from '../../core/session/session-params';
 
@@ -38,13 +39,13 @@ const TIMING_REPEATS = 3;
 /**
  * Time from one training frame to the next (ms), given what the last frame cost. A frame's
  * held-out NLL and density grid are IAF densities of external points (D passes per layer over a
- * few thousand points each), so frames are kept to ≤ 1/7 of the training time, except that one
- * comes at least every 2 s. With a floor of 200 ms and 3× the cost the page trained at ≈ 34 ms a
- * step against ≈ 22 in Node and reached KL(s‖t) + se ≤ 0.15 nats 75 s after the click, 62 s
- * with this interval (docs/performance.md).
+ * few thousand points each), so frames are kept to ≤ 1/10 of the training time, except that one
+ * comes at least every 2 s, and never more often than twice a second. (A floor of 200 ms and
+ * 3× the cost: the page reached KL(s‖t) + se ≤ 0.15 nats 75 s after the click; 500 ms and 6×:
+ * 62 s; docs/performance.md has the figures with this interval and the warm-up.)
  */
 export function frameInterval(frameMs: number): number {
-  return Math.min(2000, Math.max(500, 6 * frameMs));
+  return Math.min(2000, Math.max(500, 9 * frameMs));
 }
 
 const now = () => performance.now();
@@ -96,12 +97,18 @@ export class DistillSession {
   private plotNoise: Float32Array = new Float32Array();
   private teacherGrids = new Map<number, Float32Array>();
   private teacherSamples: Float32Array | null = null;
+  /** Data set, seed and teacher text the teacher's grids and samples were computed for. */
+  private teacherKey = '';
   private log = new KlLog();
   /** The student's weights as of the last frame, read back while on WebGPU (whose device can be lost). */
   private snapshot: FlowWeights | null = null;
   private skipped = 0;
   private lastStatus: DistillerStatus | null = null;
   private message: string | null = null;
+  /** The training step's warm-up on a throwaway student (warm-up.ts), the latest asked for. */
+  private warmUp: TrainingWarmUp | null = null;
+  /** Steps this session has run, of training and of warm-ups: the step's code is compiled after WARM_UP_STEPS. */
+  private stepsRun = 0;
 
   /**
    * Builds teacher and student when a rebuild param changed; a change of live params only
@@ -116,15 +123,49 @@ export class DistillSession {
         this.config = { ...config };
         return this.info;
       }
-      this.runner.stop();
+      this.stopRun();
       return this.build(config);
     });
+  }
+
+  /**
+   * Compiles the training step's code on a throwaway student while the panel idles
+   * (warm-up.ts), so that Train starts at the steady step time; the page asks for it while the
+   * panel is in view. It runs through the queue in slices; anything that trains, steps,
+   * rebuilds, pauses or disposes ends it; a later call goes on until this worker has run
+   * WARM_UP_STEPS steps in all, of training or of warm-ups.
+   */
+  warmUpTraining(): Promise<number> {
+    const config = this.config;
+    if (!config || this.runner.training) return Promise.resolve(0);
+    if (this.warmUp?.running) return this.warmUp.finished;
+    const steps = WARM_UP_STEPS - this.stepsRun;
+    if (steps <= 0) return Promise.resolve(0); // warm already: trained or warmed up that long
+    const plan = {
+      teacher: parseModelText(config.teacherText).weights,
+      phases: distillSchedule(config.direction, config.warmStart, config.learningRate),
+      options: distillerOptions(config),
+      sliceMs: SLICE_MS,
+      steps,
+    };
+    const warmUp = new TrainingWarmUp(plan, (task) => this.runner.command(task));
+    this.warmUp = warmUp;
+    return warmUp.finished.then((n) => {
+      this.stepsRun += n;
+      return n;
+    });
+  }
+
+  /** Ends the running loop and the warm-up (if any) before their next slice. */
+  private stopRun(): void {
+    this.warmUp?.cancel();
+    this.runner.stop();
   }
 
   /** A new student for the current config: the pretrained one or fresh weights (`startFrom`). */
   reset(startFrom?: 'preset' | 'scratch'): Promise<DistillInfo> {
     return this.runner.command(() => {
-      this.runner.stop();
+      this.stopRun();
       const config = this.requireConfig();
       return this.build({ ...config, startFrom: startFrom ?? config.startFrom });
     });
@@ -152,8 +193,14 @@ export class DistillSession {
     const rng = createRng(config.seed + 2);
     this.heldOut = source.sample(HELD_OUT_COUNT, rng).data;
     this.plotNoise = noise(SAMPLE_COUNT, 2, config.seed + 3);
-    this.teacherGrids = new Map();
-    this.teacherSamples = null;
+    // The teacher's grids and display samples depend on the teacher, the data set's view and the
+    // plotting noise only: a rebuild with the same ones (Train from scratch) keeps them.
+    const teacherKey = `${config.dataset}|${config.seed}|${config.teacherText}`;
+    if (teacherKey !== this.teacherKey) {
+      this.teacherGrids = new Map();
+      this.teacherSamples = null;
+      this.teacherKey = teacherKey;
+    }
     this.log = new KlLog();
     this.skipped = 0;
     this.lastStatus = null;
@@ -197,6 +244,7 @@ export class DistillSession {
       d.step();
       done++;
     }
+    this.stepsRun += done;
     const status = await d.status();
     this.lastStatus = status;
     if (status.skipped > this.skipped) {
@@ -211,6 +259,7 @@ export class DistillSession {
   start(onFrame: (frame: DistillFrame) => void): Promise<void> {
     if (this.runner.training) return Promise.resolve();
     this.requireConfig();
+    this.warmUp?.cancel();
     this.message = null;
     let nextFrameAt = 0;
     return this.runner.loop(async () => {
@@ -226,12 +275,12 @@ export class DistillSession {
 
   /** Ends training before its next slice (models and curves stay). */
   stop(): void {
-    this.runner.stop();
+    this.stopRun();
   }
 
   step(n: number): Promise<DistillFrame> {
     return this.runner.command(async () => {
-      this.runner.stop();
+      this.stopRun();
       await this.train(n);
       await this.record();
       return this.frameNow(IDLE_GRID);
@@ -352,6 +401,7 @@ export class DistillSession {
    */
   moveToCurrentBackend(label: string): Promise<void> {
     return this.runner.command(async () => {
+      this.warmUp?.cancel(); // its throwaway models were on the old backend too
       const config = this.config;
       const old = this.distiller;
       if (!config || !old) return;
@@ -367,6 +417,7 @@ export class DistillSession {
       this.distiller = new Distiller(teacher, student, phases, distillerOptions(config), old.steps);
       this.teacherGrids = new Map();
       this.teacherSamples = null;
+      this.teacherKey = '';
       this.lastStatus = null;
       this.skipped = 0;
       this.message = weights
@@ -377,7 +428,7 @@ export class DistillSession {
 
   /** Frees the models once every queued command has run. */
   dispose(): Promise<void> {
-    this.runner.stop();
+    this.stopRun();
     return this.runner.command(() => this.disposeModel());
   }
 }

@@ -10,8 +10,7 @@
  */
 import { SerialQueue } from './serial-queue';
 import { countWork } from './work-counter';
-
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+import { yieldToMessages } from './yield';
 
 export class RunLoop {
   private readonly queue = new SerialQueue();

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { drawGradientPath, gradientPathScene, type GradientPathData } from '../../viz/gradient-path';
+import { drawGradientPath, gradientPathScene, marchDashes, type GradientPathData } from '../../viz/gradient-path';
 
 /**
  * The distillation's forward chain and its gradient path (viz/gradient-path.ts): which
@@ -12,6 +12,8 @@ export function GradientPath({ data }: { data: GradientPathData }) {
   useEffect(() => {
     if (ref.current) drawGradientPath(ref.current, gradientPathScene(data), prefix, data.training);
   }, [data, prefix]);
+  // The gradient flows while training: the backward arrows' dashes march (a few ticks a second).
+  useEffect(() => (ref.current && data.training ? marchDashes(ref.current) : undefined), [data.training]);
   return (
     <figure className="distill-gradient-path">
       <figcaption>How gradients reach the student</figcaption>

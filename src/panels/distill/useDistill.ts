@@ -15,7 +15,7 @@ import { paramsOf } from '../../core/session/param-table';
 import { DISTILL_PARAM_TABLE } from '../../core/session/session-params';
 import { useLoadProblems } from '../../state/load-problems';
 import { isPresetUnavailable, pagePresets as presets } from '../../state/presets';
-import { usePauseWhileHeld } from '../use-page-hold';
+import { usePageHeld, usePauseWhileHeld } from '../use-page-hold';
 import { distillController } from './distill-connection';
 
 export type DistillPhase = 'waiting' | 'configuring' | 'ready' | 'training' | 'error';
@@ -193,6 +193,16 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
   const loadPreset = useCallback(() => restart('preset', false), [restart]);
 
   usePauseWhileHeld(phase === 'training', pause, train);
+
+  // While the panel is in view and idle, the worker warms the training step up on a throwaway
+  // student (compute/distill/warm-up.ts), so Train starts at full speed. A hold pauses it.
+  const held = usePageHeld();
+  const idle = phase === 'ready' && builtKey === key && !busy;
+  useEffect(() => {
+    if (!client) return;
+    if (held) void client.distillPause();
+    else if (idle) void client.distillWarmUp();
+  }, [client, held, idle]);
 
   const shownPhase: DistillPhase = !client ? 'waiting' : builtKey !== key ? 'configuring' : phase;
   return { phase: shownPhase, busy, info, frame, error, train, pause, step, trainFromScratch, loadPreset };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradientPathScene, type GradientPathData } from '../../../src/viz/gradient-path';
+import { gradientPathScene, marchDashes, type GradientPathData } from '../../../src/viz/gradient-path';
 
 const DATA: GradientPathData = {
   direction: 'student-teacher',
@@ -58,5 +58,48 @@ describe('gradient-path scene', () => {
         expect(b.y + b.height).toBeLessThanOrEqual(scene.height);
       }
     }
+  });
+});
+
+describe('marching dashes of the live gradient path', () => {
+  /** An <svg> stand-in with its window: timers under the test's control, a reduced-motion switch. */
+  function fakeSvg(reducedMotion: boolean) {
+    const timers = new Map<number, () => void>();
+    const props = new Map<string, string>();
+    const view = {
+      matchMedia: (q: string) => ({ matches: reducedMotion && q.includes('reduce') }),
+      setInterval: (f: () => void) => (timers.set(timers.size + 1, f), timers.size),
+      clearInterval: (id: number) => timers.delete(id),
+    };
+    const svg = {
+      ownerDocument: { defaultView: view },
+      style: { setProperty: (k: string, v: string) => props.set(k, v), removeProperty: (k: string) => props.delete(k) },
+    } as unknown as SVGSVGElement;
+    const tick = () => timers.forEach((f) => f());
+    return { svg, props, timers, tick };
+  }
+
+  it('steps the dash offset on a timer, backwards along the arrows, and clears it when stopped', () => {
+    const { svg, props, timers, tick } = fakeSvg(false);
+    const stop = marchDashes(svg);
+    expect(timers.size).toBe(1);
+    const seen: number[] = [];
+    for (let k = 0; k < 6; k++) {
+      tick();
+      seen.push(Number(props.get('--gp-dash-offset')));
+    }
+    // Each tick moves the dashes on; the offset stays within one dash period (9 units).
+    expect(new Set(seen).size).toBeGreaterThan(3);
+    expect(seen.every((v) => v <= 0 && v > -9)).toBe(true);
+    stop();
+    expect(timers.size).toBe(0);
+    expect(props.has('--gp-dash-offset')).toBe(false);
+  });
+
+  it('keeps the dashes still with reduced motion', () => {
+    const { svg, props, timers } = fakeSvg(true);
+    marchDashes(svg)();
+    expect(timers.size).toBe(0);
+    expect(props.size).toBe(0);
   });
 });
