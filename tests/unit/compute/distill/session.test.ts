@@ -4,35 +4,19 @@
  * timing, no tensor leaks, and a teacher that stays bit-identical.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tf } from '../../../../src/compute/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { DistillSession } from '../../../../src/compute/distill/session';
+import { distillConfig, TEACHER, useWasmBackend } from './fixtures';
 import type { DistillConfig, DistillFrame } from '../../../../src/compute/distill/protocol';
 import type { FlowWeights } from '../../../../src/core/flow/config';
 import { STUDENT_INITIAL_SCALE, STUDENT_LAYERS } from '../../../../src/core/flow/distill-schedule';
 import { normalCdf } from '../../../../src/core/toy/normal';
 
-const TEACHER = readFileSync('public/presets/8gaussians-maf.json', 'utf8');
-const CONFIG: DistillConfig = {
-  teacherText: TEACHER,
-  dataset: '8gaussians',
-  direction: 'student-teacher',
-  warmStart: false,
-  studentText: null,
-  startFrom: 'scratch',
-  seed: 5,
-  learningRate: 3e-3,
-  batchSize: 256,
-};
+const CONFIG: DistillConfig = distillConfig();
 
-beforeAll(async () => {
-  tf.env().set('PROD', true);
-  expect(await tf.setBackend('wasm')).toBe(true);
-});
-afterAll(async () => {
-  await tf.setBackend('cpu');
-});
+useWasmBackend();
 
 /** Every weight and mask value of a flow, flattened in a fixed order. */
 function flatWeights(w: FlowWeights): number[] {

@@ -4,37 +4,20 @@
  * and a session's training after a full warm-up is the same, value for value, as without one
  * (the throwaway student shares no weights, optimiser or random stream with the session's).
  */
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tf } from '../../../../src/compute/tf';
 import '@tensorflow/tfjs-backend-wasm';
 import { TrainingWarmUp, WARM_UP_STEPS } from '../../../../src/compute/distill/warm-up';
 import { DistillSession } from '../../../../src/compute/distill/session';
+import { distillConfig, TEACHER, useWasmBackend } from './fixtures';
 import type { DistillConfig } from '../../../../src/compute/distill/protocol';
 import { distillSchedule } from '../../../../src/core/flow/distill-schedule';
 import { parseModelText } from '../../../../src/core/flow/model-file';
 import type { FlowWeights } from '../../../../src/core/flow/config';
 
-const TEACHER = readFileSync('public/presets/8gaussians-maf.json', 'utf8');
-const CONFIG: DistillConfig = {
-  teacherText: TEACHER,
-  dataset: '8gaussians',
-  direction: 'student-teacher',
-  warmStart: false,
-  studentText: null,
-  startFrom: 'scratch',
-  seed: 5,
-  learningRate: 3e-3,
-  batchSize: 128,
-};
+const CONFIG: DistillConfig = distillConfig({ batchSize: 128 });
 
-beforeAll(async () => {
-  tf.env().set('PROD', true);
-  expect(await tf.setBackend('wasm')).toBe(true);
-});
-afterAll(async () => {
-  await tf.setBackend('cpu');
-});
+useWasmBackend();
 
 /** A serial queue like the session's RunLoop, counting its commands. */
 function queue() {

@@ -9,6 +9,7 @@ import { tf } from '../../../../src/compute/tf';
 import { LabSession } from '../../../../src/compute/lab/session';
 import type { LabFrame, LabParams } from '../../../../src/compute/lab/protocol';
 import { DistillSession } from '../../../../src/compute/distill/session';
+import { distillConfig } from '../distill/fixtures';
 import type { DistillConfig, DistillFrame } from '../../../../src/compute/distill/protocol';
 import { DEFAULT_FLOW_CONFIG } from '../../../../src/core/flow/config';
 import { initFlowWeights } from '../../../../src/core/flow/init';
@@ -75,17 +76,10 @@ describe('live params', () => {
   // is checked is how the session applies a param, not how well the student fits. The committed
   // 12-layer teacher made this test 11 s on the CPU backend; distill/session.test.ts uses it.
   const smallTeacher = initFlowWeights({ ...DEFAULT_FLOW_CONFIG, layers: 2, hidden: [8, 8] });
-  const DISTILL: DistillConfig = {
+  const DISTILL: DistillConfig = distillConfig({
     teacherText: JSON.stringify(serializeModel(smallTeacher, { kind: 'maf', dataset: '8gaussians' })),
-    dataset: '8gaussians',
-    direction: 'student-teacher',
-    warmStart: false,
-    studentText: null,
-    startFrom: 'scratch',
-    seed: 5,
-    learningRate: 3e-3,
     batchSize: 64,
-  };
+  });
 
   it('distillation: a new learning rate applies while training and keeps the trained student', async () => {
     const session = new DistillSession();
