@@ -117,12 +117,20 @@ async function checkStep(
   expect(inside(nextBox, width, height), `Next ${at}`).toBe(true);
   expect(inside(previousBox, width, height), `Previous ${at}`).toBe(true);
   // Only arriving at a step scrolls to its outlined element (not a theme switch on the step).
+  // The phone page scrolls smoothly, and on a busy machine the animation can start after the
+  // settle above found the page still (seen in a fresh-clone run: step 5 read unscrolled at
+  // y = 1462 in an 844-px window): the element must come into view, so it is polled for.
   if (highlight && arrived) {
     expect(target, `outlined element ${at}`).not.toBeNull();
-    expect(
-      visibleOutside(target!, cardBox!, width, height),
-      `outlined element beside the card ${at}: ${JSON.stringify(target)}`,
-    ).toBeGreaterThan(40);
+    await expect
+      .poll(
+        async () => {
+          const [box, cardNow] = await Promise.all([outlined!.boundingBox(), card.boundingBox()]);
+          return box && cardNow ? visibleOutside(box, cardNow, width, height) : 0;
+        },
+        { timeout: 15_000, message: `outlined element beside the card ${at} (first read: ${JSON.stringify(target)})` },
+      )
+      .toBeGreaterThan(40);
   }
   if (by === 0) return;
   const button = by > 0 ? next : previous;
