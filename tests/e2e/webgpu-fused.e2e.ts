@@ -105,8 +105,9 @@ describe(`fused WebGPU maximum-likelihood steps (MAF, IAF) ${CONFIG}`, () => {
     const after = await page.evaluate(() => (window as Hooked).__flowlab!.compute.memory());
     expect(after.numTensors).toBe(before.numTensors);
 
-    // 2 + 3 + 2 fused IAF steps (counted, warm-up, timed: the time on a software adapter is not asserted).
-    const iaf = await fusedStepFigures(page, 2, 'iaf');
+    // Two fused IAF steps (the first compiles, the second is counted); none timed (0: a software
+    // adapter's time is not asserted, and each default IAF step costs it about a second).
+    const iaf = await fusedStepFigures(page, 0, 'iaf');
     console.log(`dispatches per default IAF maximum-likelihood step: fused ${iaf.dispatchesFused}`);
     expect(iaf.kind).toBe('iaf');
     // Row pass (sequential density + implicit gradient), parameter pass, Adam.
