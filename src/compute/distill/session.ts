@@ -11,7 +11,6 @@
 import { tf } from '../tf';
 import type { FlowWeights } from '../../core/flow/config';
 import { parseModelText } from '../../core/flow/model-file';
-import { totalPasses } from '../../core/flow/schedule';
 import { DEFAULT_SCHEDULE_STEPS, distillSchedule, initStudentWeights } from '../../core/flow/distill-schedule';
 import { MODE_NEIGHBOURHOODS, modeCoverage } from '../../core/flow/mode-coverage';
 import { createRng } from '../../core/rng';
@@ -23,6 +22,8 @@ import { Distiller, type DistillerStatus } from './distiller';
 import { KlLog } from './kl-log';
 import type { DistillConfig, DistillFrame, DistillInfo, DistillTiming } from './protocol';
 import { RunLoop } from '../session/run-loop';
+import { frameInterval } from './frame-cadence';
+import { samplingTiming } from './sampling-timing';
 import { TrainingWarmUp, WARM_UP_STEPS } from './warm-up';
 import { paramChanges, type TableFor } from '../../core/session/param-table';
 import { DISTILL_PARAM_TABLE } from '../../core/session/session-params';
@@ -35,18 +36,6 @@ const LIVE_GRID = 64;
 const IDLE_GRID = 128;
 const SLICE_MS = 60;
 const TIMING_REPEATS = 3;
-
-/**
- * Time from one training frame to the next (ms), given what the last frame cost. A frame's
- * held-out NLL and density grid are IAF densities of external points (D passes per layer over a
- * few thousand points each), so frames are kept to ≤ 1/10 of the training time, except that one
- * comes at least every 2 s, and never more often than twice a second. (A floor of 200 ms and
- * 3× the cost: the page reached KL(s‖t) + se ≤ 0.15 nats 75 s after the click; 500 ms and 6×:
- * 62 s; docs/performance.md has the figures with this interval and the warm-up.)
- */
-export function frameInterval(frameMs: number): number {
-  return Math.min(2000, Math.max(500, 9 * frameMs));
-}
 
 const now = () => performance.now();
 
@@ -70,22 +59,6 @@ function presetStudent(config: DistillConfig, teacher: FlowWeights): { weights: 
 function noise(n: number, dim: number, seed: number): Float32Array {
   const rng = createRng(seed);
   return Float32Array.from({ length: n * dim }, () => rng.normal());
-}
-
-/** Median ms of `repeats` runs of f (after one warm-up), each awaiting its result. */
-async function medianMs(f: () => tf.Tensor, repeats: number): Promise<number> {
-  const once = async () => {
-    const t0 = now();
-    const out = tf.tidy(f);
-    await out.data();
-    out.dispose();
-    return now() - t0;
-  };
-  await once();
-  const times: number[] = [];
-  for (let r = 0; r < repeats; r++) times.push(await once());
-  times.sort((a, b) => a - b);
-  return times[times.length >> 1];
 }
 
 export class DistillSession {
@@ -344,26 +317,9 @@ export class DistillSession {
 
   /** Sampling n points: the teacher (MAF, D passes per layer) against the student (IAF, one). */
   timing(n: number): Promise<DistillTiming> {
-    return this.runner.command(async () => {
+    return this.runner.command(() => {
       const d = this.requireDistiller();
-      const { dim, layers } = d.teacher.config;
-      const studentLayers = d.student.config.layers;
-      const z = tf.tensor2d(noise(n, dim, 12345), [n, dim]);
-      try {
-        const teacherMs = await medianMs(() => d.teacher.toData(z, 'maf').out, TIMING_REPEATS);
-        const studentMs = await medianMs(() => d.student.toData(z, 'iaf').out, TIMING_REPEATS);
-        return {
-          backend: tf.getBackend(),
-          n,
-          teacherMs,
-          studentMs,
-          speedup: teacherMs / studentMs,
-          teacherPasses: totalPasses('maf', 'sample', dim, layers),
-          studentPasses: totalPasses('iaf', 'sample', dim, studentLayers),
-        };
-      } finally {
-        z.dispose();
-      }
+      return samplingTiming(d.teacher, d.student, noise(n, d.teacher.config.dim, 12345), TIMING_REPEATS);
     });
   }
 

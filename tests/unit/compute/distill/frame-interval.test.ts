@@ -4,7 +4,7 @@
  * often than twice a second.
  */
 import { describe, expect, it } from 'vitest';
-import { frameInterval } from '../../../../src/compute/distill/session';
+import { frameInterval } from '../../../../src/compute/distill/frame-cadence';
 
 describe('frameInterval', () => {
   it('keeps frames to at most 1/10 of the time up to 2-s intervals, never more often than twice a second', () => {
