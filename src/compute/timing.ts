@@ -11,6 +11,7 @@
  */
 import { tf } from './tf';
 import { median } from '../core/stats';
+import { yieldToMessages } from './session/yield';
 
 export interface TimingOptions {
   /** Untimed rounds over all operations before timing (at least 1). */
@@ -35,9 +36,6 @@ async function timeOnce(f: () => tf.Tensor): Promise<number> {
   return performance.now() - t0;
 }
 
-/** A macrotask turn, so a message sent to the worker (e.g. a cancel) is delivered. */
-const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
  * Median ms of each operation (same order), after the warm-up rounds; null when
  * `cancelled()` turned true (checked between rounds).
@@ -50,7 +48,7 @@ export async function medianTimes(
   const times = operations.map(() => [] as number[]);
   const warmup = Math.max(1, options.warmupRounds);
   for (let round = 0; round < warmup + options.rounds; round++) {
-    await turn();
+    await yieldToMessages(); // a cancel sent to the worker is delivered between rounds
     if (cancelled()) return null;
     for (let k = 0; k < operations.length; k++) {
       const ms = await timeOnce(operations[k]);

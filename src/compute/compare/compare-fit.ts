@@ -19,6 +19,7 @@ import { FlowTrainer } from '../flow/trainer';
 import { evaluateInChunks, gridPoints } from '../lab/grid';
 import { labSpecOf, presetModelFor } from '../lab/lab-flow';
 import type { CompareRequest, CompareRow } from './protocol';
+import { yieldToMessages } from '../session/yield';
 
 const HELD_OUT = 2048;
 const BATCH = 256;
@@ -26,8 +27,6 @@ const LEARNING_RATE = 3e-3;
 const WARM_UP_STEPS = 3;
 const TIMED_STEPS = 7;
 const CHUNK = 10;
-
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function compareFit(request: CompareRequest): Promise<CompareRow> {
   const params = { ...request, learningRate: LEARNING_RATE, batchSize: BATCH };

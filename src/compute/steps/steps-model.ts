@@ -34,6 +34,7 @@ import {
   stepsHeldOutSeed,
 } from '../../core/flow/steps-fit';
 import type { StepsModel, StepsModelRequest } from './protocol';
+import { yieldToMessages } from '../session/yield';
 
 export const DEFAULT_TRAIN_STEPS = STEPS_TRAIN_STEPS;
 /**
@@ -62,8 +63,6 @@ async function meanNll(flow: AnyTfFlow, points: tf.Tensor2D): Promise<number> {
   nll.dispose();
   return value;
 }
-
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** What a fit reports besides the weights (StepsModel and StepsCouplingModel share it). */
 export interface StepsFit {
