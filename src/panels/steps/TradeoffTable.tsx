@@ -83,7 +83,8 @@ export function TradeoffTable({ client, dim, layers, ready }: TradeoffTableProps
   return (
     <section className="steps-tradeoff" aria-label="Trade-off">
       <h3>The trade-off, measured here</h3>
-      <div className="steps-tradeoff-wrap">
+      {/* Scrolls sideways in a narrow column: focusable, so a keyboard can scroll it (axe: scrollable-region-focusable). */}
+      <div className="steps-tradeoff-wrap" role="group" aria-label="Trade-off table" tabIndex={0}>
         <table>
           <caption className="muted">
             Network passes for the whole flow ({layers} layer{layers > 1 ? 's' : ''}, D = {dim}) and
