@@ -9,8 +9,9 @@
  * this gives the seconds the page takes to get there, with its drawing and estimates included;
  * the last line gives the first frame whose KL + se ≤ 0.15 nats (polled every 100 ms).
  * The click comes DISTILL_BROWSER_IDLE_S seconds (default 10) after the panel first shows the
- * pretrained student, as in a lecture, where the panel is on screen a while before Train: in
- * that time the worker warms the training step up (compute/distill/warm-up.ts); 0 clicks at once.
+ * pretrained student, as in a lecture, where the panel is on screen a while before Train: from
+ * 4 s into that time the worker warms the training step up (compute/distill/warm-up.ts,
+ * WARM_UP_DELAY_MS); 0 clicks at once.
  * A benchmark: it asserts nothing.
  *   DISTILL_BROWSER_STEPS=500,1000,1500,2000,2200,2600   DISTILL_BROWSER_BACKEND=wasm
  *   DISTILL_BROWSER_IDLE_S=10   DISTILL_BROWSER_ROOT=dist (the built app to serve)

@@ -44,6 +44,14 @@ export interface DistillSessionState {
   loadPreset(): void;
 }
 
+/**
+ * How long the panel stays in view and idle before the worker warms the training step up. The
+ * warm-up costs ≈ 3 CPU-seconds of the worker (100 steps); it serves someone who stays on the
+ * panel to press Train (a lecturer talks first), not someone passing through it (the tour, a
+ * phone scrolled past, a slide deck), who would pay it on every visit.
+ */
+export const WARM_UP_DELAY_MS = 4000;
+
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The panel's params that rebuild the models, as one key (a change of it means a rebuild). */
@@ -194,14 +202,20 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
 
   usePauseWhileHeld(phase === 'training', pause, train);
 
-  // While the panel is in view and idle, the worker warms the training step up on a throwaway
-  // student (compute/distill/warm-up.ts), so Train starts at full speed. A hold pauses it.
+  // Once the panel has been in view and idle for WARM_UP_DELAY_MS, the worker warms the training
+  // step up on a throwaway student (compute/distill/warm-up.ts), so Train starts at full speed.
+  // A hold pauses it.
   const held = usePageHeld();
   const idle = phase === 'ready' && builtKey === key && !busy;
   useEffect(() => {
     if (!client) return;
-    if (held) void client.distillPause();
-    else if (idle) void client.distillWarmUp();
+    if (held) {
+      void client.distillPause();
+      return;
+    }
+    if (!idle) return;
+    const timer = setTimeout(() => void client.distillWarmUp(), WARM_UP_DELAY_MS);
+    return () => clearTimeout(timer);
   }, [client, held, idle]);
 
   const shownPhase: DistillPhase = !client ? 'waiting' : builtKey !== key ? 'configuring' : phase;
