@@ -50,7 +50,7 @@ export interface DistillSessionState {
  * panel to press Train (a lecturer talks first), not someone passing through it (the tour, a
  * phone scrolled past, a slide deck), who would pay it on every visit.
  */
-export const WARM_UP_DELAY_MS = 4000;
+const WARM_UP_DELAY_MS = 4000;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
