@@ -10,7 +10,13 @@
  * next run (state/panel-controller.ts); late answers of an older run are dropped.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DistillApi, DistillConfig, DistillFrame, DistillInfo, KlDirection } from '../../compute/distill/protocol';
+import type {
+  DistillApi,
+  DistillConfig,
+  DistillFrame,
+  DistillInfo,
+  KlDirection,
+} from '../../compute/distill/protocol';
 import { paramsOf } from '../../core/session/param-table';
 import { DISTILL_PARAM_TABLE } from '../../core/session/session-params';
 import { useLoadProblems } from '../../state/load-problems';
@@ -46,7 +52,8 @@ export interface DistillSessionState {
 
 /**
  * How long the panel stays in view and idle before the worker warms the training step up. The
- * warm-up costs ≈ 3 CPU-seconds of the worker (100 steps); it serves someone who stays on the
+ * warm-up (100 steps) costs ≈ 2.5 CPU-seconds of the worker thread and ≈ 5 of the whole browser
+ * with its compiler threads (a 3-s visit: 2.8 CPU-seconds in all; a 9-s one: 7.6); it serves someone who stays on the
  * panel to press Train (a lecturer talks first), not someone passing through it (the tour, a
  * phone scrolled past, a slide deck), who would pay it on every visit.
  */
@@ -56,7 +63,9 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The panel's params that rebuild the models, as one key (a change of it means a rebuild). */
 function rebuildKey(params: DistillParams): string {
-  const keys = paramsOf(DISTILL_PARAM_TABLE, 'rebuild').filter((k): k is keyof DistillParams & keyof DistillConfig => k in params);
+  const keys = paramsOf(DISTILL_PARAM_TABLE, 'rebuild').filter(
+    (k): k is keyof DistillParams & keyof DistillConfig => k in params,
+  );
   return keys.map((k) => String(params[k])).join('|');
 }
 
@@ -80,7 +89,8 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
   useEffect(() => {
     live.current = { learningRate, batchSize };
     const last = sent.current;
-    if (!client || !last || (last.learningRate === learningRate && last.batchSize === batchSize)) return;
+    if (!client || !last || (last.learningRate === learningRate && last.batchSize === batchSize))
+      return;
     sent.current = { ...last, learningRate, batchSize };
     client.distillConfigure(sent.current).catch((e: unknown) => {
       setError(message(e));
@@ -94,9 +104,19 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
     let alive = true;
     void (async () => {
       const teacherText = await presets.load(dataset, 'maf');
-      if (!teacherText) throw new Error(`There is no MAF preset for ${dataset} to use as the teacher.`);
+      if (!teacherText)
+        throw new Error(`There is no MAF preset for ${dataset} to use as the teacher.`);
       const studentText = await presets.load(dataset, 'student');
-      const config: DistillConfig = { teacherText, studentText, startFrom: 'preset', dataset, direction, warmStart, seed, ...live.current };
+      const config: DistillConfig = {
+        teacherText,
+        studentText,
+        startFrom: 'preset',
+        dataset,
+        direction,
+        warmStart,
+        seed,
+        ...live.current,
+      };
       sent.current = config;
       const built = await client.distillConfigure(config);
       const first = await client.distillFrame();
@@ -219,5 +239,16 @@ export function useDistill(client: DistillApi | null, params: DistillParams): Di
   }, [client, held, idle]);
 
   const shownPhase: DistillPhase = !client ? 'waiting' : builtKey !== key ? 'configuring' : phase;
-  return { phase: shownPhase, busy, info, frame, error, train, pause, step, trainFromScratch, loadPreset };
+  return {
+    phase: shownPhase,
+    busy,
+    info,
+    frame,
+    error,
+    train,
+    pause,
+    step,
+    trainFromScratch,
+    loadPreset,
+  };
 }
