@@ -53,9 +53,9 @@ export interface DistillSessionState {
 /**
  * How long the panel stays in view and idle before the worker warms the training step up. The
  * warm-up (100 steps) costs ≈ 2.5 CPU-seconds of the worker thread and ≈ 5 of the whole browser
- * with its compiler threads (a 3-s visit: 2.8 CPU-seconds in all; a 9-s one: 7.6); it serves someone who stays on the
- * panel to press Train (a lecturer talks first), not someone passing through it (the tour, a
- * phone scrolled past, a slide deck), who would pay it on every visit.
+ * with its compiler threads (a 3-s visit: 2.8 CPU-seconds in all; a 9-s one: 7.6); it serves
+ * someone who stays on the panel to press Train (a lecturer talks first), not someone passing
+ * through it (the tour, a phone scrolled past, a slide deck), who would pay it on every visit.
  */
 const WARM_UP_DELAY_MS = 4000;
 
