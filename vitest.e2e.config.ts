@@ -31,10 +31,10 @@ const webgpuPass = process.argv.includes(`--tags-filter=${WEBGPU_TAG}`);
  * so a busier machine makes a test slower, not wrong.
  *
  * Default: two files at once for the WebGPU-off pass (where two cores are free), one for the
- * WebGPU-on pass. Measured on the 2-core machine, whole passes on one checkout, nothing else
- * running: WebGPU off 525 s with one file at a time (the cores idle 22 % of the time) and 445 s
- * with two (idle 3 %); WebGPU on 104 s with one and 106 s with two (its largest file is 35 s of
- * software WebGPU, which already keeps both cores busy).
+ * WebGPU-on pass. Measured on the 2-core machine (Chromium 156), whole passes on one checkout,
+ * nothing else running: WebGPU off 320 s with one file at a time (the cores idle 35 % of the
+ * time), 195 s with two (idle 10 %), 223 s with three (idle 2 %); WebGPU on 66 s with one and
+ * 67 s with two (its largest file is software WebGPU, which already keeps both cores busy).
  */
 const defaultWorkers = webgpuPass ? 1 : Math.min(2, availableParallelism());
 const workers = Math.max(1, Number(process.env.FLOWLAB_E2E_WORKERS ?? defaultWorkers) || 1);
