@@ -18,7 +18,14 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FlowlabHook } from '../../src/app/compute-client';
 import type { FusedCheckResult, FusedStepFigures } from '../../src/compute/api';
-import { CONFIG, WEBGPU, expectNoProblems, openApp, waitForBackend } from './harness';
+import {
+  CONFIG,
+  WEBGPU,
+  computeMemory,
+  expectNoProblems,
+  openApp,
+  waitForBackend,
+} from './harness';
 
 const TOLERANCE = 1e-4;
 const MAX_DISPATCHES = 60;
@@ -64,7 +71,7 @@ async function checkDispatches(page: Page): Promise<void> {
     await expect(fusedStepFigures(page, 0, 'iaf')).rejects.toThrow(/needs the WebGPU backend/);
     return;
   }
-  const before = await page.evaluate(() => (window as Hooked).__flowlab!.compute.memory());
+  const before = await computeMemory(page);
   const r = await fusedStepFigures(page, 0);
   console.log(
     `dispatches per default MAF step: fused ${r.dispatchesFused}; ` +
@@ -80,7 +87,7 @@ async function checkDispatches(page: Page): Promise<void> {
   expect(r.sequentialPacking).toBeGreaterThan(0);
   expect(r.sequentialFused - r.sequentialPacking).toBeLessThanOrEqual(3);
   expect(r.sequentialComposed).toBeGreaterThan(10 * r.sequentialFused);
-  const after = await page.evaluate(() => (window as Hooked).__flowlab!.compute.memory());
+  const after = await computeMemory(page);
   expect(after.numTensors).toBe(before.numTensors);
 
   // Two fused IAF steps (the first compiles, the second is counted); none timed (0: a software
@@ -90,7 +97,7 @@ async function checkDispatches(page: Page): Promise<void> {
   expect(iaf.kind).toBe('iaf');
   // Row pass (sequential density + implicit gradient), parameter pass, Adam.
   expect(iaf.dispatchesFused).toBe(3);
-  const afterIaf = await page.evaluate(() => (window as Hooked).__flowlab!.compute.memory());
+  const afterIaf = await computeMemory(page);
   expect(afterIaf.numTensors).toBe(before.numTensors);
 }
 
